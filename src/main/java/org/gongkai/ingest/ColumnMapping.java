@@ -1,0 +1,97 @@
+package org.gongkai.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.normalize.Text;
+
+/**
+ * What each column of a table means: a metric, the region (name or code), the district, the
+ * year, or nothing. Per-source overrides come first, then the catalog's aliases. A column
+ * that no alias names is listed as unmapped; two columns that claim the same meaning make
+ * every record of the file a reject, since choosing one would be a guess.
+ */
+public final class ColumnMapping {
+  public static final String REGION = "region";
+  public static final String REGION_CODE = "region_code";
+  public static final String DISTRICT = "district";
+  public static final String YEAR = "year";
+  public static final String IGNORE = "ignore";
+
+  private final List<String> headers;
+  private final String[] targets; // metric key, a role, or null when unmapped/ignored
+  private final List<String> unmapped;
+  private final String problem;
+
+  private ColumnMapping(List<String> headers, String[] targets, List<String> unmapped, String problem) {
+    this.headers = headers;
+    this.targets = targets;
+    this.unmapped = unmapped;
+    this.problem = problem;
+  }
+
+  public static ColumnMapping of(List<String> headers, Map<String, String> overrides, MetricCatalog catalog) {
+    Map<String, String> overrideByKey = new LinkedHashMap<>();
+    overrides.forEach((h, t) -> overrideByKey.put(Text.key(h), t));
+    String[] targets = new String[headers.size()];
+    List<String> unmapped = new ArrayList<>();
+    Map<String, Integer> claimed = new LinkedHashMap<>();
+    String problem = null;
+    for (int i = 0; i < headers.size(); i++) {
+      String header = headers.get(i) == null ? "" : headers.get(i);
+      String key = Text.key(header);
+      String target = overrideByKey.get(key);
+      if (target == null) {
+        Optional<String> role = catalog.roleOf(header);
+        target = role.orElseGet(() -> catalog.byAlias(header).map(m -> m.key()).orElse(null));
+      }
+      if (target == null) {
+        if (!key.isEmpty()) {
+          unmapped.add(header);
+        }
+        continue;
+      }
+      if (target.equals(IGNORE)) {
+        continue;
+      }
+      Integer previous = claimed.putIfAbsent(target, i);
+      if (previous != null && problem == null) {
+        problem =
+            "columns " + (previous + 1) + " '" + headers.get(previous) + "' and " + (i + 1) + " '" + header
+                + "' both mean " + target + "; map one of them in the job file's columns";
+      }
+      targets[i] = target;
+    }
+    return new ColumnMapping(List.copyOf(headers), targets, List.copyOf(unmapped), problem);
+  }
+
+  public int size() {
+    return headers.size();
+  }
+
+  public String header(int i) {
+    return headers.get(i);
+  }
+
+  /** The metric key or role of column i, or null. */
+  public String target(int i) {
+    return i < targets.length ? targets[i] : null;
+  }
+
+  public boolean isRole(int i) {
+    String t = target(i);
+    return t != null && (t.equals(REGION) || t.equals(REGION_CODE) || t.equals(DISTRICT) || t.equals(YEAR));
+  }
+
+  public List<String> unmapped() {
+    return unmapped;
+  }
+
+  /** Why no record of this table can be used, or null. */
+  public String problem() {
+    return problem;
+  }
+}

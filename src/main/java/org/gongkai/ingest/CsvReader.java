@@ -1,0 +1,124 @@
+package org.gongkai.ingest;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Reject;
+
+/**
+ * CSV tables of township records (Commons CSV): the first row is the header, mapped through
+ * the catalog's aliases and the source's overrides; each following row is one record. A line
+ * that cannot be parsed (an unclosed quote) rejects the rest of the file, record by record,
+ * never silently.
+ */
+public final class CsvReader implements FormatReader {
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
+
+  private final SourceSpec source;
+  private final RecordNormalizer normalizer;
+  private final MetricCatalog catalog;
+
+  public CsvReader(SourceSpec source, RecordNormalizer normalizer, MetricCatalog catalog) {
+    this.source = source;
+    this.normalizer = normalizer;
+    this.catalog = catalog;
+  }
+
+  @Override
+  public ReadCounts read(String file, byte[] bytes, ReadSink sink) {
+    EncodingDetector.Decoded decoded = EncodingDetector.decode(bytes, source.encoding());
+    String text = decoded.text();
+    CountingSink counting = new CountingSink(sink);
+    long read = 0;
+    long accepted = 0;
+    ColumnMapping mapping = null;
+    long lineStart = 1;
+    try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+      Iterator<CSVRecord> it = parser.iterator();
+      while (true) {
+        CSVRecord rec;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          rec = it.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          // Commons CSV cannot go on past this point: the rest of the file is one bad record.
+          String rest = text.substring(offsetOfLine(text, lineStart));
+          read++;
+          sink.reject(new Reject(source.name(), file, "line " + lineStart, lineStart, source.year(), rest, "MALFORMED_CSV",
+              "the CSV cannot be parsed from line " + lineStart + " on: " + rootMessage(e)));
+          break;
+        }
+        long line = lineStart;
+        lineStart = parser.getCurrentLineNumber() + 1;
+        List<String> values = new ArrayList<>(rec.size());
+        rec.forEach(values::add);
+        if (mapping == null) {
+          mapping = ColumnMapping.of(values, source.columns(), catalog);
+          continue;
+        }
+        read++;
+        String raw = String.join(",", values);
+        var raw0 = new RecordNormalizer.RawRecord(file, "line " + line, line, values, raw, raw.length());
+        if (normalizer.normalize(mapping, raw0, counting)) {
+          accepted++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ReadCounts(read, accepted, read - accepted, counting.observations,
+        mapping == null ? List.of() : mapping.unmapped(), decoded.charset().name());
+  }
+
+  /** The character offset where a 1-based line starts. */
+  static int offsetOfLine(String text, long line) {
+    int offset = 0;
+    for (long l = 1; l < line && offset < text.length(); l++) {
+      int nl = text.indexOf('\n', offset);
+      if (nl < 0) {
+        return text.length();
+      }
+      offset = nl + 1;
+    }
+    return Math.min(offset, text.length());
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  /** Counts what passes through to the real sink. */
+  static final class CountingSink implements ReadSink {
+    private final ReadSink delegate;
+    long observations;
+
+    CountingSink(ReadSink delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void observation(org.gongkai.model.Observation o) {
+      observations++;
+      delegate.observation(o);
+    }
+
+    @Override
+    public void reject(Reject r) {
+      delegate.reject(r);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.gongkai.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Reject;
+
+/**
+ * JSON Lines (Jackson): one object per line, its keys mapped like CSV headers; a nested object
+ * (such as {@code "figures": {...}}) contributes its keys too. Blank lines are skipped; a line
+ * that is not a JSON object is a reject.
+ */
+public final class JsonLinesReader implements FormatReader {
+  private final SourceSpec source;
+  private final RecordNormalizer normalizer;
+  private final MetricCatalog catalog;
+  private final ObjectMapper mapper;
+  private final Map<List<String>, ColumnMapping> mappings = new HashMap<>();
+
+  public JsonLinesReader(SourceSpec source, RecordNormalizer normalizer, MetricCatalog catalog) {
+    this.source = source;
+    this.normalizer = normalizer;
+    this.catalog = catalog;
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(100).maxNestingDepth(20).build())
+        .build();
+    this.mapper = new ObjectMapper(factory);
+  }
+
+  @Override
+  public ReadCounts read(String file, byte[] bytes, ReadSink sink) {
+    EncodingDetector.Decoded decoded = EncodingDetector.decode(bytes, source.encoding());
+    String text = decoded.text();
+    CsvReader.CountingSink counting = new CsvReader.CountingSink(sink);
+    long read = 0;
+    long accepted = 0;
+    Set<String> unmapped = new LinkedHashSet<>();
+    int lineNo = 0;
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      String line = text.substring(start, end);
+      start = end + 1;
+      lineNo++;
+      if (line.endsWith("\r")) {
+        line = line.substring(0, line.length() - 1);
+      }
+      if (line.isBlank()) {
+        continue;
+      }
+      read++;
+      String locator = "line " + lineNo;
+      JsonNode node;
+      try {
+        node = mapper.readTree(line);
+      } catch (JsonProcessingException e) {
+        sink.reject(new Reject(source.name(), file, locator, lineNo, source.year(), line, "BAD_JSON",
+            "not valid JSON: " + e.getOriginalMessage()));
+        continue;
+      }
+      if (node == null || !node.isObject()) {
+        sink.reject(new Reject(source.name(), file, locator, lineNo, source.year(), line, "NOT_A_JSON_OBJECT",
+            "a JSON Lines record must be an object with region, year and figures"));
+        continue;
+      }
+      List<String> keys = new ArrayList<>();
+      List<String> values = new ArrayList<>();
+      flatten(node, keys, values);
+      ColumnMapping mapping = mappings.computeIfAbsent(keys, k -> ColumnMapping.of(k, source.columns(), catalog));
+      unmapped.addAll(mapping.unmapped());
+      var rec = new RecordNormalizer.RawRecord(file, locator, lineNo, values, line, line.length());
+      if (normalizer.normalize(mapping, rec, counting)) {
+        accepted++;
+      }
+    }
+    return new ReadCounts(read, accepted, read - accepted, counting.observations, List.copyOf(unmapped), decoded.charset().name());
+  }
+
+  private static void flatten(JsonNode node, List<String> keys, List<String> values) {
+    node.fields().forEachRemaining(e -> {
+      JsonNode v = e.getValue();
+      if (v.isObject()) {
+        flatten(v, keys, values);
+      } else {
+        keys.add(e.getKey());
+        values.add(v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString());
+      }
+    });
+  }
+}

@@ -1,0 +1,187 @@
+package org.gongkai.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.gongkai.model.Division;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Observation;
+import org.gongkai.model.Qualifier;
+import org.gongkai.model.Reject;
+import org.gongkai.normalize.CountParser;
+import org.gongkai.normalize.CountResult;
+import org.gongkai.normalize.RegionResolution;
+import org.gongkai.normalize.RegionResolver;
+import org.gongkai.normalize.Text;
+import org.gongkai.normalize.YearParser;
+
+/**
+ * One structured record (a CSV row, a JSON object) to observations, or to one reject. A
+ * record is used whole or not at all: a single cell that is not a count rejects the record,
+ * and the reason lists every bad cell, so that nothing is half-used or silently dropped.
+ */
+public final class RecordNormalizer {
+  private static final int MAX_REASON_ITEMS = 5;
+  private final SourceSpec source;
+  private final RegionResolver resolver;
+  private final MetricCatalog catalog;
+  private final long maxRecordChars;
+
+  public RecordNormalizer(SourceSpec source, RegionResolver resolver, MetricCatalog catalog, long maxRecordChars) {
+    this.source = source;
+    this.resolver = resolver;
+    this.catalog = catalog;
+    this.maxRecordChars = maxRecordChars;
+  }
+
+  /** A record's cells in column order, with where it was found. */
+  public record RawRecord(String file, String locator, long position, List<String> values, String raw, long chars) {}
+
+  /**
+   * Normalises one record into the sink.
+   *
+   * @return true if the record was accepted, false if it became a reject
+   */
+  public boolean normalize(ColumnMapping mapping, RawRecord rec, ReadSink sink) {
+    String problem = check(mapping, rec);
+    if (problem != null) {
+      return reject(rec, null, problem.substring(0, problem.indexOf(':')), problem.substring(problem.indexOf(':') + 2), sink);
+    }
+    String yearText = null;
+    String name = null;
+    String code = null;
+    String district = null;
+    for (int i = 0; i < rec.values().size() && i < mapping.size(); i++) {
+      String t = mapping.target(i);
+      String v = Text.strip(rec.values().get(i));
+      if (t == null || v == null || v.isEmpty()) {
+        continue;
+      }
+      switch (t) {
+        case ColumnMapping.YEAR -> yearText = v;
+        case ColumnMapping.REGION -> name = v;
+        case ColumnMapping.REGION_CODE -> code = v;
+        case ColumnMapping.DISTRICT -> district = v;
+        default -> {}
+      }
+    }
+    Integer year = source.year();
+    if (yearText != null) {
+      OptionalInt y = YearParser.parse(yearText);
+      if (y.isEmpty()) {
+        return reject(rec, null, "BAD_YEAR", "field " + headerOf(mapping, ColumnMapping.YEAR) + ": '" + Text.abbreviate(yearText, 40) + "' is not a year between 1990 and 2100", sink);
+      }
+      year = y.getAsInt();
+    }
+    if (year == null) {
+      return reject(rec, null, "MISSING_YEAR", "the record states no year and the source has no default year", sink);
+    }
+    Division township;
+    RegionResolution byCode = code == null ? null : resolver.resolve(code);
+    RegionResolution byName = name == null ? null : resolver.resolve(name, district, source.region());
+    if (byCode == null && byName == null) {
+      byName = resolver.resolve(null, district, source.region());
+    }
+    if (byCode instanceof RegionResolution.Unresolved u) {
+      return reject(rec, year, u.reasonCode(), "field " + headerOf(mapping, ColumnMapping.REGION_CODE) + ": '" + Text.abbreviate(code, 40) + "' " + explain(u), sink);
+    }
+    if (byCode instanceof RegionResolution.Resolved rc) {
+      if (byName instanceof RegionResolution.Resolved rn && !rn.township().code().equals(rc.township().code())) {
+        return reject(rec, year, "REGION_MISMATCH", "code " + code + " is " + rc.township().name() + " but the name says '" + name + "' (" + rn.township().code() + ")", sink);
+      }
+      township = rc.township();
+    } else if (byName instanceof RegionResolution.Resolved rn) {
+      township = rn.township();
+    } else {
+      RegionResolution.Unresolved u = (RegionResolution.Unresolved) byName;
+      String field = name == null ? "region" : "field " + headerOf(mapping, ColumnMapping.REGION) + ": '" + Text.abbreviate(name, 40) + "'";
+      return reject(rec, year, u.reasonCode(), field + " " + explain(u), sink);
+    }
+    List<Observation> observations = new ArrayList<>();
+    List<String> bad = new ArrayList<>();
+    String firstCode = null;
+    for (int i = 0; i < rec.values().size() && i < mapping.size(); i++) {
+      String metric = mapping.target(i);
+      if (metric == null || mapping.isRole(i)) {
+        continue;
+      }
+      String raw = rec.values().get(i);
+      CountResult r = CountParser.parse(raw);
+      if (r instanceof CountResult.Count c) {
+        observations.add(observation(rec, year, township, metric, c.value(), c.qualifier(), raw));
+      } else if (r instanceof CountResult.Invalid inv) {
+        if (firstCode == null) {
+          firstCode = inv.reasonCode();
+        }
+        if (bad.size() < MAX_REASON_ITEMS) {
+          bad.add("field " + mapping.header(i) + ": '" + Text.abbreviate(raw.strip(), 40) + "' is " + inv.explanation());
+        }
+      }
+    }
+    if (!bad.isEmpty()) {
+      return reject(rec, year, firstCode, String.join("; ", bad), sink);
+    }
+    if (observations.isEmpty()) {
+      return reject(rec, year, "NO_FIGURES", "the record states no figure (every metric cell is blank or there is no metric column)", sink);
+    }
+    observations.forEach(sink::observation);
+    return true;
+  }
+
+  private String check(ColumnMapping mapping, RawRecord rec) {
+    if (rec.chars() > maxRecordChars) {
+      return "RECORD_TOO_LARGE: the record has " + rec.chars() + " characters, more than the limit of " + maxRecordChars + " (limits.max_record_bytes)";
+    }
+    if (mapping.problem() != null) {
+      return "DUPLICATE_COLUMN: " + mapping.problem();
+    }
+    if (rec.raw() != null && rec.raw().indexOf('\uFFFD') >= 0) {
+      return "BAD_ENCODING: the record holds bytes that are not " + encodingName() + "; check the source's encoding (auto, utf-8, gb18030)";
+    }
+    if (rec.raw() != null && rec.raw().indexOf('\0') >= 0) {
+      return "BINARY_DATA: the record holds a NUL byte; the file is not text";
+    }
+    int extra = 0;
+    for (int i = mapping.size(); i < rec.values().size(); i++) {
+      if (rec.values().get(i) != null && !rec.values().get(i).isBlank()) {
+        extra++;
+      }
+    }
+    if (extra > 0) {
+      return "MALFORMED_RECORD: " + rec.values().size() + " cells for " + mapping.size() + " columns (" + extra + " non-blank cells have no header)";
+    }
+    return null;
+  }
+
+  private String encodingName() {
+    return source.encoding().equals("auto") ? "valid text in UTF-8 or GB18030" : source.encoding();
+  }
+
+  private Observation observation(RawRecord rec, int year, Division township, String metric, long value, Qualifier q, String raw) {
+    return new Observation(
+        year, township.code(), metric, value, q, false, source.name(), source.order(), source.priority(),
+        rec.file(), rec.locator(), rec.position(), Text.abbreviate(raw.strip(), 200));
+  }
+
+  private boolean reject(RawRecord rec, Integer year, String code, String reason, ReadSink sink) {
+    sink.reject(new Reject(source.name(), rec.file(), rec.locator(), rec.position(), year, rec.raw(), code, reason));
+    return false;
+  }
+
+  private static String headerOf(ColumnMapping mapping, String role) {
+    for (int i = 0; i < mapping.size(); i++) {
+      if (role.equals(mapping.target(i))) {
+        return mapping.header(i);
+      }
+    }
+    return role;
+  }
+
+  private static String explain(RegionResolution.Unresolved u) {
+    String s = u.explanation();
+    if (!u.candidates().isEmpty()) {
+      s += "; candidates: " + String.join(", ", u.candidates());
+    }
+    return s;
+  }
+}

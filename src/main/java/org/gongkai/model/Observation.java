@@ -1,0 +1,34 @@
+package org.gongkai.model;
+
+import java.io.Serializable;
+
+/**
+ * The canonical record (DESIGN.md): one figure of one township for one year, with where it
+ * was read.
+ *
+ * @param sourceOrder the index of the source in the job file, for deterministic tie-breaks
+ * @param priority the source's priority (higher wins duplicates)
+ * @param locator where in the file: {@code line 12}, {@code record 3}, {@code offset 1024}
+ * @param evidence the text the figure was read from (raw cell or report sentence)
+ */
+public record Observation(
+    int year,
+    String townshipCode,
+    String metric,
+    long value,
+    Qualifier qualifier,
+    boolean derived,
+    String source,
+    int sourceOrder,
+    int priority,
+    String sourceFile,
+    String locator,
+    long position,
+    String evidence)
+    implements Serializable {
+
+  /** Identity of the figure that duplicates share. */
+  public String figureKey() {
+    return year + "|" + townshipCode + "|" + metric;
+  }
+}

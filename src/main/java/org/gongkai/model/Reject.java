@@ -1,0 +1,30 @@
+package org.gongkai.model;
+
+import java.io.Serializable;
+
+/**
+ * An input record or report that could not be used, and why.
+ *
+ * @param reasonCode a stable upper-case code such as {@code UNKNOWN_REGION}
+ * @param reason a readable explanation naming the field and quoting the raw value
+ */
+public record Reject(
+    String source,
+    String sourceFile,
+    String locator,
+    long position,
+    Integer year,
+    String raw,
+    String reasonCode,
+    String reason)
+    implements Serializable {
+
+  /** Raw text is kept short: enough to find the record, never a whole file. */
+  public static final int MAX_RAW_CHARS = 500;
+
+  public Reject {
+    if (raw != null && raw.length() > MAX_RAW_CHARS) {
+      raw = raw.substring(0, MAX_RAW_CHARS) + "…";
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package org.gongkai.normalize;
+
+import java.util.List;
+import org.gongkai.model.Division;
+
+/** The outcome of resolving a region: one township, or a reason with the candidates. */
+public sealed interface RegionResolution {
+
+  record Resolved(Division township) implements RegionResolution {}
+
+  /**
+   * @param reasonCode UNKNOWN_REGION, AMBIGUOUS_REGION, MISSING_REGION or NOT_A_TOWNSHIP
+   * @param candidates readable candidates ("341503111 安徽省六安市裕安区江家店镇"), at most a few
+   */
+  record Unresolved(String reasonCode, String explanation, List<String> candidates)
+      implements RegionResolution {}
+}

@@ -1,0 +1,194 @@
+package org.gongkai.normalize;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.gongkai.model.Division;
+import org.gongkai.model.Division.Level;
+import org.gongkai.model.Gazetteer;
+
+/**
+ * Finds the township a record names: by 9- or 12-digit code, by a full or partial path
+ * (六安市裕安区江家店镇, 裕安区江家店镇), or by name with a district (or city) given as
+ * context. An unknown or ambiguous name is never guessed: the result lists the candidates.
+ */
+public final class RegionResolver {
+  static final int MAX_CANDIDATES = 8;
+  private final Gazetteer gazetteer;
+
+  public RegionResolver(Gazetteer gazetteer) {
+    this.gazetteer = gazetteer;
+  }
+
+  /**
+   * @param region the record's region text (code or name), may be null
+   * @param contexts other region texts that narrow a name (a district column, the source's
+   *     default region); null or blank entries are skipped
+   */
+  public RegionResolution resolve(String region, String... contexts) {
+    List<String> ctx = new ArrayList<>();
+    for (String c : contexts) {
+      if (c != null && !c.isBlank()) {
+        ctx.add(c);
+      }
+    }
+    String text = region == null ? "" : Text.key(region);
+    if (text.isEmpty()) {
+      // A source for a single township may name it once in its defaults.
+      for (String c : ctx) {
+        List<Division> found = lookup(Text.key(c));
+        if (found.size() == 1 && found.get(0).level() == Level.TOWNSHIP) {
+          return new RegionResolution.Resolved(found.get(0));
+        }
+      }
+      return new RegionResolution.Unresolved("MISSING_REGION", "no township is named", List.of());
+    }
+    if (text.chars().allMatch(Character::isDigit)) {
+      return byCode(text);
+    }
+    List<Division> candidates = lookup(text);
+    List<Division> townships = new ArrayList<>();
+    for (Division d : candidates) {
+      if (d.level() == Level.TOWNSHIP) {
+        townships.add(d);
+      }
+    }
+    if (townships.isEmpty()) {
+      if (!candidates.isEmpty()) {
+        return new RegionResolution.Unresolved(
+            "NOT_A_TOWNSHIP", "names a " + candidates.get(0).level().code() + ", not a township", describe(candidates));
+      }
+      return new RegionResolution.Unresolved("UNKNOWN_REGION", "no such township in the gazetteer", List.of());
+    }
+    List<Division> narrowed = townships;
+    for (String c : ctx) {
+      List<Division> within = within(narrowed, c);
+      if (within != null) {
+        narrowed = within;
+      }
+    }
+    if (narrowed.size() == 1) {
+      return new RegionResolution.Resolved(narrowed.get(0));
+    }
+    if (narrowed.isEmpty()) {
+      return new RegionResolution.Unresolved(
+          "UNKNOWN_REGION", "no township of that name in " + String.join(", ", ctx), describe(townships));
+    }
+    return new RegionResolution.Unresolved(
+        "AMBIGUOUS_REGION",
+        narrowed.size() + " townships have this name; give the district or the code",
+        describe(narrowed));
+  }
+
+  private RegionResolution byCode(String digits) {
+    String code = digits;
+    if (digits.length() == 12) {
+      if (!digits.endsWith("000")) {
+        return new RegionResolution.Unresolved(
+            "UNKNOWN_REGION", "a 12-digit code below township level (it does not end in 000)", List.of());
+      }
+      code = digits.substring(0, 9);
+    } else if (digits.length() != 9) {
+      Division d = gazetteer.get(digits);
+      if (d != null) {
+        return new RegionResolution.Unresolved(
+            "NOT_A_TOWNSHIP", "names a " + d.level().code() + ", not a township", describe(List.of(d)));
+      }
+      return new RegionResolution.Unresolved(
+          "UNKNOWN_REGION", "a township code has 9 or 12 digits", List.of());
+    }
+    Division d = gazetteer.get(code);
+    if (d == null) {
+      return new RegionResolution.Unresolved("UNKNOWN_REGION", "no such township code in the gazetteer", List.of());
+    }
+    return new RegionResolution.Resolved(d);
+  }
+
+  /**
+   * Divisions of any level that the text names, alone or behind the names of its ancestors:
+   * the longest suffix of the text that is a known name, whose remaining prefix is made of the
+   * names (or short names) of that division's province, city and district.
+   */
+  List<Division> lookup(String key) {
+    for (int start = 0; start < key.length(); start++) {
+      List<Division> named = gazetteer.byNameKey(key.substring(start));
+      if (named.isEmpty()) {
+        continue;
+      }
+      String prefix = key.substring(0, start);
+      List<Division> consistent = new ArrayList<>();
+      for (Division d : named) {
+        if (prefixMatchesAncestors(prefix, d)) {
+          consistent.add(d);
+        }
+      }
+      if (!consistent.isEmpty()) {
+        return consistent;
+      }
+    }
+    return List.of();
+  }
+
+  private boolean prefixMatchesAncestors(String prefix, Division d) {
+    String rest = prefix;
+    for (String code : new String[] {d.provinceCode(), d.cityCode(), d.districtCode()}) {
+      if (rest.isEmpty()) {
+        return true;
+      }
+      if (code == null || code.equals(d.code())) {
+        continue;
+      }
+      Division ancestor = gazetteer.get(code);
+      if (ancestor == null) {
+        continue;
+      }
+      String full = Text.key(ancestor.name());
+      String shortName = Gazetteer.shortName(full, ancestor.level());
+      if (rest.startsWith(full)) {
+        rest = rest.substring(full.length());
+      } else if (rest.startsWith(shortName)) {
+        rest = rest.substring(shortName.length());
+      }
+    }
+    return rest.isEmpty();
+  }
+
+  /** The townships among these that lie in the division a context names, or null if it names none. */
+  private List<Division> within(List<Division> townships, String context) {
+    String key = Text.key(context);
+    Set<String> codes = new LinkedHashSet<>();
+    if (key.chars().allMatch(Character::isDigit)) {
+      codes.add(key.length() == 12 && key.endsWith("000000") ? key.substring(0, 6) : key);
+    } else {
+      for (Division d : lookup(key)) {
+        codes.add(d.code());
+      }
+    }
+    if (codes.isEmpty()) {
+      return null;
+    }
+    List<Division> out = new ArrayList<>();
+    for (Division t : townships) {
+      for (String code : codes) {
+        if (t.code().startsWith(code)) {
+          out.add(t);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<String> describe(List<Division> divisions) {
+    List<String> out = new ArrayList<>();
+    for (Division d : divisions) {
+      if (out.size() == MAX_CANDIDATES) {
+        out.add("… " + (divisions.size() - MAX_CANDIDATES) + " more");
+        break;
+      }
+      out.add(d.code() + " " + gazetteer.pathOf(d));
+    }
+    return out;
+  }
+}

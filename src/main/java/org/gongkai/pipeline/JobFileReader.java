@@ -1,0 +1,325 @@
+package org.gongkai.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.pipeline.JobSpec.Audit;
+import org.gongkai.ingest.SourceSpec;
+import org.gongkai.ingest.SourceSpec.Format;
+import org.gongkai.pipeline.JobSpec.Limits;
+import org.gongkai.pipeline.JobSpec.Outputs;
+
+/**
+ * Reads and checks a job file. Every problem is a {@link JobFileException} naming the file,
+ * the field and what is wrong; unknown fields are errors (a typo must not be ignored).
+ */
+public final class JobFileReader {
+  private static final Set<String> TOP = Set.of("name", "gazetteer", "sources", "outputs", "rollup", "audit", "limits");
+  private static final Set<String> SOURCE =
+      Set.of("name", "format", "path", "encoding", "year", "region", "columns", "priority", "file_name_pattern");
+  private static final Set<String> OUTPUTS = Set.of("directory", "formats");
+  private static final Set<String> ROLLUP = Set.of("levels");
+  private static final Set<String> AUDIT =
+      Set.of("outlier_z", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units");
+  private static final Set<String> LIMITS = Set.of("max_record_bytes", "max_report_bytes", "max_batch_rows");
+  private static final Set<String> ENCODINGS = Set.of("auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312");
+  private static final Set<String> COLUMN_ROLES = Set.of("region", "region_code", "district", "year", "ignore");
+  private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9_\\-.\\p{IsHan}]{1,64}");
+
+  private final String file;
+
+  private JobFileReader(String file) {
+    this.file = file;
+  }
+
+  /** Reads a job file from the local disk. */
+  public static JobSpec read(Path jobFile) {
+    String shown = jobFile.toString();
+    if (Files.isDirectory(jobFile)) {
+      throw new JobFileException(shown, null, "is a directory, not a job file");
+    }
+    if (!Files.isRegularFile(jobFile)) {
+      throw new JobFileException(shown, null, "no such job file");
+    }
+    String text;
+    try {
+      text = Files.readString(jobFile, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new JobFileException(shown, null, "cannot be read as UTF-8 text (" + e.getMessage() + ")");
+    }
+    Path base = jobFile.toAbsolutePath().normalize().getParent();
+    return new JobFileReader(shown).parse(text, base);
+  }
+
+  /** Parses job text whose relative paths are resolved against {@code base}. */
+  public static JobSpec parse(String file, String text, Path base) {
+    return new JobFileReader(file).parse(text, base);
+  }
+
+  private JobSpec parse(String text, Path base) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(text);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      throw new JobFileException(file, null, "is not valid YAML" + where + ": " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new JobFileException(file, null, "must be a YAML mapping with gazetteer, sources and outputs");
+    }
+    checkKeys(root, "", TOP);
+    String name = optionalText(root, "name", "name");
+    String gazetteer = resolve(base, requireText(root, "gazetteer", "gazetteer"), "gazetteer");
+    List<SourceSpec> sources = sources(root.get("sources"), base);
+    Outputs outputs = outputs(root.get("outputs"), base);
+    List<String> levels = levels(root.get("rollup"));
+    Audit audit = audit(root.get("audit"));
+    Limits limits = limits(root.get("limits"));
+    if (name == null) {
+      String fileName = Path.of(file).getFileName().toString();
+      name = fileName.replaceFirst("\\.ya?ml$", "");
+    }
+    return new JobSpec(name, file, gazetteer, sources, outputs, levels, audit, limits);
+  }
+
+  private List<SourceSpec> sources(JsonNode node, Path base) {
+    if (node == null || !node.isArray() || node.isEmpty()) {
+      throw new JobFileException(file, "sources", "must be a non-empty list of sources");
+    }
+    List<SourceSpec> out = new ArrayList<>();
+    Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode s = node.get(i);
+      String at = "sources[" + i + "]";
+      if (!s.isObject()) {
+        throw new JobFileException(file, at, "must be a mapping with name, format and path");
+      }
+      checkKeys(s, at + ".", SOURCE);
+      String name = requireText(s, "name", at + ".name");
+      if (!SOURCE_NAME.matcher(name).matches()) {
+        throw new JobFileException(file, at + ".name", "'" + name + "' must be 1–64 letters, digits, _ - . or Chinese characters");
+      }
+      if (!names.add(name)) {
+        throw new JobFileException(file, at + ".name", "'" + name + "' is used by two sources");
+      }
+      String formatText = requireText(s, "format", at + ".format");
+      Format format;
+      try {
+        format = Format.valueOf(formatText.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new JobFileException(file, at + ".format", "'" + formatText + "' is not one of csv, jsonl, report");
+      }
+      String path = resolve(base, requireText(s, "path", at + ".path"), at + ".path");
+      String encoding = optionalText(s, "encoding", at + ".encoding");
+      encoding = encoding == null ? "auto" : encoding.toLowerCase(Locale.ROOT);
+      if (!ENCODINGS.contains(encoding)) {
+        throw new JobFileException(file, at + ".encoding", "'" + encoding + "' is not one of auto, utf-8, gb18030");
+      }
+      Integer year = null;
+      if (s.hasNonNull("year")) {
+        var parsed = org.gongkai.normalize.YearParser.parse(s.get("year").asText());
+        if (parsed.isEmpty()) {
+          throw new JobFileException(file, at + ".year", "'" + s.get("year").asText() + "' is not a year between 1990 and 2100");
+        }
+        year = parsed.getAsInt();
+      }
+      String region = optionalText(s, "region", at + ".region");
+      Map<String, String> columns = columns(s.get("columns"), at + ".columns");
+      int priority = 0;
+      if (s.has("priority")) {
+        if (!s.get("priority").canConvertToInt() || !s.get("priority").isIntegralNumber()) {
+          throw new JobFileException(file, at + ".priority", "must be a whole number (higher wins duplicates)");
+        }
+        priority = s.get("priority").asInt();
+      }
+      String pattern = optionalText(s, "file_name_pattern", at + ".file_name_pattern");
+      if (pattern != null) {
+        try {
+          Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+          throw new JobFileException(file, at + ".file_name_pattern", "is not a valid regular expression: " + e.getDescription());
+        }
+      }
+      out.add(new SourceSpec(name, i, format, path, encoding, year, region, columns, priority, pattern));
+    }
+    return List.copyOf(out);
+  }
+
+  private Map<String, String> columns(JsonNode node, String at) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return columns;
+    }
+    if (!node.isObject()) {
+      throw new JobFileException(file, at, "must map column headers to a metric key or region, region_code, district, year, ignore");
+    }
+    MetricCatalog catalog = MetricCatalog.standard();
+    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String target = e.getValue().asText();
+      if (!COLUMN_ROLES.contains(target) && catalog.byKey(target).isEmpty()) {
+        throw new JobFileException(
+            file, at + "." + e.getKey(), "'" + target + "' is neither a metric key of the catalog nor one of " + COLUMN_ROLES);
+      }
+      columns.put(e.getKey(), target);
+    }
+    return columns;
+  }
+
+  private Outputs outputs(JsonNode node, Path base) {
+    if (node == null || !node.isObject()) {
+      throw new JobFileException(file, "outputs", "must be a mapping with a directory");
+    }
+    checkKeys(node, "outputs.", OUTPUTS);
+    String dir = resolve(base, requireText(node, "directory", "outputs.directory"), "outputs.directory");
+    List<String> formats = new ArrayList<>();
+    JsonNode f = node.get("formats");
+    if (f == null || f.isNull()) {
+      formats.addAll(List.of("parquet", "csv"));
+    } else {
+      if (!f.isArray() || f.isEmpty()) {
+        throw new JobFileException(file, "outputs.formats", "must be a list of parquet and/or csv");
+      }
+      for (JsonNode x : f) {
+        String v = x.asText().toLowerCase(Locale.ROOT);
+        if (!v.equals("parquet") && !v.equals("csv")) {
+          throw new JobFileException(file, "outputs.formats", "'" + x.asText() + "' is not parquet or csv");
+        }
+        formats.add(v);
+      }
+    }
+    return new Outputs(dir, List.copyOf(formats));
+  }
+
+  private List<String> levels(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return List.of("district");
+    }
+    checkKeys(node, "rollup.", ROLLUP);
+    JsonNode l = node.get("levels");
+    if (l == null || !l.isArray() || l.isEmpty()) {
+      throw new JobFileException(file, "rollup.levels", "must be a list of district, city, province");
+    }
+    List<String> levels = new ArrayList<>();
+    for (JsonNode x : l) {
+      String v = x.asText().toLowerCase(Locale.ROOT);
+      if (!Set.of("district", "city", "province").contains(v)) {
+        throw new JobFileException(file, "rollup.levels", "'" + x.asText() + "' is not district, city or province");
+      }
+      levels.add(v);
+    }
+    if (!levels.contains("district")) {
+      levels.add(0, "district");
+    }
+    return List.copyOf(levels);
+  }
+
+  private Audit audit(JsonNode node) {
+    Audit d = Audit.defaults();
+    if (node == null || node.isNull()) {
+      return d;
+    }
+    checkKeys(node, "audit.", AUDIT);
+    return new Audit(
+        positive(node, "audit", "outlier_z", d.outlierZ()),
+        positive(node, "audit", "yoy_factor", d.yoyFactor()),
+        (long) positive(node, "audit", "yoy_minimum", d.yoyMinimum()),
+        fraction(node, "audit", "reuse_similarity", d.reuseSimilarity()),
+        (int) positive(node, "audit", "robust_min_units", d.robustMinUnits()));
+  }
+
+  private Limits limits(JsonNode node) {
+    Limits d = Limits.defaults();
+    if (node == null || node.isNull()) {
+      return d;
+    }
+    checkKeys(node, "limits.", LIMITS);
+    return new Limits(
+        (long) positive(node, "limits", "max_record_bytes", d.maxRecordBytes()),
+        (long) positive(node, "limits", "max_report_bytes", d.maxReportBytes()),
+        (int) positive(node, "limits", "max_batch_rows", d.maxBatchRows()));
+  }
+
+  private double positive(JsonNode node, String section, String key, double dflt) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return dflt;
+    }
+    if (!v.isNumber() || v.asDouble() <= 0) {
+      throw new JobFileException(file, section + "." + key, "must be a positive number, not '" + v.asText() + "'");
+    }
+    return v.asDouble();
+  }
+
+  private double fraction(JsonNode node, String section, String key, double dflt) {
+    double v = positive(node, section, key, dflt);
+    if (v > 1) {
+      throw new JobFileException(file, section + "." + key, "must be between 0 and 1");
+    }
+    return v;
+  }
+
+  private void checkKeys(JsonNode node, String prefix, Set<String> allowed) {
+    if (!node.isObject()) {
+      throw new JobFileException(file, prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1), "must be a mapping");
+    }
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String k = names.next();
+      if (!allowed.contains(k)) {
+        throw new JobFileException(file, prefix + k, "unknown field (expected one of " + new java.util.TreeSet<>(allowed) + ")");
+      }
+    }
+  }
+
+  private String requireText(JsonNode node, String key, String field) {
+    String v = optionalText(node, key, field);
+    if (v == null || v.isBlank()) {
+      throw new JobFileException(file, field, "is required");
+    }
+    return v;
+  }
+
+  private String optionalText(JsonNode node, String key, String field) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isValueNode()) {
+      throw new JobFileException(file, field, "must be a single value, not a list or mapping");
+    }
+    return v.asText();
+  }
+
+  /** Resolves a path of the job file against its folder; URIs (gs://, file://) stay as they are. */
+  private String resolve(Path base, String path, String field) {
+    if (path.contains("\0")) {
+      throw new JobFileException(file, field, "contains a NUL character");
+    }
+    if (path.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+      return path;
+    }
+    try {
+      return base.resolve(path).normalize().toString();
+    } catch (InvalidPathException e) {
+      throw new JobFileException(file, field, "'" + path + "' is not a valid path");
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package org.gongkai.pipeline;
+
+import java.io.Serializable;
+import java.util.List;
+import org.gongkai.ingest.SourceSpec;
+
+/**
+ * A job file (YAML in {@code pipelines/}), with every path already resolved against the job
+ * file's folder. Read it with {@link JobFileReader}.
+ */
+public record JobSpec(
+    String name,
+    String jobFile,
+    String gazetteer,
+    List<SourceSpec> sources,
+    Outputs outputs,
+    List<String> rollupLevels,
+    Audit audit,
+    Limits limits)
+    implements Serializable {
+
+  /** Where outputs go and in which formats ({@code parquet}, {@code csv}). */
+  public record Outputs(String directory, List<String> formats) implements Serializable {
+    public boolean parquet() {
+      return formats.contains("parquet");
+    }
+
+    public boolean csv() {
+      return formats.contains("csv");
+    }
+  }
+
+  /** Audit thresholds. */
+  public record Audit(
+      double outlierZ, double yoyFactor, long yoyMinimum, double reuseSimilarity, int robustMinUnits)
+      implements Serializable {
+    public static Audit defaults() {
+      return new Audit(3.5, 5.0, 10, 0.9, 5);
+    }
+  }
+
+  /** Input limits: one bad file cannot exhaust memory; rows per element on a cluster. */
+  public record Limits(long maxRecordBytes, long maxReportBytes, int maxBatchRows) implements Serializable {
+    public static Limits defaults() {
+      return new Limits(1L << 20, 20L << 20, 50_000);
+    }
+  }
+}
