@@ -17,6 +17,14 @@ import org.gongkai.model.Qualifier;
 public final class CountParser {
   private CountParser() {}
 
+  /**
+   * The largest count accepted: 10^15. Nothing in a disclosure report comes near it, and it
+   * keeps every rollup sum (thousands of townships) inside a long.
+   */
+  public static final long MAX_COUNT_VALUE = 1_000_000_000_000_000L;
+
+  private static final BigDecimal MAX_COUNT = BigDecimal.valueOf(MAX_COUNT_VALUE);
+
   private static final Set<String> MISSING =
       Set.of("", "-", "--", "—", "——", "–", "/", "//", "\\", "n/a", "na", "#n/a", "null", "none", "…", "...");
 
@@ -113,6 +121,9 @@ public final class CountParser {
       return arabic(m, qualifier);
     }
     OptionalLong chinese = ChineseNumerals.parse(body);
+    if (chinese.isPresent() && chinese.getAsLong() > MAX_COUNT_VALUE) {
+      return new CountResult.Invalid("TOO_LARGE", "beyond the largest plausible count (10^15)");
+    }
     if (chinese.isPresent()) {
       return new CountResult.Count(chinese.getAsLong(), qualifier);
     }
@@ -131,6 +142,9 @@ public final class CountParser {
       value = value.multiply(BigDecimal.valueOf(ChineseNumerals.unit(scale.charAt(0))));
     }
     value = value.stripTrailingZeros();
+    if (value.compareTo(MAX_COUNT) > 0 && value.scale() <= 0) {
+      return new CountResult.Invalid("TOO_LARGE", "beyond the largest plausible count (10^15)");
+    }
     if (value.scale() > 0) {
       return new CountResult.Invalid("FRACTIONAL_COUNT", "a count must be a whole number");
     }

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.gongkai.model.MetricCatalog;
-import org.gongkai.pipeline.JobSpec.Audit;
+import org.gongkai.audit.AuditConfig;
 import org.gongkai.ingest.SourceSpec;
 import org.gongkai.ingest.SourceSpec.Format;
 import org.gongkai.pipeline.JobSpec.Limits;
@@ -89,7 +89,7 @@ public final class JobFileReader {
     List<SourceSpec> sources = sources(root.get("sources"), base);
     Outputs outputs = outputs(root.get("outputs"), base);
     List<String> levels = levels(root.get("rollup"));
-    Audit audit = audit(root.get("audit"));
+    AuditConfig audit = audit(root.get("audit"));
     Limits limits = limits(root.get("limits"));
     if (name == null) {
       String fileName = Path.of(file).getFileName().toString();
@@ -231,13 +231,13 @@ public final class JobFileReader {
     return List.copyOf(levels);
   }
 
-  private Audit audit(JsonNode node) {
-    Audit d = Audit.defaults();
+  private AuditConfig audit(JsonNode node) {
+    AuditConfig d = AuditConfig.defaults();
     if (node == null || node.isNull()) {
       return d;
     }
     checkKeys(node, "audit.", AUDIT);
-    return new Audit(
+    return new AuditConfig(
         positive(node, "audit", "outlier_z", d.outlierZ()),
         positive(node, "audit", "yoy_factor", d.yoyFactor()),
         (long) positive(node, "audit", "yoy_minimum", d.yoyMinimum()),

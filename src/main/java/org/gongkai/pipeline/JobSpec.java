@@ -2,6 +2,7 @@ package org.gongkai.pipeline;
 
 import java.io.Serializable;
 import java.util.List;
+import org.gongkai.audit.AuditConfig;
 import org.gongkai.ingest.SourceSpec;
 
 /**
@@ -15,7 +16,7 @@ public record JobSpec(
     List<SourceSpec> sources,
     Outputs outputs,
     List<String> rollupLevels,
-    Audit audit,
+    AuditConfig audit,
     Limits limits)
     implements Serializable {
 
@@ -27,15 +28,6 @@ public record JobSpec(
 
     public boolean csv() {
       return formats.contains("csv");
-    }
-  }
-
-  /** Audit thresholds. */
-  public record Audit(
-      double outlierZ, double yoyFactor, long yoyMinimum, double reuseSimilarity, int robustMinUnits)
-      implements Serializable {
-    public static Audit defaults() {
-      return new Audit(3.5, 5.0, 10, 0.9, 5);
     }
   }
 

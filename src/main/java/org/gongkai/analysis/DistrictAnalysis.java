@@ -1,0 +1,55 @@
+package org.gongkai.analysis;
+
+import java.util.List;
+import org.gongkai.audit.AuditConfig;
+import org.gongkai.audit.AuditInput;
+import org.gongkai.audit.AuditRules;
+import org.gongkai.audit.ComparisonRow;
+import org.gongkai.audit.Comparisons;
+import org.gongkai.audit.Finding;
+import org.gongkai.model.Gazetteer;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Observation;
+import org.gongkai.model.ReportFingerprint;
+import org.gongkai.rollup.Deduplicator;
+import org.gongkai.rollup.DuplicateConflict;
+import org.gongkai.rollup.RollupPart;
+import org.gongkai.rollup.RollupRow;
+import org.gongkai.rollup.Rollups;
+
+/**
+ * Everything Gongkai concludes about one district, as a pure function of the district's
+ * records (all years): deduplication, rollup, comparison and findings. The pipeline calls it
+ * once per district after the one shuffle.
+ */
+public final class DistrictAnalysis {
+  private DistrictAnalysis() {}
+
+  /** What one district gives to the outputs and to the city and province rollups. */
+  public record Result(
+      String districtCode,
+      List<Observation> winners,
+      List<DuplicateConflict> conflicts,
+      long duplicates,
+      List<RollupRow> rollup,
+      List<RollupPart> parts,
+      List<ComparisonRow> comparisons,
+      List<Finding> findings) {}
+
+  public static Result analyse(
+      String districtCode,
+      List<Observation> observations,
+      List<ReportFingerprint> fingerprints,
+      Gazetteer gazetteer,
+      MetricCatalog catalog,
+      AuditConfig config) {
+    Deduplicator.Result dedup = Deduplicator.deduplicate(observations, catalog);
+    List<RollupPart> parts = Rollups.parts(dedup.winners(), catalog);
+    List<RollupRow> rollup = Rollups.rollUp("district", districtCode, parts, gazetteer, catalog);
+    List<ComparisonRow> comparisons = Comparisons.compare(dedup.winners(), config.robustMinUnits(), catalog);
+    List<Finding> findings = AuditRules.evaluate(new AuditInput(
+        districtCode, dedup.winners(), dedup.conflicts(), comparisons, fingerprints, gazetteer, catalog, config));
+    return new Result(districtCode, dedup.winners(), dedup.conflicts(), dedup.duplicates(), rollup, parts,
+        comparisons, findings);
+  }
+}

@@ -1,0 +1,70 @@
+package org.gongkai.output;
+
+import org.gongkai.audit.ComparisonRow;
+import org.gongkai.audit.Finding;
+import org.gongkai.model.Division;
+import org.gongkai.model.Gazetteer;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Observation;
+import org.gongkai.model.Reject;
+import org.gongkai.rollup.RollupRow;
+
+/** Domain records to table rows (in the column order of {@link Tables}). */
+public final class Rows {
+  private final Gazetteer gazetteer;
+  private final MetricCatalog catalog;
+
+  public Rows(Gazetteer gazetteer, MetricCatalog catalog) {
+    this.gazetteer = gazetteer;
+    this.catalog = catalog;
+  }
+
+  public Object[] townshipMetric(Observation o) {
+    Division t = gazetteer.get(o.townshipCode());
+    return new Object[] {
+      o.year(),
+      t.provinceCode(), gazetteer.nameOf(t.provinceCode()),
+      t.cityCode(), gazetteer.nameOf(t.cityCode()),
+      t.districtCode(), gazetteer.nameOf(t.districtCode()),
+      t.code(), t.name(),
+      o.metric(), label(o.metric()),
+      o.value(), o.qualifier().code(), o.derived(),
+      o.source(), o.sourceFile(), o.locator(), o.evidence()
+    };
+  }
+
+  public Object[] rollup(RollupRow r) {
+    return new Object[] {
+      r.level(), r.regionCode(), gazetteer.nameOf(r.regionCode()), r.year(), r.metric(), label(r.metric()),
+      r.unitsExpected(), r.unitsReporting(), r.sum(), r.sumQualifier().code(), r.min(), r.max(), r.mean(), r.median()
+    };
+  }
+
+  public Object[] comparison(ComparisonRow c) {
+    Division t = gazetteer.get(c.townshipCode());
+    return new Object[] {
+      c.year(),
+      t.provinceCode(), gazetteer.nameOf(t.provinceCode()),
+      t.cityCode(), gazetteer.nameOf(t.cityCode()),
+      t.districtCode(), gazetteer.nameOf(t.districtCode()),
+      t.code(), t.name(),
+      c.metric(), label(c.metric()), c.value(), c.qualifier().code(),
+      c.districtMedian(), c.shareOfDistrict(), c.rankInDistrict(), c.robustZ(), c.priorValue(), c.changeRatio()
+    };
+  }
+
+  public Object[] finding(Finding f) {
+    return new Object[] {
+      f.rule(), f.severity().code(), f.level(), f.regionCode(), gazetteer.nameOf(f.regionCode()), f.districtCode(),
+      f.year(), f.metric(), f.message(), f.evidence(), f.value(), f.referenceValue()
+    };
+  }
+
+  public static Object[] reject(Reject r) {
+    return new Object[] {r.source(), r.sourceFile(), r.locator(), r.year(), r.raw(), r.reasonCode(), r.reason()};
+  }
+
+  private String label(String metric) {
+    return catalog.byKey(metric).map(m -> m.labelZh()).orElse(metric);
+  }
+}

@@ -1,0 +1,176 @@
+package org.gongkai.output;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.util.MimeTypes;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.gongkai.output.TableSchema.Column;
+
+/**
+ * Writes one table into a directory through Beam's {@link FileSystems} (local disk, gs://,
+ * hdfs://): Parquet files, partitioned by year where the table is, and one CSV file. Rows are
+ * written in the order given.
+ */
+public final class TableWriter {
+  private static final int ROW_GROUP_BYTES = 32 << 20;
+
+  private TableWriter() {}
+
+  /** Parquet files: {@code dir/table/year=YYYY/part-00000.parquet}, or {@code dir/table/part-00000.parquet}. */
+  public static List<OutputFile> writeParquet(TableSchema table, String dir, Iterable<Object[]> rows) throws IOException {
+    Schema schema = table.avroSchema();
+    List<Column> columns = table.parquetColumns();
+    int[] sourceIndex = new int[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      sourceIndex[i] = table.indexOf(columns.get(i).name());
+    }
+    int yearIndex = table.partitionedByYear() ? table.indexOf("year") : -1;
+    Map<String, Partition> partitions = new TreeMap<>();
+    try {
+      for (Object[] row : rows) {
+        String rel = table.name() + "/" + (yearIndex >= 0 ? "year=" + row[yearIndex] + "/" : "") + "part-00000.parquet";
+        Partition p = partitions.get(rel);
+        if (p == null) {
+          p = new Partition(rel, Files.create(dir, rel), schema);
+          partitions.put(rel, p);
+        }
+        GenericRecord rec = new GenericData.Record(schema);
+        for (int i = 0; i < sourceIndex.length; i++) {
+          rec.put(i, row[sourceIndex[i]]);
+        }
+        p.sink.write(rec);
+        p.rows++;
+      }
+      if (partitions.isEmpty() && !table.partitionedByYear()) {
+        String rel = table.name() + "/part-00000.parquet";
+        partitions.put(rel, new Partition(rel, Files.create(dir, rel), schema));
+      }
+    } finally {
+      for (Partition p : partitions.values()) {
+        p.close();
+      }
+    }
+    List<OutputFile> out = new ArrayList<>();
+    for (Partition p : partitions.values()) {
+      out.add(new OutputFile(p.relativePath, p.rows, p.channel.bytes));
+    }
+    return out;
+  }
+
+  /** One CSV file {@code dir/csv/table.csv}: a header of column names and every row. */
+  public static OutputFile writeCsv(TableSchema table, String dir, Iterable<Object[]> rows) throws IOException {
+    String rel = "csv/" + table.name() + ".csv";
+    List<String> header = new ArrayList<>();
+    table.columns().forEach(c -> header.add(c.name()));
+    return writeCsv(dir, rel, header, rows, false);
+  }
+
+  /** A CSV file with the given header; {@code bom} for files meant for Excel. */
+  public static OutputFile writeCsv(String dir, String rel, List<String> header, Iterable<Object[]> rows, boolean bom)
+      throws IOException {
+    Files.CountingChannel channel = Files.create(dir, rel);
+    long n = 0;
+    try (Writer w = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+      if (bom) {
+        w.write('\uFEFF');
+      }
+      List<String> cells = new ArrayList<>();
+      header.forEach(h -> cells.add(CsvCells.neutralise(h)));
+      printer.printRecord(cells);
+      for (Object[] row : rows) {
+        cells.clear();
+        for (Object v : row) {
+          cells.add(CsvCells.cell(v));
+        }
+        printer.printRecord(cells);
+        n++;
+      }
+    }
+    return new OutputFile(rel, n, channel.bytes);
+  }
+
+  private static final class Partition {
+    final String relativePath;
+    final Files.CountingChannel channel;
+    final ParquetIO.Sink sink;
+    long rows;
+
+    Partition(String relativePath, Files.CountingChannel channel, Schema schema) throws IOException {
+      this.relativePath = relativePath;
+      this.channel = channel;
+      this.sink = ParquetIO.sink(schema)
+          .withCompressionCodec(CompressionCodecName.SNAPPY)
+          .withRowGroupSize(ROW_GROUP_BYTES)
+          .withConfiguration(Map.of("parquet.enable.dictionary", "true"));
+      sink.open(channel);
+    }
+
+    void close() throws IOException {
+      try {
+        sink.flush();
+      } finally {
+        channel.close();
+      }
+    }
+  }
+
+  /** Channels through {@link FileSystems} that count the bytes written. */
+  public static final class Files {
+    private Files() {}
+
+    public static CountingChannel create(String dir, String relativePath) throws IOException {
+      var resource = FileSystems.matchNewResource(dir.endsWith("/") ? dir + relativePath : dir + "/" + relativePath, false);
+      return new CountingChannel(FileSystems.create(resource, MimeTypes.BINARY));
+    }
+
+    /** A channel that counts what passes through it. */
+    public static final class CountingChannel implements WritableByteChannel {
+      private final WritableByteChannel delegate;
+      long bytes;
+
+      CountingChannel(WritableByteChannel delegate) {
+        this.delegate = delegate;
+      }
+
+      public long bytes() {
+        return bytes;
+      }
+
+      @Override
+      public int write(ByteBuffer src) throws IOException {
+        int n = delegate.write(src);
+        bytes += n;
+        return n;
+      }
+
+      @Override
+      public boolean isOpen() {
+        return delegate.isOpen();
+      }
+
+      @Override
+      public void close() throws IOException {
+        if (delegate.isOpen()) {
+          delegate.close();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package org.gongkai.rollup;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Observation;
+import org.gongkai.model.Qualifier;
+
+/**
+ * Keeps one observation per township-year-metric. The winner is, in this order: the higher
+ * source {@code priority}; a stated figure over a derived one; an exact figure over an
+ * estimate; the source listed first in the job file; the file that sorts first; the earlier
+ * position in the file. Observations that agree with the winner are plain duplicates; those
+ * that differ make a {@link DuplicateConflict}.
+ */
+public final class Deduplicator {
+  private Deduplicator() {}
+
+  /** The winners in (year, township, catalog metric order), conflicts, and the duplicates dropped. */
+  public record Result(List<Observation> winners, List<DuplicateConflict> conflicts, long duplicates) {}
+
+  static final Comparator<Observation> PREFERENCE =
+      Comparator.comparingInt(Observation::priority)
+          .reversed()
+          .thenComparing(Observation::derived)
+          .thenComparing(o -> o.qualifier() != Qualifier.EXACT)
+          .thenComparingInt(Observation::sourceOrder)
+          .thenComparing(Observation::sourceFile)
+          .thenComparingLong(Observation::position);
+
+  public static Result deduplicate(List<Observation> observations, MetricCatalog catalog) {
+    Map<String, List<Observation>> byFigure = new TreeMap<>();
+    for (Observation o : observations) {
+      byFigure.computeIfAbsent(o.figureKey(), k -> new ArrayList<>(1)).add(o);
+    }
+    List<Observation> winners = new ArrayList<>(byFigure.size());
+    List<DuplicateConflict> conflicts = new ArrayList<>();
+    long duplicates = 0;
+    for (List<Observation> group : byFigure.values()) {
+      if (group.size() == 1) {
+        winners.add(group.get(0));
+        continue;
+      }
+      group.sort(PREFERENCE);
+      Observation winner = group.get(0);
+      winners.add(winner);
+      duplicates += group.size() - 1;
+      List<Observation> differing = new ArrayList<>();
+      for (Observation o : group.subList(1, group.size())) {
+        if (o.value() != winner.value() || o.qualifier() != winner.qualifier()) {
+          differing.add(o);
+        }
+      }
+      if (!differing.isEmpty()) {
+        conflicts.add(new DuplicateConflict(winner, differing, decidedBy(winner, differing.get(0))));
+      }
+    }
+    winners.sort(order(catalog));
+    return new Result(winners, conflicts, duplicates);
+  }
+
+  /** Output order of observations: year, township code, catalog order of the metric. */
+  public static Comparator<Observation> order(MetricCatalog catalog) {
+    return Comparator.comparingInt(Observation::year)
+        .thenComparing(Observation::townshipCode)
+        .thenComparingInt(o -> catalog.indexOf(o.metric()))
+        .thenComparing(Observation::metric);
+  }
+
+  /** Which rule of the preference order separated the winner from a loser, in words. */
+  static String decidedBy(Observation w, Observation l) {
+    if (w.priority() != l.priority()) {
+      return "priority " + w.priority() + " of source " + w.source() + " > priority " + l.priority() + " of source " + l.source();
+    }
+    if (w.derived() != l.derived()) {
+      return "a stated figure wins over a derived one";
+    }
+    if ((w.qualifier() == Qualifier.EXACT) != (l.qualifier() == Qualifier.EXACT)) {
+      return "an exact figure wins over an estimate";
+    }
+    if (w.sourceOrder() != l.sourceOrder()) {
+      return "source " + w.source() + " is listed before " + l.source() + " in the job file";
+    }
+    if (!w.sourceFile().equals(l.sourceFile())) {
+      return "file " + w.sourceFile() + " sorts before " + l.sourceFile();
+    }
+    return "the earlier record in the file (" + w.locator() + " before " + l.locator() + ")";
+  }
+}

@@ -1,0 +1,77 @@
+package org.gongkai.rollup;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.gongkai.model.Gazetteer;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Observation;
+import org.gongkai.model.Qualifier;
+
+/**
+ * Rollups: per region, year and metric, units expected (townships in the gazetteer) and
+ * reporting, sum with its qualifier, min, max, mean and exact median over townships. A
+ * district rolls up its deduplicated observations; a city or province merges its districts'
+ * {@link RollupPart}s.
+ */
+public final class Rollups {
+  private Rollups() {}
+
+  /** The parts of a district, one per year and metric that at least one township states. */
+  public static List<RollupPart> parts(List<Observation> winners, MetricCatalog catalog) {
+    Map<String, List<Observation>> groups = new TreeMap<>();
+    for (Observation o : winners) {
+      groups.computeIfAbsent(o.year() + "|" + o.metric(), k -> new ArrayList<>()).add(o);
+    }
+    List<RollupPart> parts = new ArrayList<>(groups.size());
+    for (List<Observation> group : groups.values()) {
+      long[] values = new long[group.size()];
+      Qualifier q = Qualifier.EXACT;
+      for (int i = 0; i < values.length; i++) {
+        values[i] = group.get(i).value();
+        q = q.plus(group.get(i).qualifier());
+      }
+      java.util.Arrays.sort(values);
+      parts.add(new RollupPart(group.get(0).year(), group.get(0).metric(), values, q));
+    }
+    parts.sort(partOrder(catalog));
+    return parts;
+  }
+
+  /** Rollup rows of one region (any level) from the parts of its districts. */
+  public static List<RollupRow> rollUp(
+      String level, String regionCode, Iterable<RollupPart> parts, Gazetteer gazetteer, MetricCatalog catalog) {
+    Map<String, List<RollupPart>> byYearMetric = new TreeMap<>();
+    for (RollupPart p : parts) {
+      byYearMetric.computeIfAbsent(p.year() + "|" + p.metric(), k -> new ArrayList<>()).add(p);
+    }
+    int expected = gazetteer.townshipCount(regionCode);
+    List<RollupRow> rows = new ArrayList<>(byYearMetric.size());
+    for (List<RollupPart> group : byYearMetric.values()) {
+      int n = 0;
+      for (RollupPart p : group) {
+        n += p.values().length;
+      }
+      long[] values = new long[n];
+      int at = 0;
+      Qualifier q = Qualifier.EXACT;
+      for (RollupPart p : group) {
+        System.arraycopy(p.values(), 0, values, at, p.values().length);
+        at += p.values().length;
+        q = q.plus(p.sumQualifier());
+      }
+      Stats s = Stats.of(values);
+      RollupPart first = group.get(0);
+      rows.add(new RollupRow(level, regionCode, first.year(), first.metric(), expected, s.count(), s.sum(), q,
+          s.min(), s.max(), s.mean(), s.median()));
+    }
+    rows.sort(Comparator.comparingInt(RollupRow::year).thenComparingInt(r -> catalog.indexOf(r.metric())));
+    return rows;
+  }
+
+  private static Comparator<RollupPart> partOrder(MetricCatalog catalog) {
+    return Comparator.comparingInt(RollupPart::year).thenComparingInt(p -> catalog.indexOf(p.metric()));
+  }
+}
