@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.gongkai.model.Division;
-import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Qualifier;
 import org.gongkai.model.Reject;
@@ -24,13 +23,11 @@ public final class RecordNormalizer {
   private static final int MAX_REASON_ITEMS = 5;
   private final SourceSpec source;
   private final RegionResolver resolver;
-  private final MetricCatalog catalog;
   private final long maxRecordChars;
 
-  public RecordNormalizer(SourceSpec source, RegionResolver resolver, MetricCatalog catalog, long maxRecordChars) {
+  public RecordNormalizer(SourceSpec source, RegionResolver resolver, long maxRecordChars) {
     this.source = source;
     this.resolver = resolver;
-    this.catalog = catalog;
     this.maxRecordChars = maxRecordChars;
   }
 

@@ -114,7 +114,7 @@ public final class CountParser {
       return new CountResult.Invalid("VAGUE_COUNT", "a vague amount, not a count");
     }
     if (body.startsWith("-") && body.length() > 1 && Character.isDigit(body.charAt(1))) {
-      return new CountResult.Invalid("NEGATIVE_COUNT", "a count cannot be negative");
+      return new CountResult.Invalid("NEGATIVE_COUNT", "negative; a count cannot be negative");
     }
     Matcher m = ARABIC.matcher(body);
     if (m.matches()) {
@@ -128,7 +128,7 @@ public final class CountParser {
       return new CountResult.Count(chinese.getAsLong(), qualifier);
     }
     if (allNumeralsOrDigits(body)) {
-      return new CountResult.Invalid("TOO_LARGE", "not a well-formed number or beyond 9223372036854775807");
+      return new CountResult.Invalid("TOO_LARGE", "not a well-formed number");
     }
     return new CountResult.Invalid("NOT_A_COUNT", "not a count");
   }
@@ -146,12 +146,12 @@ public final class CountParser {
       return new CountResult.Invalid("TOO_LARGE", "beyond the largest plausible count (10^15)");
     }
     if (value.scale() > 0) {
-      return new CountResult.Invalid("FRACTIONAL_COUNT", "a count must be a whole number");
+      return new CountResult.Invalid("FRACTIONAL_COUNT", "not a whole number; a count must be one");
     }
     try {
       return new CountResult.Count(value.longValueExact(), qualifier);
     } catch (ArithmeticException e) {
-      return new CountResult.Invalid("TOO_LARGE", "beyond the largest count (9223372036854775807)");
+      return new CountResult.Invalid("TOO_LARGE", "beyond the largest plausible count (10^15)");
     }
   }
 

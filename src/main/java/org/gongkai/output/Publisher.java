@@ -1,0 +1,153 @@
+package org.gongkai.output;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+
+/**
+ * Atomic publish: a run writes into {@code OUT.staging-RUNID} beside the output directory and
+ * only a run that succeeded moves it into place. On a local disk the swap is two renames
+ * (the previous outputs move aside, the staging directory takes their name); a run killed
+ * between them is repaired by {@link #recover} at the next start. On an object store (gs://)
+ * there are no directory renames: files are copied into place and {@code manifest.json} is
+ * copied last, so a reader that waits for the manifest sees a complete run.
+ */
+public final class Publisher {
+  public static final String STAGING = ".staging-";
+  public static final String PREVIOUS = ".previous-";
+
+  private Publisher() {}
+
+  public static String stagingDir(String outputDir, String runId) {
+    return trimSlash(outputDir) + STAGING + runId;
+  }
+
+  public static void publish(String stagingDir, String outputDir, String runId) throws IOException {
+    if (isLocal(outputDir)) {
+      Path staging = local(stagingDir);
+      Path out = local(outputDir);
+      Path previous = out.resolveSibling(out.getFileName() + PREVIOUS + runId);
+      if (Files.exists(out)) {
+        Files.move(out, previous, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+      deleteTree(previous);
+    } else {
+      publishToObjectStore(stagingDir, outputDir);
+    }
+  }
+
+  /**
+   * Before a run: finish a swap that a killed run left half done, and remove staging
+   * directories of runs that never finished. Local output directories only.
+   */
+  public static List<String> recover(String outputDir) throws IOException {
+    List<String> actions = new ArrayList<>();
+    if (!isLocal(outputDir)) {
+      return actions;
+    }
+    Path out = local(outputDir);
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      return actions;
+    }
+    String name = out.getFileName().toString();
+    List<Path> previous = new ArrayList<>();
+    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, name + ".*")) {
+      for (Path p : siblings) {
+        String n = p.getFileName().toString();
+        if (n.startsWith(name + STAGING)) {
+          deleteTree(p);
+          actions.add("removed the staging directory of an unfinished run: " + p);
+        } else if (n.startsWith(name + PREVIOUS)) {
+          previous.add(p);
+        }
+      }
+    }
+    previous.sort(null);
+    for (int i = 0; i < previous.size(); i++) {
+      Path p = previous.get(i);
+      if (!Files.exists(out) && i == previous.size() - 1) {
+        Files.move(p, out, StandardCopyOption.ATOMIC_MOVE);
+        actions.add("restored the previous outputs that an interrupted publish had moved aside: " + out);
+      } else {
+        deleteTree(p);
+      }
+    }
+    return actions;
+  }
+
+  private static void publishToObjectStore(String stagingDir, String outputDir) throws IOException {
+    MatchResult staged = FileSystems.match(trimSlash(stagingDir) + "/**");
+    List<ResourceId> src = new ArrayList<>();
+    List<ResourceId> dst = new ArrayList<>();
+    ResourceId manifestSrc = null;
+    ResourceId manifestDst = null;
+    for (MatchResult.Metadata m : staged.metadata()) {
+      String path = m.resourceId().toString();
+      String rel = path.substring(trimSlash(stagingDir).length() + 1);
+      ResourceId target = FileSystems.matchNewResource(trimSlash(outputDir) + "/" + rel, false);
+      if (rel.equals("manifest.json")) {
+        manifestSrc = m.resourceId();
+        manifestDst = target;
+      } else {
+        src.add(m.resourceId());
+        dst.add(target);
+      }
+    }
+    FileSystems.copy(src, dst, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    if (manifestSrc != null) {
+      FileSystems.copy(List.of(manifestSrc), List.of(manifestDst));
+    }
+    List<ResourceId> all = new ArrayList<>(src);
+    if (manifestSrc != null) {
+      all.add(manifestSrc);
+    }
+    FileSystems.delete(all, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
+  static boolean isLocal(String path) {
+    return !path.contains("://") || path.startsWith("file://");
+  }
+
+  static Path local(String path) {
+    return Path.of(path.startsWith("file://") ? path.substring("file://".length()) : path);
+  }
+
+  private static String trimSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  public static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+        if (exc != null) {
+          throw exc;
+        }
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

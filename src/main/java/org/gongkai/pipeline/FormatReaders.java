@@ -1,0 +1,22 @@
+package org.gongkai.pipeline;
+
+import org.gongkai.ingest.CsvReader;
+import org.gongkai.ingest.FormatReader;
+import org.gongkai.ingest.JsonLinesReader;
+import org.gongkai.ingest.RecordNormalizer;
+import org.gongkai.ingest.SourceSpec;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.normalize.RegionResolver;
+
+/** The reader for a source's format. */
+final class FormatReaders {
+  private FormatReaders() {}
+
+  static FormatReader create(SourceSpec source, RegionResolver resolver, MetricCatalog catalog, JobSpec.Limits limits) {
+    return switch (source.format()) {
+      case CSV -> new CsvReader(source, new RecordNormalizer(source, resolver, limits.maxRecordBytes()), catalog);
+      case JSONL -> new JsonLinesReader(source, new RecordNormalizer(source, resolver, limits.maxRecordBytes()), catalog);
+      case REPORT -> throw new UnsupportedOperationException("report sources are not read yet");
+    };
+  }
+}

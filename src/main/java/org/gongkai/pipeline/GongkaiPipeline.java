@@ -1,0 +1,66 @@
+package org.gongkai.pipeline;
+
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.gongkai.output.RowBatch;
+import org.gongkai.output.RowBatchCoder;
+import org.gongkai.pipeline.coders.DistrictBatchCoder;
+import org.gongkai.pipeline.coders.RollupPartsCoder;
+import org.gongkai.rollup.RollupPart;
+
+/**
+ * Builds the Gongkai pipeline for a job. It reads like the data flow: read → parse, normalise
+ * and resolve → one shuffle by district → per-district deduplication, rollup, comparison and
+ * findings → city and province rollups → write every table → check and publish.
+ */
+public final class GongkaiPipeline {
+  private GongkaiPipeline() {}
+
+  public static void build(Pipeline p, JobSpec job, List<InputFile> files, RunContext run) {
+    registerCoders(p.getCoderRegistry());
+
+    PCollectionTuple read = p
+        .apply("ListInputFiles", Create.of(files).withCoder(SerializableCoder.of(InputFile.class)))
+        .apply("ReadSources", new ReadSources(job));
+    PCollection<KV<String, DistrictBatch>> observations = read.get(ReadSources.OBSERVATIONS)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), DistrictBatchCoder.of()));
+    PCollection<KV<String, RowBatch>> rejects = read.get(ReadSources.REJECTS).setCoder(tableRows());
+    PCollection<RunFact> fileFacts = read.get(ReadSources.FILES).setCoder(SerializableCoder.of(RunFact.class));
+
+    PCollectionTuple analysed = observations.apply("AnalyseDistricts", new AnalyseDistricts(job));
+    PCollection<KV<String, RowBatch>> districtRows = analysed.get(AnalyseDistricts.TABLE_ROWS).setCoder(tableRows());
+    PCollection<RunFact> districtFacts = analysed.get(AnalyseDistricts.FACTS).setCoder(SerializableCoder.of(RunFact.class));
+    PCollection<KV<String, RowBatch>> regionRows = analysed.get(AnalyseDistricts.REGION_PARTS)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), RollupPartsCoder.of()))
+        .apply("RollUpCitiesAndProvinces", new RollUpRegions(job))
+        .setCoder(tableRows());
+
+    PCollection<RunFact> written = PCollectionList.of(districtRows).and(regionRows).and(rejects)
+        .apply("WriteTables", new WriteTables(job, run))
+        .setCoder(SerializableCoder.of(RunFact.class));
+
+    PCollectionList.of(fileFacts).and(districtFacts).and(written)
+        .apply("AllFacts", Flatten.pCollections())
+        .apply("PublishRun", new PublishRun(job, run));
+  }
+
+  private static KvCoder<String, RowBatch> tableRows() {
+    return KvCoder.of(StringUtf8Coder.of(), RowBatchCoder.of());
+  }
+
+  static void registerCoders(CoderRegistry registry) {
+    registry.registerCoderForClass(RowBatch.class, RowBatchCoder.of());
+    registry.registerCoderForClass(DistrictBatch.class, DistrictBatchCoder.of());
+    registry.registerCoderForType(new org.apache.beam.sdk.values.TypeDescriptor<List<RollupPart>>() {}, RollupPartsCoder.of());
+  }
+}

@@ -1,0 +1,181 @@
+package org.gongkai.pipeline;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.gongkai.ingest.GazetteerReader;
+import org.gongkai.output.Publisher;
+
+/**
+ * {@code gongkai run}: reads the job file, checks it, builds the pipeline and runs it, then
+ * prints the summary. Problems with the job come back as one message and exit code 2; a
+ * failed run as exit code 1, with the previous outputs untouched.
+ */
+public final class JobRunner {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int BAD_JOB = 2;
+
+  private JobRunner() {}
+
+  /** Builds the pipeline of a job into {@code p} and returns the run's context (used by tests and the template export). */
+  public static RunContext prepare(Pipeline p, JobSpec job, PipelineOptions options) {
+    FileSystems.setDefaultPipelineOptions(options);
+    Inputs.gazetteer(job.gazetteer()); // a bad gazetteer is a job error, before anything runs
+    List<InputFile> files = Inputs.list(job);
+    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
+        + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    RunContext run = new RunContext(runId, Publisher.stagingDir(job.outputs().directory(), runId),
+        job.outputs().directory(), Instant.now().toString(), Version.get(), options.getRunner().getSimpleName(),
+        optionsOf(options));
+    GongkaiPipeline.build(p, job, files, run);
+    return run;
+  }
+
+  public static int run(Path jobFile, String[] beamArgs, PrintStream out, PrintStream err) {
+    long start = System.nanoTime();
+    JobSpec job;
+    GongkaiOptions options;
+    try {
+      job = JobFileReader.read(jobFile);
+      options = PipelineOptionsFactory.fromArgs(beamArgs).withValidation().as(GongkaiOptions.class);
+    } catch (JobFileException | IllegalArgumentException e) {
+      err.println("gongkai: " + e.getMessage());
+      return BAD_JOB;
+    }
+    String outDir = job.outputs().directory();
+    try (OutputLock lock = OutputLock.acquire(outDir)) {
+      for (String action : Publisher.recover(outDir)) {
+        err.println("gongkai: " + action);
+      }
+      Progress.reset();
+      Pipeline p = Pipeline.create(options);
+      RunContext run;
+      try {
+        run = prepare(p, job, options);
+      } catch (JobFileException | GazetteerReader.GazetteerException e) {
+        err.println("gongkai: " + e.getMessage());
+        return BAD_JOB;
+      }
+      err.println("gongkai: running job " + job.name() + " (" + job.sources().size() + " sources) on "
+          + run.runner() + "; staging in " + run.stagingDir());
+      try (ProgressReporter ignored = ProgressReporter.start(options.getProgressSeconds(), err)) {
+        PipelineResult result = p.run();
+        PipelineResult.State state = result.waitUntilFinish();
+        if (state != PipelineResult.State.DONE) {
+          err.println("gongkai: the run ended in state " + state + "; outputs were not published");
+          return FAILED;
+        }
+      } catch (RuntimeException e) {
+        err.println("gongkai: the run failed, previous outputs are untouched: " + rootMessage(e));
+        deleteQuietly(run.stagingDir());
+        return FAILED;
+      }
+      RunSummary.print(outDir, (System.nanoTime() - start) / 1e9, out);
+      return OK;
+    } catch (OutputLock.BusyException e) {
+      err.println("gongkai: " + e.getMessage());
+      return FAILED;
+    } catch (IOException e) {
+      err.println("gongkai: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  static Map<String, String> optionsOf(PipelineOptions options) {
+    Map<String, String> map = new TreeMap<>();
+    map.put("runner", options.getRunner().getName());
+    for (String key : new String[] {"targetParallelism", "enforceImmutability", "enforceEncodability"}) {
+      try {
+        Object v = options.getClass().getMethod("get" + Character.toUpperCase(key.charAt(0)) + key.substring(1)).invoke(options);
+        if (v != null) {
+          map.put(key, String.valueOf(v));
+        }
+      } catch (ReflectiveOperationException e) {
+        // not an option of this runner
+      }
+    }
+    return map;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+
+  private static void deleteQuietly(String dir) {
+    try {
+      if (!dir.contains("://")) {
+        Publisher.deleteTree(Path.of(dir));
+      }
+    } catch (IOException e) {
+      // the next run removes it
+    }
+  }
+
+  /** One run at a time per output directory: a lock file beside it. */
+  static final class OutputLock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private OutputLock(FileChannel channel, FileLock lock) {
+      this.channel = channel;
+      this.lock = lock;
+    }
+
+    static final class BusyException extends RuntimeException {
+      BusyException(String m) {
+        super(m);
+      }
+    }
+
+    static OutputLock acquire(String outputDir) throws IOException {
+      if (outputDir.contains("://") && !outputDir.startsWith("file://")) {
+        return new OutputLock(null, null);
+      }
+      Path out = Path.of(outputDir.replaceFirst("^file://", "")).toAbsolutePath();
+      Files.createDirectories(out.getParent());
+      Path lockFile = out.resolveSibling(out.getFileName() + ".lock");
+      FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        FileLock l = ch.tryLock();
+        if (l == null) {
+          ch.close();
+          throw new BusyException("another run is writing to " + out + " (" + lockFile + " is locked)");
+        }
+        return new OutputLock(ch, l);
+      } catch (OverlappingFileLockException e) {
+        ch.close();
+        throw new BusyException("another run in this process is writing to " + out);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (lock != null) {
+        lock.release();
+        channel.close();
+      }
+    }
+  }
+}

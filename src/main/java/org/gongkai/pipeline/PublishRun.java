@@ -1,0 +1,122 @@
+package org.gongkai.pipeline;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.util.MimeTypes;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.gongkai.output.Manifest;
+import org.gongkai.output.OutputFile;
+import org.gongkai.output.Publisher;
+
+/**
+ * The last step: gathers the facts of every stage (small: one per file, district and table),
+ * checks conservation, writes {@code manifest.json} into the staging directory and publishes
+ * it. A run whose counts do not add up fails here and publishes nothing.
+ */
+public final class PublishRun extends PTransform<PCollection<RunFact>, PCollection<String>> {
+  private final JobSpec job;
+  private final RunContext run;
+
+  public PublishRun(JobSpec job, RunContext run) {
+    this.job = job;
+    this.run = run;
+  }
+
+  @Override
+  public PCollection<String> expand(PCollection<RunFact> facts) {
+    return facts
+        .apply("KeyByRun", WithKeys.<String, RunFact>of(run.runId()).withKeyType(TypeDescriptors.strings()))
+        .apply("GatherFacts", GroupByKey.create())
+        .apply("CheckAndPublish", ParDo.of(new PublishFn(job, run)));
+  }
+
+  static final class PublishFn extends DoFn<KV<String, Iterable<RunFact>>, String> {
+    private final JobSpec job;
+    private final RunContext run;
+
+    PublishFn(JobSpec job, RunContext run) {
+      this.job = job;
+      this.run = run;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<RunFact>> all, OutputReceiver<String> out) throws IOException {
+      Progress.STAGE.set("publishing");
+      Manifest manifest = new Manifest(job.name(), job.jobFile(), run.version(), run.runner(), run.options(), run.startedAt());
+      List<RunFact.FileRead> files = new ArrayList<>();
+      List<RunFact.DistrictAnalysed> districts = new ArrayList<>();
+      List<OutputFile> outputs = new ArrayList<>();
+      Map<String, Long> rejectRows = Map.of();
+      for (RunFact f : all.getValue()) {
+        if (f instanceof RunFact.FileRead r) {
+          files.add(r);
+        } else if (f instanceof RunFact.DistrictAnalysed d) {
+          districts.add(d);
+        } else if (f instanceof RunFact.Written w) {
+          outputs.addAll(w.files());
+          if (w.table().equals(org.gongkai.output.Tables.REJECTS.name())) {
+            rejectRows = w.rowsBySource();
+          }
+        }
+      }
+      files.sort(java.util.Comparator.comparingInt(RunFact.FileRead::sourceOrder).thenComparing(RunFact.FileRead::path));
+      long read = 0;
+      long accepted = 0;
+      long rejected = 0;
+      long observations = 0;
+      for (RunFact.FileRead r : files) {
+        var c = r.counts();
+        String format = job.sources().get(r.sourceOrder()).format().code();
+        manifest.file(r.source(), r.sourceOrder(), format, r.path(), r.bytes(), r.sha256(), c.read(), c.accepted(),
+            c.rejected(), c.observations(), c.charset(), c.unmappedColumns());
+        read += c.read();
+        accepted += c.accepted();
+        rejected += c.rejected();
+        observations += c.observations();
+      }
+      Map<String, Object> stages = new LinkedHashMap<>();
+      stages.put("files_read", files.size());
+      stages.put("records_read", read);
+      stages.put("records_accepted", accepted);
+      stages.put("records_rejected", rejected);
+      stages.put("observations", observations);
+      stages.put("districts", districts.size());
+      stages.put("duplicates_dropped", districts.stream().mapToLong(RunFact.DistrictAnalysed::duplicates).sum());
+      stages.put("duplicate_conflicts", districts.stream().mapToLong(RunFact.DistrictAnalysed::conflicts).sum());
+      stages.put("observations_kept", districts.stream().mapToLong(RunFact.DistrictAnalysed::winners).sum());
+      stages.put("findings_error", districts.stream().mapToLong(RunFact.DistrictAnalysed::errors).sum());
+      stages.put("findings_warning", districts.stream().mapToLong(RunFact.DistrictAnalysed::warnings).sum());
+      stages.put("findings_info", districts.stream().mapToLong(RunFact.DistrictAnalysed::infos).sum());
+      manifest.stages(stages);
+      List<String> problems = manifest.conservationProblems(rejectRows);
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException("conservation check failed, nothing was published: " + String.join("; ", problems));
+      }
+      String json = manifest.toJson(outputs, Instant.now().toString());
+      var resource = FileSystems.matchNewResource(run.stagingDir() + "/manifest.json", false);
+      try (OutputStream o = Channels.newOutputStream(FileSystems.create(resource, MimeTypes.TEXT))) {
+        o.write(json.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write manifest.json: " + e.getMessage(), e);
+      }
+      Publisher.publish(run.stagingDir(), run.outputDir(), run.runId());
+      out.output(run.outputDir());
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package org.gongkai.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.gongkai.ingest.FormatReader;
+import org.gongkai.ingest.ReadCounts;
+import org.gongkai.ingest.ReadSink;
+import org.gongkai.ingest.SourceSpec;
+import org.gongkai.model.Gazetteer;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Observation;
+import org.gongkai.model.Reject;
+import org.gongkai.model.ReportFingerprint;
+import org.gongkai.normalize.RegionResolver;
+import org.gongkai.output.RowBatch;
+import org.gongkai.output.Rows;
+import org.gongkai.output.Tables;
+
+/**
+ * Read → parse and normalise → resolve: each input file is read whole and turned into
+ * observations, which leave in coarse per-district batches (collected over the bundle, at most
+ * {@code limits.max_batch_rows} each), plus the file's rejects and its conservation counts.
+ */
+public final class ReadSources extends PTransform<PCollection<InputFile>, PCollectionTuple> {
+  public static final TupleTag<KV<String, DistrictBatch>> OBSERVATIONS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, RowBatch>> REJECTS = new TupleTag<>() {};
+  public static final TupleTag<RunFact> FILES = new TupleTag<>() {};
+
+  private final JobSpec job;
+
+  public ReadSources(JobSpec job) {
+    this.job = job;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<InputFile> files) {
+    return files.apply("ParseNormaliseResolve",
+        ParDo.of(new ReadFileFn(job)).withOutputTags(OBSERVATIONS, TupleTagList.of(REJECTS).and(FILES)));
+  }
+
+  static final class ReadFileFn extends DoFn<InputFile, KV<String, DistrictBatch>> {
+    private final JobSpec job;
+    private transient Gazetteer gazetteer;
+    private transient RegionResolver resolver;
+    private transient Map<String, DistrictBuffer> buffers;
+
+    ReadFileFn(JobSpec job) {
+      this.job = job;
+    }
+
+    @Setup
+    public void setup() {
+      gazetteer = Inputs.gazetteer(job.gazetteer());
+      resolver = new RegionResolver(gazetteer);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      buffers = new TreeMap<>();
+    }
+
+    @ProcessElement
+    public void process(@Element InputFile file, MultiOutputReceiver out) {
+      Progress.STAGE.set("reading");
+      byte[] bytes;
+      try {
+        bytes = Inputs.readAll(file.path());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file.path() + ": " + e.getMessage(), e);
+      }
+      SourceSpec source = file.source();
+      FormatReader reader = FormatReaders.create(source, resolver, MetricCatalog.standard(), job.limits());
+      int maxRows = job.limits().maxBatchRows();
+      List<Object[]> rejectRows = new ArrayList<>();
+      int[] rejectChunk = {0};
+      ReadSink sink = new ReadSink() {
+        @Override
+        public void observation(Observation o) {
+          DistrictBuffer b = buffer(o.townshipCode());
+          b.observations.add(o);
+          if (b.observations.size() >= maxRows) {
+            emit(o.townshipCode().substring(0, 6), b, out);
+          }
+        }
+
+        @Override
+        public void fingerprint(ReportFingerprint f) {
+          buffer(f.townshipCode()).fingerprints.add(f);
+        }
+
+        @Override
+        public void reject(Reject r) {
+          rejectRows.add(Rows.reject(r));
+          if (rejectRows.size() >= maxRows) {
+            flushRejects(file, rejectRows, rejectChunk[0]++, out);
+          }
+        }
+      };
+      ReadCounts counts;
+      try {
+        counts = reader.read(file.path(), bytes, sink);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("reading " + file.path() + " failed: " + e, e);
+      }
+      flushRejects(file, rejectRows, rejectChunk[0], out);
+      out.get(FILES).output(new RunFact.FileRead(source.name(), source.order(), file.path(), bytes.length, sha256(bytes), counts));
+      Progress.FILES_READ.incrementAndGet();
+      Progress.RECORDS_READ.addAndGet(counts.read());
+      Progress.RECORDS_ACCEPTED.addAndGet(counts.accepted());
+      Progress.RECORDS_REJECTED.addAndGet(counts.rejected());
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      for (Map.Entry<String, DistrictBuffer> e : buffers.entrySet()) {
+        DistrictBuffer b = e.getValue();
+        if (!b.isEmpty()) {
+          c.output(KV.of(e.getKey(), b.take()), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+        }
+      }
+      buffers = null;
+    }
+
+    private DistrictBuffer buffer(String townshipCode) {
+      return buffers.computeIfAbsent(townshipCode.substring(0, 6), k -> new DistrictBuffer());
+    }
+
+    private void emit(String district, DistrictBuffer b, MultiOutputReceiver out) {
+      out.get(OBSERVATIONS).output(KV.of(district, b.take()));
+    }
+
+    /** Rejects of one file leave in chunks keyed by source order, file and chunk: the order of the rejects table. */
+    private static void flushRejects(InputFile file, List<Object[]> rows, int chunk, MultiOutputReceiver out) {
+      if (rows.isEmpty()) {
+        return;
+      }
+      String key = String.format("%04d|%s|%06d", file.source().order(), file.path(), chunk);
+      out.get(REJECTS).output(KV.of(Tables.REJECTS.name(), new RowBatch(Tables.REJECTS.name(), key, new ArrayList<>(rows))));
+      rows.clear();
+    }
+
+    private static String sha256(byte[] bytes) {
+      try {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Observations and fingerprints of one district, collected over a bundle. */
+  private static final class DistrictBuffer {
+    List<Observation> observations = new ArrayList<>();
+    List<ReportFingerprint> fingerprints = new ArrayList<>();
+
+    boolean isEmpty() {
+      return observations.isEmpty() && fingerprints.isEmpty();
+    }
+
+    DistrictBatch take() {
+      DistrictBatch batch = new DistrictBatch(observations, fingerprints);
+      observations = new ArrayList<>();
+      fingerprints = new ArrayList<>();
+      return batch;
+    }
+  }
+}

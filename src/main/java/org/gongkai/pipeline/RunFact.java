@@ -1,0 +1,26 @@
+package org.gongkai.pipeline;
+
+import java.io.Serializable;
+import java.util.List;
+import org.gongkai.ingest.ReadCounts;
+import org.gongkai.output.OutputFile;
+
+/** Small facts the stages report for the manifest: one per file read, district analysed, file written. */
+public sealed interface RunFact extends Serializable {
+
+  /** One input file: where it came from, its checksum and its conservation counts. */
+  record FileRead(String source, int sourceOrder, String path, long bytes, String sha256, ReadCounts counts)
+      implements RunFact {}
+
+  /** One district analysed. */
+  record DistrictAnalysed(
+      String districtCode, long observations, long winners, long duplicates, long conflicts, long rollupRows,
+      long comparisonRows, long errors, long warnings, long infos) implements RunFact {}
+
+  /**
+   * Files one writer produced, relative to the output directory.
+   *
+   * @param rowsBySource for the rejects table, its rows per source (checked against the counts)
+   */
+  record Written(String table, List<OutputFile> files, java.util.Map<String, Long> rowsBySource) implements RunFact {}
+}

@@ -1,0 +1,45 @@
+package org.gongkai.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+
+/** The short summary printed at the end of a run, read back from the published manifest. */
+final class RunSummary {
+  private RunSummary() {}
+
+  static void print(String outputDir, double wallSeconds, PrintStream out) throws IOException {
+    JsonNode m = new ObjectMapper().readTree(Inputs.readAll(outputDir + "/manifest.json"));
+    out.println();
+    out.println("Gongkai: job " + m.path("job").path("name").asText() + " finished in "
+        + String.format("%.1f s", wallSeconds));
+    out.println(String.format("  %-28s %10s %10s %10s %12s", "source", "read", "accepted", "rejected", "observations"));
+    long read = 0;
+    for (JsonNode s : m.path("sources")) {
+      out.println(String.format("  %-28s %10d %10d %10d %12d", s.path("name").asText(), s.path("read").asLong(),
+          s.path("accepted").asLong(), s.path("rejected").asLong(), s.path("observations").asLong()));
+      read += s.path("read").asLong();
+    }
+    JsonNode st = m.path("stages");
+    out.println(String.format("  %d observations kept after %d duplicates (%d conflicting) in %d districts",
+        st.path("observations_kept").asLong(), st.path("duplicates_dropped").asLong(),
+        st.path("duplicate_conflicts").asLong(), st.path("districts").asLong()));
+    out.println(String.format("  findings: %d errors, %d warnings, %d info",
+        st.path("findings_error").asLong(), st.path("findings_warning").asLong(), st.path("findings_info").asLong()));
+    out.println(String.format("  %.0f records/s", wallSeconds > 0 ? read / wallSeconds : 0));
+    out.println("  tables written to " + outputDir + ":");
+    java.util.Map<String, long[]> tables = new java.util.TreeMap<>();
+    for (JsonNode o : m.path("outputs")) {
+      String path = o.path("path").asText();
+      String table = path.startsWith("csv/") ? path.substring(4).replaceFirst("\\.csv$", "") : path.split("/")[0];
+      long[] t = tables.computeIfAbsent(table, k -> new long[2]);
+      t[0] += path.endsWith(".csv") && path.startsWith("csv/") ? o.path("rows").asLong() : 0;
+      t[1]++;
+    }
+    tables.forEach((t, v) -> out.println(String.format("    %-18s %8d rows  (%d files)", t, v[0], v[1])));
+    if (st.path("records_rejected").asLong() > 0) {
+      out.println("  rejected records and why: " + outputDir + "/csv/rejects.csv");
+    }
+  }
+}
