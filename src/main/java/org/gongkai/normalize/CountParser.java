@@ -128,7 +128,7 @@ public final class CountParser {
       return new CountResult.Count(chinese.getAsLong(), qualifier);
     }
     if (allNumeralsOrDigits(body)) {
-      return new CountResult.Invalid("TOO_LARGE", "not a well-formed number");
+      return new CountResult.Invalid("NOT_A_COUNT", "not a well-formed number");
     }
     return new CountResult.Invalid("NOT_A_COUNT", "not a count");
   }
