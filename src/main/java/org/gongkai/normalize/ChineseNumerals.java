@@ -101,6 +101,9 @@ public final class ChineseNumerals {
         if (u >= lastUnit) {
           throw new IllegalArgumentException("units out of order: " + s);
         }
+        if (pendingDigit < 0 && u != 10 && s.length() > 1) {
+          throw new IllegalArgumentException("百/千 without a digit: " + s); // 千 alone is fine, 百十 is not
+        }
         long digitValue = pendingDigit < 0 ? 1 : pendingDigit; // 十二 = 一十二
         if (pendingDigit == 0) {
           throw new IllegalArgumentException("零 before a unit: " + s);

@@ -1,0 +1,40 @@
+package org.gongkai.ingest.report;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one report says, before its region is resolved against a gazetteer.
+ *
+ * @param regionText the region as the title states it (六安市裕安区江家店镇), or null
+ * @param regionCandidates texts to resolve, best first (the title's region, trimmed variants)
+ * @param year the report's year (an override, the title's, or the default), or null
+ * @param titled whether a title or heading of a disclosure report was recognised
+ * @param format {@code prose} or {@code template}
+ * @param layout for template reports the table layout, {@code 2019} or {@code 2021}, when the
+ *     column labels tell; otherwise null
+ * @param figures one per metric, in catalog order
+ * @param warnings what could not be read with certainty, and the report's own contradictions
+ * @param body the normalised text the fingerprint is taken from
+ */
+public record ExtractedReport(
+    String regionText,
+    List<String> regionCandidates,
+    Integer year,
+    boolean titled,
+    String format,
+    String layout,
+    List<Figure> figures,
+    List<String> warnings,
+    String body) {
+
+  public ExtractedReport {
+    regionCandidates = List.copyOf(regionCandidates);
+    figures = List.copyOf(figures);
+    warnings = List.copyOf(warnings);
+  }
+
+  public Optional<Figure> figure(String metric) {
+    return figures.stream().filter(f -> f.metric().equals(metric)).findFirst();
+  }
+}

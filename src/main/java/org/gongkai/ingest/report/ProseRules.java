@@ -1,0 +1,127 @@
+package org.gongkai.ingest.report;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The wording of prose reports, as data: which words before (or just after) a count name which
+ * metric, which sentences are about another year, a plan or a running total, and how zeros and
+ * "all answered" are said. Patterns match the normalised text (NFKC, simplified, no spaces).
+ * Order matters: the first rule whose keyword is in the lead of a count wins, so specific rules
+ * (政策解读, 重点领域) come before general ones (主动公开…信息).
+ */
+final class ProseRules {
+  private ProseRules() {}
+
+  /** What kind of check a rule needs beyond its keyword. */
+  enum Needs { NONE, HOTLINE_CONTEXT, APPLICATION_CONTEXT }
+
+  /**
+   * @param metric the catalog key the count gives
+   * @param keyword words that name the metric in the lead of the count
+   * @param trail whether the keyword may also follow the count ("29条政策解读")
+   * @param summable whether figures of different channels in one paragraph add up (微信 + 微博)
+   */
+  record Rule(String metric, Pattern keyword, boolean trail, Needs needs, boolean summable) {}
+
+  static final String HOTLINE_WORDS = "咨询投诉|市长热线|市长信箱|书记信箱|12345|热线|群众来信|来信来访|网民留言|网上留言|留言|来电|诉求|咨询|投诉|工单";
+  static final String WEBSITE_WORDS = "政务公开网站|门户网站|政府网站|政务网站|信息公开网站?|信息公开平台|政务公开平台|信息公开专栏|网站|网上|网络平台";
+  static final String CHANNEL_WORDS =
+      "其他(?:渠道|类型|方式|形式|途径|载体|平台)|微信公众号|微信|微博|政务新媒体|新媒体|公开栏|公示栏|宣传栏|公告栏|宣传橱窗|电子显示屏|显示屏|广播|头条号|抖音|客户端|报刊|明白卡";
+  static final String NPC_WORDS = "人大代表建议|人大代表议案|人大代表提出的建议|人大建议|人大议案|代表建议";
+  static final String CPPCC_WORDS = "政协委员提案|政协委员提出的提案|政协提案|委员提案";
+
+  private static Rule rule(String metric, String keyword, boolean trail, Needs needs, boolean summable) {
+    return new Rule(metric, Pattern.compile(keyword), trail, needs, summable);
+  }
+
+  /** Rules in priority order. Pairs (建议/提案, 复议/诉讼) are handled before these. */
+  static final List<Rule> RULES =
+      List.of(
+          rule("hotline_cases_responded", "回复|答复|办结|回应|反馈|办理完毕|处理完毕", false, Needs.HOTLINE_CONTEXT, false),
+          rule("policy_interpretations", "政策解读|解读|图解", true, Needs.NONE, false),
+          rule("key_area_items", "重点领域", true, Needs.NONE, false),
+          rule("npc_suggestions", NPC_WORDS, true, Needs.NONE, false),
+          rule("cppcc_proposals", CPPCC_WORDS, true, Needs.NONE, false),
+          rule("admin_reconsiderations", "行政复议", true, Needs.NONE, false),
+          rule("lawsuits", "行政诉讼|诉讼", true, Needs.NONE, false),
+          rule("applications_carried_over_in", "上一?年度?结转", false, Needs.NONE, false),
+          rule("applications_carried_over_out", "结转(?:至|到)?下一?年|转入下一?年", false, Needs.NONE, false),
+          rule("applications_partially_granted", "部分公开", false, Needs.NONE, false),
+          rule("applications_denied", "不予公开", false, Needs.NONE, false),
+          rule("applications_granted", "予以公开|同意公开|全部公开", false, Needs.NONE, false),
+          rule("applications_unavailable", "无法提供|信息不存在|不掌握", false, Needs.NONE, false),
+          rule("applications_not_processed", "不予处理", false, Needs.NONE, false),
+          rule("applications_other_outcome", "其他处理|其他方式处理", false, Needs.NONE, false),
+          rule("applications_completed", "办结|答复|办理完毕|已办理", false, Needs.APPLICATION_CONTEXT, false),
+          rule("applications_received", "(?:受理|收到|接到|接收|接受|共有|办理)[^,]{0,12}申请|依申请公开|申请公开|公开申请", true, Needs.NONE, false),
+          rule("hotline_cases", HOTLINE_WORDS, true, Needs.NONE, true),
+          rule("published_other", CHANNEL_WORDS, false, Needs.NONE, true),
+          rule("published_website", WEBSITE_WORDS, false, Needs.NONE, false),
+          rule("published_total",
+              "主动公开|(?:发布|公开|上传|更新|推送|报送|录入|公布)了?(?:各类|各项|各种|政务|政府|政务公开|政府信息公开)?类?信息|公开信息|信息总数|公开总数",
+              false, Needs.NONE, false));
+
+  /** Leads that count something other than items, cases or proposals (visits, readers). */
+  static final Pattern NOT_A_FIGURE = Pattern.compile("访问|浏览|点击|阅读|下载|粉丝|关注|转发|评论|人次|培训|会议|座谈");
+
+  /** Two metrics named together: 人大代表建议和政协委员提案各4件, 行政复议、行政诉讼均为0件. */
+  static final List<String[]> PAIRS =
+      List.of(
+          new String[] {"npc_suggestions", NPC_WORDS, "cppcc_proposals", CPPCC_WORDS},
+          new String[] {"admin_reconsiderations", "行政复议", "lawsuits", "诉讼"});
+
+  /** The words just before a count that give it to both metrics of a pair. */
+  static final Pattern EACH = Pattern.compile("(?:各|均|均为|都是|都为|各为|分别为?)$");
+
+  /** A count: optional qualifier, digits or a Chinese numeral, optional 余/多, a unit. */
+  static final Pattern COUNT =
+      Pattern.compile(
+          "(?<![\\d.,第统唯逐之单同])(?:大约|约|近|超过|逾|多于)?"
+              + "(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?万?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)"
+              + "(?:余|多)?(?:人次|条|件|项|篇|份|宗|起|次|个|期|封|批|例)(?:以上|左右)?(?!龙)");
+
+  /** Sentences about a plan: they give no observation for this year. 计划生育 is removed first. */
+  static final Pattern PLAN =
+      Pattern.compile(
+          "下一?步|明年|来年|今后|计划|打算|拟于|拟在|拟将|力争|争取|预计|目标是"
+              + "|将(?:继续|进一步|严格|加大|持续|按照|努力|不断|切实|全面|重点|着力|认真|围绕|积极|实现|完成|确保|达到|做好|加强|推进|深化)");
+
+  /** Running totals; without an explicit "this year" they are not this year's count. */
+  static final Pattern CUMULATIVE_STRONG = Pattern.compile("截至|截止|至今|以来|历年|迄今|累计至");
+
+  static final Pattern CUMULATIVE = Pattern.compile("累计");
+  static final Pattern THIS_YEAR = Pattern.compile("本年|今年|全年|年内|当年|年度内|本年度");
+
+  /** A year named in a clause: 2017年, 二〇一七年. */
+  static final Pattern YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d\\d)年|([二〇零一三四五六七八九]{4})年");
+
+  /** Last year, the year before; 上年结转 is this year's carried-over figure, not last year's. */
+  static final Pattern RELATIVE_YEAR = Pattern.compile("(?:上一?年(?:度)?+|去年|前年)(?!结转|遗留)");
+
+  /** Clauses that compare with another year: their counts are differences or old figures. */
+  static final Pattern COMPARISON = Pattern.compile("同比|环比|比上年|较上年|与上年|比去年|较去年|与去年|比\\d{4}年|较\\d{4}年|与\\d{4}年相比|相比|增长|下降|减少");
+
+  /** A clause that lists parts of the figure before it. */
+  static final Pattern PARTS = Pattern.compile("^(?:其中|包括|含)");
+
+  private static final String NEG = "(?:未(?:发生|收到|受理|接到|出现|有|产生|曾)|没有(?:发生|收到|受理|接到|出现)?|(?<![并])无(?!论|法|正当|偿|需))";
+
+  /** Zero statements per metric: 未收到政府信息公开申请 → 0. */
+  static final List<Object[]> ZEROS =
+      List.of(
+          new Object[] {new String[] {"applications_received"}, Pattern.compile(NEG + "[^,]{0,14}?申请|依申请公开(?:申请)?(?:数量|件数)?(?:为零|为0|为无|:无$|无$)"), Pattern.compile("复议|诉讼|投诉|咨询")},
+          new Object[] {new String[] {"admin_reconsiderations", "lawsuits"}, Pattern.compile(NEG + "[^,]{0,24}?行政复议(?:和|、|及|或|与)?(?:行政)?诉讼"), null},
+          new Object[] {new String[] {"admin_reconsiderations"}, Pattern.compile(NEG + "[^,]{0,24}?行政复议"), null},
+          new Object[] {new String[] {"lawsuits"}, Pattern.compile(NEG + "[^,]{0,24}?诉讼"), null},
+          new Object[] {new String[] {"npc_suggestions", "cppcc_proposals"}, Pattern.compile(NEG + "[^,]{0,12}?(?:建议提案|建议和提案|(?:" + NPC_WORDS + ")(?:和|、|及|与)(?:" + CPPCC_WORDS + "))"), null},
+          new Object[] {new String[] {"npc_suggestions"}, Pattern.compile(NEG + "[^,]{0,12}?(?:" + NPC_WORDS + ")"), null},
+          new Object[] {new String[] {"cppcc_proposals"}, Pattern.compile(NEG + "[^,]{0,12}?(?:" + CPPCC_WORDS + ")"), null},
+          new Object[] {new String[] {"hotline_cases"}, Pattern.compile(NEG + "[^,]{0,10}?(?:咨询投诉|热线|群众来信|网民留言)"), null});
+
+  /** Everything was answered: 均已及时回复, 全部办结, 回复率100%. */
+  static final Pattern ALL_RESPONDED =
+      Pattern.compile(
+          "(?:均|全部|都|悉数|一律)(?:已经?|已|能|得到|做到)?了?(?:及时|按时|按期|妥善|认真|依法|逐一)?(?:予以|进行|作出|给予)?(?:回复|答复|办结|回应|反馈|处理|办理)"
+              + "|(?:回复|办结|答复)率(?:达到?|为)?100%");
+}

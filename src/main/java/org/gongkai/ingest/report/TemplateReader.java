@@ -1,0 +1,382 @@
+package org.gongkai.ingest.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gongkai.ingest.report.TableTokens.Cell;
+import org.gongkai.ingest.report.TableTokens.Segment;
+import org.gongkai.ingest.report.TemplateSections.Section;
+import org.gongkai.ingest.report.TemplateTables.Row;
+import org.gongkai.model.Qualifier;
+import org.gongkai.normalize.CountParser;
+import org.gongkai.normalize.CountResult;
+
+/**
+ * Reads the fixed tables of a template report. Cells are assigned to columns only when a row
+ * has exactly as many value cells as the header has columns; otherwise the row gives nothing
+ * and a warning — a misaligned table is never guessed at.
+ */
+final class TemplateReader {
+  /** What the tables gave; {@code spans} are the table sections, kept out of prose reading. */
+  record Result(boolean template, String layout, List<Figure> figures, List<String> warnings, List<int[]> spans) {}
+
+  private final NormalText n;
+  private final List<Figure> figures = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+  private final Set<String> layouts = new LinkedHashSet<>();
+
+  private TemplateReader(NormalText n) {
+    this.n = n;
+  }
+
+  static Result read(NormalText n) {
+    TemplateReader r = new TemplateReader(n);
+    List<int[]> spans = new ArrayList<>();
+    boolean template = false;
+    for (Section s : TemplateSections.find(n)) {
+      List<Segment> segs = TableTokens.segments(n, s.start(), s.end());
+      spans.add(new int[] {s.headingStart(), s.end()});
+      switch (s.kind()) {
+        case PUBLISHED -> r.published(segs);
+        case APPLICATIONS -> {
+          template = true;
+          r.applications(segs);
+        }
+        case LEGAL -> r.legal(segs);
+        default -> {}
+      }
+    }
+    // The header row of table 三 identifies a template report even without its heading.
+    template |= n.text.contains("本年新收政府信息公开申请数量");
+    String layout = r.layouts.size() == 1 ? r.layouts.iterator().next() : null;
+    if (r.layouts.size() > 1) {
+      r.warnings.add("the tables mix the column labels of the 2019 and 2021 layouts");
+    }
+    return new Result(template || !spans.isEmpty() && !r.figures.isEmpty(), layout, r.figures, r.warnings, spans);
+  }
+
+  // ---- table 二: 主动公开政府信息情况 -------------------------------------------------------
+
+  private static final Pattern PUBLISHED_ROW = alternation(TemplateTables.PUBLISHED_ROWS);
+  private static final Pattern PUBLISHED_COLUMN = alternation(TemplateTables.PUBLISHED_COLUMNS);
+
+  private void published(List<Segment> segs) {
+    List<String[]> columns = null; // each {label, suffix, layout}
+    StringBuilder header = new StringBuilder();
+    for (Segment seg : segs) {
+      Matcher m = PUBLISHED_ROW.matcher(seg.label());
+      int rowStart = -1;
+      String rowLabel = null;
+      while (m.find()) {
+        rowStart = m.start();
+        rowLabel = m.group();
+      }
+      header.append(rowStart < 0 ? seg.label() : seg.label().substring(0, rowStart));
+      if (rowLabel == null) {
+        if (!seg.cells().isEmpty() && hasValues(seg)) {
+          warnings.add("table 二: values after an unrecognised label '" + abbreviate(seg.labelText()) + "' were not read");
+        }
+        continue;
+      }
+      List<String[]> found = columns(header.toString());
+      if (!found.isEmpty()) {
+        columns = found;
+      }
+      header.setLength(0);
+      String prefix = prefixOf(rowLabel);
+      if (prefix == null || seg.cells().isEmpty()) {
+        continue;
+      }
+      if (columns == null) {
+        warnings.add("table 二: row " + rowLabel + " has values but no recognised column labels; not read");
+        continue;
+      }
+      if (seg.cells().size() != columns.size()) {
+        warnings.add("table 二: row " + rowLabel + " has " + seg.cells().size() + " values for " + columns.size() + " columns; not read");
+        continue;
+      }
+      for (int i = 0; i < columns.size(); i++) {
+        String metric = TemplateTables.publishedMetric(prefix, columns.get(i)[1]);
+        if (metric != null) {
+          cellFigure(metric, seg.cells().get(i), seg);
+        }
+      }
+    }
+  }
+
+  private List<String[]> columns(String headerKey) {
+    List<String[]> out = new ArrayList<>();
+    Matcher m = PUBLISHED_COLUMN.matcher(headerKey);
+    while (m.find()) {
+      for (String[] c : TemplateTables.PUBLISHED_COLUMNS) {
+        if (c[0].equals(m.group())) {
+          out.add(c);
+          if (c[2] != null) {
+            layouts.add(c[2]);
+          }
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String prefixOf(String rowLabel) {
+    for (String[] r : TemplateTables.PUBLISHED_ROWS) {
+      if (r[0].equals(rowLabel)) {
+        return r[1];
+      }
+    }
+    return null;
+  }
+
+  // ---- table 三: 收到和处理政府信息公开申请情况 ---------------------------------------------
+
+  private void applications(List<Segment> segs) {
+    StringBuilder header = new StringBuilder();
+    int columns = -1;
+    int totalColumn = -1;
+    String group = null;
+    Map<String, Long> values = new LinkedHashMap<>(); // row id → value
+    Map<String, Qualifier> qualifiers = new LinkedHashMap<>();
+    Map<String, Segment> rowSegs = new LinkedHashMap<>();
+    Set<String> failed = new LinkedHashSet<>(); // groups whose reasons could not all be read
+    boolean anyValue = false;
+    for (Segment seg : segs) {
+      Row row = null;
+      int rowStart = -1;
+      int bestEnd = -1;
+      for (Row r : TemplateTables.APPLICATION_ROWS) {
+        if (r.id().equals("other.3") && !"other".equals(group) && !seg.label().contains("其他处理")) {
+          continue; // "3.其他" is a reason only under （六）其他处理
+        }
+        Matcher m = r.label().matcher(seg.label());
+        while (m.find()) {
+          if (m.end() > bestEnd || m.end() == bestEnd && r.isReason()) {
+            bestEnd = m.end();
+            rowStart = m.start();
+            row = r;
+          }
+          if (r.isGroup()) {
+            group = r.id();
+          }
+        }
+      }
+      if (columns < 0) {
+        header.append(rowStart < 0 ? seg.label() : seg.label().substring(0, rowStart));
+        if (row != null) {
+          int[] c = applicantColumns(header.toString());
+          columns = c[0];
+          totalColumn = c[1];
+        }
+      }
+      if (row != null && row.group() == null) {
+        group = null;
+      }
+      if (row != null && row.isReason()) {
+        group = row.group();
+      }
+      anyValue |= hasValues(seg);
+      if (seg.cells().isEmpty() || row == null && !hasValues(seg)) {
+        continue;
+      }
+      if (row == null) {
+        warnings.add("table 三: values after an unrecognised label '" + abbreviate(seg.labelText()) + "' were not read");
+        continue;
+      }
+      if (columns <= 0 || totalColumn < 0) {
+        warnings.add("table 三: the header has no recognisable 总计 column; row " + row.id() + " not read");
+        failed.add(row.group() == null ? row.id() : row.group());
+        continue;
+      }
+      if (seg.cells().size() != columns) {
+        warnings.add("table 三: row '" + abbreviate(seg.labelText()) + "' has " + seg.cells().size() + " values for " + columns + " columns; not read");
+        failed.add(row.group() == null ? row.id() : row.group());
+        continue;
+      }
+      Cell cell = seg.cells().get(totalColumn);
+      CountResult r = CountParser.parse(cell.text());
+      if (r instanceof CountResult.Count c) {
+        values.put(row.id(), c.value());
+        qualifiers.put(row.id(), c.qualifier());
+        rowSegs.put(row.id(), seg);
+      } else {
+        if (r instanceof CountResult.Invalid inv) {
+          warnings.add("table 三: row " + row.id() + ": '" + cell.text() + "' is not a count (" + inv.explanation() + ")");
+        }
+        failed.add(row.group() == null ? row.id() : row.group());
+      }
+    }
+    if (!anyValue && !segs.isEmpty()) {
+      warnings.add("table 三 has labels but no values");
+    }
+    for (Row r : TemplateTables.APPLICATION_ROWS) {
+      if (r.metric() == null) {
+        continue;
+      }
+      if (values.containsKey(r.id())) {
+        Segment seg = rowSegs.get(r.id());
+        figures.add(new Figure(r.metric(), values.get(r.id()), qualifiers.get(r.id()), false,
+            rowEvidence(seg), n.origin(seg.labelStart())));
+      } else if (r.isGroup()) {
+        groupSum(r, values, qualifiers, rowSegs, failed);
+      }
+    }
+  }
+
+  /** A group without a row of its own (（三）不予公开) is the sum of its reasons, when all were read. */
+  private void groupSum(Row g, Map<String, Long> values, Map<String, Qualifier> qualifiers, Map<String, Segment> segs, Set<String> failed) {
+    List<String> ids = new ArrayList<>();
+    for (Row r : TemplateTables.APPLICATION_ROWS) {
+      if (r.isReason() && r.group().equals(g.id()) && values.containsKey(r.id())) {
+        ids.add(r.id());
+      }
+    }
+    if (ids.isEmpty()) {
+      return;
+    }
+    if (failed.contains(g.id()) || ids.size() != g.parts()) {
+      warnings.add("table 三: only " + ids.size() + " of the " + g.parts() + " rows of " + g.id() + " could be read; its total is not given");
+      return;
+    }
+    long sum = 0;
+    Qualifier q = Qualifier.EXACT;
+    StringBuilder ev = new StringBuilder(g.label().pattern()).append(" = ");
+    for (String id : ids) {
+      sum += values.get(id);
+      q = q.plus(qualifiers.get(id));
+      ev.append(id.equals(ids.get(0)) ? "" : " + ").append(values.get(id));
+    }
+    figures.add(new Figure(g.metric(), sum, q, true, ev.toString(), n.origin(segs.get(ids.get(0)).labelStart())));
+  }
+
+  /** {column count, index of 总计 (or of the only column), or -1}. */
+  private static int[] applicantColumns(String header) {
+    String h = header.replace(TemplateTables.APPLICANT_GROUP, "#");
+    int count = 0;
+    boolean total = false;
+    boolean subColumns = false;
+    for (String c : TemplateTables.APPLICANT_COLUMNS) {
+      int k = occurrences(h, c);
+      count += k;
+      total |= c.equals("总计") && k > 0;
+      subColumns |= k > 0 && !c.equals("自然人") && !c.equals("总计");
+    }
+    if (!subColumns && h.contains("#")) {
+      count++;
+    }
+    int totalIndex = total ? count - 1 : count == 1 ? 0 : -1;
+    return new int[] {count, totalIndex};
+  }
+
+  // ---- table 四: 行政复议、行政诉讼 ------------------------------------------------------------
+
+  private void legal(List<Segment> segs) {
+    StringBuilder header = new StringBuilder();
+    List<Cell> cells = new ArrayList<>();
+    for (Segment seg : segs) {
+      if (cells.isEmpty()) {
+        header.append(seg.label());
+      } else if (!seg.label().isEmpty()) {
+        break; // the table has one row of values; what follows is not the table
+      }
+      cells.addAll(seg.cells());
+    }
+    if (cells.isEmpty()) {
+      if (header.length() > 0 && TemplateTables.LEGAL_LEAF.matcher(header).find()) {
+        warnings.add("table 四 has labels but no values");
+      }
+      return;
+    }
+    int leaves = 0;
+    Matcher m = TemplateTables.LEGAL_LEAF.matcher(header);
+    while (m.find()) {
+      leaves++;
+    }
+    int groups = occurrences(header.toString(), "总计");
+    if (groups != 3 || leaves != cells.size() || leaves % groups != 0) {
+      warnings.add("table 四: " + cells.size() + " values for " + leaves + " columns in " + groups + " groups; not read");
+      return;
+    }
+    int per = leaves / groups;
+    long[] totals = new long[groups];
+    Qualifier[] qs = new Qualifier[groups];
+    for (int g = 0; g < groups; g++) {
+      CountResult r = CountParser.parse(cells.get(g * per + per - 1).text());
+      if (!(r instanceof CountResult.Count c)) {
+        totals[g] = -1;
+        continue;
+      }
+      totals[g] = c.value();
+      qs[g] = c.qualifier();
+    }
+    String ev = rowEvidence(null, cells).replaceFirst("^", "行政复议、行政诉讼 | ");
+    long offset = n.origin(cells.get(0).start());
+    if (totals[0] >= 0) {
+      figures.add(new Figure("admin_reconsiderations", totals[0], qs[0], false, ev, offset));
+    }
+    if (totals[1] >= 0 && totals[2] >= 0) {
+      figures.add(new Figure("lawsuits", totals[1] + totals[2], qs[1].plus(qs[2]), true, ev, offset));
+    } else if (totals[1] >= 0 || totals[2] >= 0) {
+      warnings.add("table 四: only one of the two 行政诉讼 totals is stated; lawsuits not given");
+    }
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private void cellFigure(String metric, Cell cell, Segment seg) {
+    CountResult r = CountParser.parse(cell.text());
+    if (r instanceof CountResult.Count c) {
+      figures.add(new Figure(metric, c.value(), c.qualifier(), false, rowEvidence(seg), n.origin(cell.start())));
+    } else if (r instanceof CountResult.Invalid inv) {
+      warnings.add("table 二: " + metric + ": '" + cell.text() + "' is not a count (" + inv.explanation() + ")");
+    }
+  }
+
+  private static boolean hasValues(Segment seg) {
+    for (Cell c : seg.cells()) {
+      if (!c.text().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rowEvidence(Segment seg) {
+    return rowEvidence(seg, seg.cells());
+  }
+
+  private static String rowEvidence(Segment seg, List<Cell> cells) {
+    StringBuilder b = new StringBuilder(seg == null ? "" : seg.labelText());
+    for (Cell c : cells) {
+      b.append(" | ").append(c.text());
+    }
+    String s = b.toString().strip();
+    return s.startsWith("| ") ? s.substring(2) : s;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 30 ? s : s.substring(0, 30) + "…";
+  }
+
+  private static int occurrences(String s, String word) {
+    int n = 0;
+    for (int i = s.indexOf(word); i >= 0; i = s.indexOf(word, i + word.length())) {
+      n++;
+    }
+    return n;
+  }
+
+  private static Pattern alternation(List<String[]> labels) {
+    StringBuilder b = new StringBuilder();
+    for (String[] l : labels) {
+      b.append(b.length() == 0 ? "" : "|").append(Pattern.quote(l[0]));
+    }
+    return Pattern.compile(b.toString());
+  }
+}

@@ -1,0 +1,127 @@
+package org.gongkai.ingest;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.gongkai.ingest.SourceSpec.Format;
+import org.gongkai.model.Qualifier;
+import org.junit.jupiter.api.Test;
+
+class CsvReaderTest {
+  private static final SourceSpec AUTO = Sources.spec(Format.CSV, "auto", null, null, Map.of());
+
+  @Test
+  void readsTheGb18030SampleExport() throws Exception {
+    SourceSpec spec = Sources.spec(Format.CSV, "auto", null, "裕安区", Map.of("备注", "ignore"));
+    Collector sink = new Collector();
+    ReadCounts c = Sources.csv(spec, Files.readAllBytes(Path.of("sample-data/yuan-district-2017-2018.csv")), sink);
+    assertEquals("GB18030", c.charset());
+    assertEquals(49, c.read());
+    assertEquals(44, c.accepted());
+    assertEquals(5, c.rejected());
+    assertEquals(c.rejected(), sink.rejects.size());
+    assertEquals(c.observations(), sink.observations.size());
+    assertTrue(c.unmappedColumns().isEmpty(), c.unmappedColumns().toString());
+    var other = sink.only("341503111", 2018, "published_other");
+    assertEquals(1000, other.value());
+    assertEquals(Qualifier.LOWER_BOUND, other.qualifier());
+    assertEquals("1000余条", other.evidence());
+    assertEquals(0, sink.only("341503111", 2018, "applications_received").value(), "无 is an explicit zero");
+    assertEquals(421, sink.only("341503108", 2017, "published_website").value(), "full-width digits");
+    assertEquals(29, sink.only("341503110", 2018, "key_area_items").value(), "Chinese numerals");
+    assertTrue(sink.observations.stream().noneMatch(o -> o.townshipCode().equals("341503001") && o.year() == 2017
+        && (o.metric().equals("key_area_items") || o.metric().equals("policy_interpretations"))), "— and blank are missing, not zero");
+    assertEquals("line 39", sink.only("341503111", 2018, "hotline_cases").locator());
+  }
+
+  @Test
+  void utf8WithBomAndCodes() {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] body = "区划代码,年份,市长热线\n341503100000,2018,112\n".getBytes(UTF_8);
+    byte[] all = new byte[bom.length + body.length];
+    System.arraycopy(bom, 0, all, 0, 3);
+    System.arraycopy(body, 0, all, 3, body.length);
+    Collector sink = new Collector();
+    ReadCounts c = Sources.csv(AUTO, all, sink);
+    assertEquals("UTF-8", c.charset());
+    assertEquals(112, sink.only("341503100", 2018, "hotline_cases").value());
+  }
+
+  @Test
+  void aRecordWithOneBadCellIsRejectedWholeAndSaysWhy() {
+    String csv = "乡镇,年度,政策解读,咨询投诉,人大代表建议\n江家店镇,2018,若干,-4,3\n";
+    Collector sink = new Collector();
+    ReadCounts c = Sources.csv(Sources.spec(Format.CSV, "auto", null, "裕安区", Map.of()), csv.getBytes(UTF_8), sink);
+    assertEquals(1, c.rejected());
+    assertTrue(sink.observations.isEmpty(), "nothing of a rejected record is used");
+    var r = sink.rejects.get(0);
+    assertEquals("VAGUE_COUNT", r.reasonCode());
+    assertTrue(r.reason().contains("field 政策解读: '若干'"), r.reason());
+    assertTrue(r.reason().contains("field 咨询投诉: '-4' is negative"), r.reason());
+    assertEquals("line 2", r.locator());
+  }
+
+  @Test
+  void defaultsOverridesAndDistrictColumn() {
+    String csv = "单位,县区,咨询件数,说明\n城关镇,舒城县,5,x\n城关镇,霍邱县,7,y\n";
+    SourceSpec spec = Sources.spec(Format.CSV, "utf-8", 2019, null, Map.of("咨询件数", "hotline_cases", "说明", "ignore"));
+    Collector sink = new Collector();
+    ReadCounts c = Sources.csv(spec, csv.getBytes(UTF_8), sink);
+    assertEquals(2, c.accepted());
+    assertEquals(5, sink.only("341523100", 2019, "hotline_cases").value());
+    assertEquals(7, sink.only("341522100", 2019, "hotline_cases").value());
+  }
+
+  @Test
+  void unmappedColumnsAreListed() {
+    String csv = "乡镇,年度,咨询投诉,神秘列\n江家店镇,2018,5,9\n";
+    Collector sink = new Collector();
+    ReadCounts c = Sources.csv(Sources.spec(Format.CSV, "auto", null, "裕安区", Map.of()), csv.getBytes(UTF_8), sink);
+    assertEquals(java.util.List.of("神秘列"), c.unmappedColumns());
+    assertEquals(1, sink.observations.size());
+  }
+
+  @Test
+  void twoColumnsForOneMetricRejectEveryRecord() {
+    String csv = "乡镇,年度,咨询投诉,市长热线\n江家店镇,2018,5,9\n苏埠镇,2018,1,1\n";
+    Collector sink = new Collector();
+    ReadCounts c = Sources.csv(Sources.spec(Format.CSV, "auto", null, "裕安区", Map.of()), csv.getBytes(UTF_8), sink);
+    assertEquals(2, c.rejected());
+    assertEquals("DUPLICATE_COLUMN", sink.rejects.get(0).reasonCode());
+    assertTrue(sink.rejects.get(0).reason().contains("both mean hotline_cases"));
+  }
+
+  @Test
+  void quotedNewlinesCrlfAndUnclosedQuotes() {
+    String csv = "乡镇,年度,咨询投诉,备注\r\n江家店镇,2018,5,\"两行\r\n备注\"\r\n苏埠镇,2018,\"7\r\n";
+    Collector sink = new Collector();
+    ReadCounts c = Sources.csv(Sources.spec(Format.CSV, "auto", null, "裕安区", Map.of("备注", "ignore")), csv.getBytes(UTF_8), sink);
+    assertEquals(2, c.read());
+    assertEquals(1, c.accepted());
+    assertEquals("MALFORMED_CSV", sink.rejects.get(0).reasonCode());
+    assertEquals("line 4", sink.rejects.get(0).locator());
+  }
+
+  @Test
+  void wrongDeclaredEncodingRejectsWithAHint() {
+    String csv = "乡镇,年度,咨询投诉\n江家店镇,2018,5\n";
+    Collector sink = new Collector();
+    ReadCounts c = Sources.csv(Sources.spec(Format.CSV, "utf-8", null, "裕安区", Map.of()), csv.getBytes(EncodingDetector.GB18030), sink);
+    assertEquals(1, c.read());
+    assertEquals(1, c.rejected());
+    assertEquals("BAD_ENCODING", sink.rejects.get(0).reasonCode());
+  }
+
+  @Test
+  void emptyFileReadsNothing() {
+    Collector sink = new Collector();
+    ReadCounts c = Sources.csv(AUTO, new byte[0], sink);
+    assertEquals(0, c.read());
+    assertFalse(c.read() != c.accepted() + c.rejected());
+  }
+}

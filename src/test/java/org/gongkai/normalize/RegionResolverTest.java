@@ -1,0 +1,73 @@
+package org.gongkai.normalize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.gongkai.SampleData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RegionResolverTest {
+  private final RegionResolver resolver = new RegionResolver(SampleData.gazetteer());
+
+  private String resolved(String region, String... contexts) {
+    RegionResolution r = resolver.resolve(region, contexts);
+    return assertInstanceOf(RegionResolution.Resolved.class, r, region + " " + r).township().code();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"341503111", "341503111000", "３４１５０３１１１", "江家店镇", "江家店", "裕安区江家店镇",
+      "六安市裕安区江家店镇", "安徽省六安市裕安区江家店镇", "六安裕安江家店镇", " 江家店镇 "})
+  void findsJiangjiadian(String text) {
+    assertEquals("341503111", resolved(text));
+  }
+
+  @Test
+  void nameWithDistrictContext() {
+    assertEquals("341522100", resolved("城关镇", "霍邱县"));
+    assertEquals("341523100", resolved("城关镇", "舒城县"));
+    assertEquals("341523100", resolved("城关镇", "341523"));
+    assertEquals("341523100", resolved("舒城县城关镇"));
+    assertEquals("341502108", resolved("孙岗", "金安区"));
+  }
+
+  @Test
+  void ambiguousNameListsCandidates() {
+    var u = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("城关镇"));
+    assertEquals("AMBIGUOUS_REGION", u.reasonCode());
+    assertEquals(2, u.candidates().size());
+    assertTrue(u.candidates().get(0).contains("341522100 安徽省六安市霍邱县城关镇"), u.candidates().toString());
+    var sungang = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("孙岗"));
+    assertEquals("AMBIGUOUS_REGION", sungang.reasonCode(), "孙岗镇 (金安区) and 孙岗乡 (叶集区)");
+  }
+
+  @Test
+  void unknownAndWrongDistrict() {
+    var unknown = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("幸福镇"));
+    assertEquals("UNKNOWN_REGION", unknown.reasonCode());
+    var elsewhere = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("江家店镇", "金安区"));
+    assertEquals("UNKNOWN_REGION", elsewhere.reasonCode());
+    assertTrue(elsewhere.candidates().get(0).startsWith("341503111"), "says where the name does exist");
+    var code = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("341503999"));
+    assertEquals("UNKNOWN_REGION", code.reasonCode());
+    var below = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("341503111201"));
+    assertEquals("UNKNOWN_REGION", below.reasonCode());
+  }
+
+  @Test
+  void districtIsNotATownship() {
+    var d = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("裕安区"));
+    assertEquals("NOT_A_TOWNSHIP", d.reasonCode());
+    var c = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("341503"));
+    assertEquals("NOT_A_TOWNSHIP", c.reasonCode());
+  }
+
+  @Test
+  void missingRegionUsesAOneTownshipDefault() {
+    assertEquals("341503111", resolved(null, "六安市裕安区江家店镇"));
+    var none = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("", "裕安区"));
+    assertEquals("MISSING_REGION", none.reasonCode());
+  }
+}

@@ -1,0 +1,50 @@
+package org.gongkai.pipeline;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/** Runs a job in this JVM on the DirectRunner, as tests need it. */
+public final class SampleJob {
+  private SampleJob() {}
+
+  public static final Path SAMPLE = Path.of("pipelines/sample.yaml");
+
+  /** The job with its outputs redirected. */
+  public static JobSpec withOutput(JobSpec job, String directory) {
+    return new JobSpec(job.name(), job.jobFile(), job.gazetteer(), job.sources(),
+        new JobSpec.Outputs(directory, job.outputs().formats()), job.rollupLevels(), job.audit(), job.limits());
+  }
+
+  /** Runs with the DirectRunner's checks on (immutability, encodability) and 4 threads. */
+  public static PipelineResult.State run(JobSpec job, String... extraArgs) {
+    List<String> args = new ArrayList<>(List.of("--runner=DirectRunner", "--targetParallelism=4"));
+    args.addAll(List.of(extraArgs));
+    PipelineOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().create();
+    Pipeline p = Pipeline.create(options);
+    JobRunner.prepare(p, job, options);
+    return p.run().waitUntilFinish();
+  }
+
+  /** A CSV output read back as a user would: header names to values. */
+  public static List<Map<String, String>> csv(Path file) throws IOException {
+    List<Map<String, String>> rows = new ArrayList<>();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        rows.add(rec.toMap());
+      }
+    }
+    return rows;
+  }
+}

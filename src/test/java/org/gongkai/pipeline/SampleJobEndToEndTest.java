@@ -1,0 +1,165 @@
+package org.gongkai.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.beam.sdk.PipelineResult;
+import org.gongkai.SampleData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sample job end to end on the DirectRunner, its outputs read back as users read them. */
+class SampleJobEndToEndTest {
+  @TempDir static Path tmp;
+  static Path out;
+
+  @BeforeAll
+  static void runSampleJob() {
+    out = tmp.resolve("out");
+    JobSpec job = SampleJob.withOutput(JobFileReader.read(SampleJob.SAMPLE), out.toString());
+    assertEquals(PipelineResult.State.DONE, SampleJob.run(job));
+  }
+
+  static Map<String, String> rollup(String level, String region, String year, String metric) throws Exception {
+    return SampleJob.csv(out.resolve("csv/rollup.csv")).stream()
+        .filter(r -> r.get("level").equals(level) && r.get("region_code").equals(region)
+            && r.get("year").equals(year) && r.get("metric").equals(metric))
+        .findFirst().orElseThrow(() -> new AssertionError("no rollup row " + level + region + year + metric));
+  }
+
+  @Test
+  void yuanDistrictHotline2018() throws Exception {
+    Map<String, String> r = rollup("district", "341503", "2018", "hotline_cases");
+    assertEquals("裕安区", r.get("region_name"));
+    assertEquals("23", r.get("units_expected"));
+    assertEquals("21", r.get("units_reporting"));
+    assertEquals("1405", r.get("sum"), "苏埠镇 counts 112 from the corrections (priority 10), not 120");
+    assertEquals("exact", r.get("sum_qualifier"));
+    assertEquals("21", r.get("min"));
+    assertEquals("120", r.get("max"));
+    assertEquals("71", r.get("median"));
+  }
+
+  @Test
+  void aSumWithAnEstimateIsNotExact() throws Exception {
+    Map<String, String> r = rollup("district", "341503", "2018", "published_other");
+    assertEquals("21", r.get("units_reporting"));
+    assertEquals("6131", r.get("sum"));
+    assertEquals("approximate", r.get("sum_qualifier"), "1000余 (lower bound) and 约200 (approximate)");
+    Map<String, String> key = rollup("district", "341503", "2018", "key_area_items");
+    assertEquals("lower_bound", key.get("sum_qualifier"), "30余 at 江家店镇");
+  }
+
+  @Test
+  void jiangjiadian2018AgreesWithItsReport() throws Exception {
+    Map<String, String> got = new java.util.TreeMap<>();
+    for (Map<String, String> r : SampleJob.csv(out.resolve("csv/township_metrics.csv"))) {
+      if (r.get("township_code").equals("341503111") && r.get("year").equals("2018") && r.get("source").equals("yuan_export")) {
+        got.put(r.get("metric"), r.get("value") + " " + r.get("qualifier"));
+      }
+    }
+    assertEquals(Map.of(
+        "published_website", "786 exact", "published_other", "1000 lower_bound", "policy_interpretations", "29 exact",
+        "key_area_items", "30 lower_bound", "applications_received", "0 exact", "hotline_cases", "79 exact",
+        "hotline_cases_responded", "79 exact", "npc_suggestions", "4 exact", "cppcc_proposals", "4 exact"), got);
+  }
+
+  @Test
+  void cityAndProvinceRollups() throws Exception {
+    Map<String, String> city = rollup("city", "3415", "2018", "hotline_cases");
+    assertEquals(String.valueOf(SampleData.gazetteer().townshipCount("3415")), city.get("units_expected"));
+    int jinan = Integer.parseInt(rollup("district", "341502", "2018", "hotline_cases").get("sum"));
+    assertEquals(String.valueOf(1405 + jinan), city.get("sum"));
+    assertEquals(city.get("sum"), rollup("province", "34", "2018", "hotline_cases").get("sum"));
+  }
+
+  @Test
+  void rejectsExplainEveryBadRecord() throws Exception {
+    List<Map<String, String>> rejects = SampleJob.csv(out.resolve("csv/rejects.csv"));
+    assertEquals(List.of("UNKNOWN_REGION", "VAGUE_COUNT", "NEGATIVE_COUNT", "BAD_YEAR", "NO_FIGURES",
+        "AMBIGUOUS_REGION", "BAD_JSON", "FRACTIONAL_COUNT"), rejects.stream().map(r -> r.get("reason_code")).toList());
+    Map<String, String> unknown = rejects.get(0);
+    assertEquals("yuan_export", unknown.get("source"));
+    assertEquals("line 46", unknown.get("locator"));
+    assertTrue(unknown.get("reason").contains("'幸福镇'"), unknown.get("reason"));
+    assertTrue(rejects.get(5).get("reason").contains("341522100 安徽省六安市霍邱县城关镇"), "candidates are listed");
+  }
+
+  @Test
+  void manifestProvesConservationPerSource() throws Exception {
+    JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    List<String> counts = new ArrayList<>();
+    for (JsonNode s : m.get("sources")) {
+      long read = s.get("read").asLong();
+      assertEquals(read, s.get("accepted").asLong() + s.get("rejected").asLong(), s.get("name").asText());
+      counts.add(s.get("name").asText() + " " + read + "/" + s.get("accepted") + "/" + s.get("rejected"));
+      for (JsonNode f : s.get("files")) {
+        assertEquals(64, f.get("sha256").asText().length());
+        assertEquals(Files.size(Path.of(f.get("path").asText())), f.get("bytes").asLong());
+      }
+    }
+    assertEquals(List.of("yuan_export 49/44/5", "yuan_corrections 1/1/0", "jinan_jsonl 47/44/3"), counts);
+    assertEquals(1, m.get("stages").get("duplicate_conflicts").asLong());
+    for (JsonNode o : m.get("outputs")) {
+      assertEquals(Files.size(out.resolve(o.get("path").asText())), o.get("bytes").asLong(), o.toString());
+    }
+    assertFalse(Files.exists(tmp.resolve("out.staging-x")));
+    try (var siblings = Files.list(tmp)) {
+      assertEquals(List.of("out", "out.lock").subList(0, 1),
+          siblings.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock")).sorted().toList(),
+          "no staging directory is left beside the outputs");
+    }
+  }
+
+  @Test
+  void parquetReadByDuckDbHasTheRowsOfTheCsv() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      for (String table : List.of("township_metrics", "rollup", "comparison")) {
+        List<Map<String, String>> csv = SampleJob.csv(out.resolve("csv/" + table + ".csv"));
+        List<String> columns = new ArrayList<>(csv.get(0).keySet());
+        TreeSet<String> fromCsv = new TreeSet<>();
+        csv.forEach(r -> fromCsv.add(line(columns.stream().map(r::get).toList())));
+        TreeSet<String> fromParquet = new TreeSet<>();
+        String glob = out.resolve(table).toString() + "/*/*.parquet";
+        try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", columns)
+            + " FROM read_parquet('" + glob + "', hive_partitioning = true)")) {
+          ResultSetMetaData md = rs.getMetaData();
+          while (rs.next()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+              Object v = rs.getObject(i);
+              cells.add(v == null ? "" : v instanceof Double d ? new java.math.BigDecimal(d.toString()).stripTrailingZeros().toPlainString() : v.toString());
+            }
+            fromParquet.add(line(cells));
+          }
+        }
+        assertEquals(csv.size(), fromParquet.size(), table);
+        assertEquals(fromCsv, fromParquet, table);
+      }
+      try (ResultSet rs = st.executeQuery("SELECT sum(\"sum\") FROM read_parquet('" + out.resolve("rollup")
+          + "/*/*.parquet', hive_partitioning = true) WHERE level = 'district' AND region_code = '341503' AND year = 2018 AND metric = 'hotline_cases'")) {
+        rs.next();
+        assertEquals(1405, rs.getLong(1), "a dashboard query over the partitioned Parquet");
+      }
+    }
+  }
+
+  private static String line(List<String> cells) {
+    return String.join("\u0001", cells);
+  }
+}
