@@ -1,0 +1,350 @@
+package org.gongkai.ingest.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import org.gongkai.ingest.report.ProseRules.Needs;
+import org.gongkai.ingest.report.ProseRules.Rule;
+import org.gongkai.normalize.CountParser;
+import org.gongkai.normalize.CountResult;
+import org.gongkai.normalize.YearParser;
+
+/**
+ * Finds the figures of prose: paragraph by paragraph, sentence by sentence, clause by clause.
+ * Each count (a number with a unit) is given to the first rule whose keyword is in its lead —
+ * the words since the previous count of the clause (or of the sentence, for its first count) —
+ * or, failing that, just after it. Sections of plans, sentences of plans and running totals,
+ * and clauses about another year are skipped before any rule is tried.
+ */
+final class ProseReader {
+  /** A figure as read, before the report's figures are reconciled. */
+  record Candidate(
+      String metric, long value, org.gongkai.model.Qualifier qualifier, String evidence, long offset,
+      boolean part, String channel, int paragraph) {}
+
+  /** An "all answered" statement after a hotline figure. */
+  record AllResponded(String evidence, long offset) {}
+
+  record Result(List<Candidate> candidates, List<AllResponded> allResponded, List<String> warnings) {}
+
+  private final NormalText c;
+  private final String raw;
+  private final Integer year;
+  private final List<int[]> masked; // origin ranges of template tables
+  private final List<Candidate> out = new ArrayList<>();
+  private final List<AllResponded> responded = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  private ProseReader(NormalText c, String raw, Integer year, List<int[]> masked) {
+    this.c = c;
+    this.raw = raw;
+    this.year = year;
+    this.masked = masked;
+  }
+
+  static Result read(NormalText compact, String raw, Integer year, List<int[]> maskedOrigins) {
+    ProseReader r = new ProseReader(compact, raw, year, maskedOrigins);
+    r.run();
+    return new Result(r.out, r.responded, r.warnings);
+  }
+
+  private void run() {
+    String t = c.text;
+    boolean planSection = false;
+    int paragraph = 0;
+    for (int start = 0; start < t.length(); ) {
+      int end = t.indexOf('\n', start);
+      end = end < 0 ? t.length() : end;
+      String line = t.substring(start, end);
+      if (Headings.isPlanHeading(line)) {
+        planSection = true;
+      } else if (Headings.isTopItem(line)) {
+        planSection = false;
+      }
+      if (!planSection && !isMasked(start, end)) {
+        paragraph++;
+        sentences(start, end, paragraph);
+      }
+      start = end + 1;
+    }
+  }
+
+  private boolean isMasked(int start, int end) {
+    int o = c.origin(start);
+    int oe = c.origin(Math.max(start, end - 1));
+    for (int[] m : masked) {
+      if (o >= m[0] && o < m[1] || oe >= m[0] && oe < m[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void sentences(int start, int end, int paragraph) {
+    String lastMetric = null;
+    int s = start;
+    for (int i = start; i <= end; i++) {
+      if (i == end || "。!?;".indexOf(c.text.charAt(i)) >= 0) {
+        if (i > s) {
+          lastMetric = sentence(s, i, paragraph, lastMetric);
+        }
+        s = i + 1;
+      }
+    }
+  }
+
+  /** Reads one sentence; returns the metric of its last figure (for 均已回复 after it). */
+  private String sentence(int start, int end, int paragraph, String lastMetric) {
+    String sentence = c.text.substring(start, end);
+    if (sentence.length() > 2000) {
+      warnings.add("a sentence of " + sentence.length() + " characters at offset " + c.origin(start) + " was not read");
+      return null;
+    }
+    String planText = sentence.replace("计划生育", "");
+    if (ProseRules.PLAN.matcher(planText).find() || cumulative(sentence)) {
+      return null;
+    }
+    Integer effYear = year;
+    boolean part = false;
+    int prevEnd = -1; // end of the previous count in this sentence (sentence-relative)
+    int clauseStart = 0;
+    for (int i = 0; i <= sentence.length(); i++) {
+      if (i < sentence.length() && ",:".indexOf(sentence.charAt(i)) < 0) {
+        continue;
+      }
+      String clause = sentence.substring(clauseStart, i);
+      int cs = clauseStart;
+      clauseStart = i + 1;
+      part |= ProseRules.PARTS.matcher(clause).find();
+      if (ProseRules.COMPARISON.matcher(clause).find()) {
+        prevEnd = i;
+        continue;
+      }
+      Integer named = yearOf(clause, effYear);
+      if (named != null) {
+        effYear = named;
+      }
+      if (year != null && effYear != null && !effYear.equals(year) || year == null && named != null && named == -1) {
+        prevEnd = i;
+        continue;
+      }
+      String metric = clause(sentence, cs, i, prevEnd, start, paragraph, part, lastMetric);
+      if (metric != null) {
+        lastMetric = metric;
+      }
+      Matcher last = ProseRules.COUNT.matcher(clause);
+      while (last.find()) {
+        prevEnd = cs + last.end();
+      }
+    }
+    return lastMetric;
+  }
+
+  /** The year a clause speaks of: a named year, or last year's for 上年/去年; null if none. */
+  private Integer yearOf(String clause, Integer current) {
+    Integer named = null;
+    Matcher y = ProseRules.YEAR.matcher(clause);
+    while (y.find()) {
+      OptionalInt p = YearParser.parse(y.group(1) != null ? y.group(1) : y.group(2));
+      if (p.isPresent()) {
+        named = p.getAsInt();
+      }
+    }
+    Matcher rel = ProseRules.RELATIVE_YEAR.matcher(clause);
+    if (rel.find()) {
+      if (year == null) {
+        return -1;
+      }
+      named = rel.group().startsWith("前") ? year - 2 : year - 1;
+    }
+    return named;
+  }
+
+  private boolean cumulative(String sentence) {
+    if (ProseRules.CUMULATIVE_STRONG.matcher(sentence).find()) {
+      return !ProseRules.THIS_YEAR.matcher(sentence).find();
+    }
+    if (ProseRules.CUMULATIVE.matcher(sentence).find()) {
+      boolean thisYear = ProseRules.THIS_YEAR.matcher(sentence).find()
+          || year != null && sentence.matches("(?s).*" + year + "年(?!底|末).*");
+      return !thisYear;
+    }
+    return false;
+  }
+
+  /** Reads the counts of one clause [cs, ce) of a sentence; returns the metric of its last figure. */
+  private String clause(String sentence, int cs, int ce, int prevEnd, int sentenceStart, int paragraph, boolean part, String lastMetric) {
+    String clause = sentence.substring(cs, ce);
+    Matcher m = ProseRules.COUNT.matcher(clause);
+    String metric = null;
+    int leadStart = Math.max(cs, prevEnd);
+    boolean first = prevEnd < 0;
+    String pendingPair = null;
+    boolean any = false;
+    while (m.find()) {
+      any = true;
+      int numStart = cs + m.start();
+      int numEnd = cs + m.end();
+      CountResult r = CountParser.parse(m.group());
+      String lead = sentence.substring(leadStart, numStart);
+      String sentenceLead = first ? sentence.substring(0, numStart) : lead;
+      String trail = sentence.substring(numEnd, Math.min(ce, numEnd + 15));
+      leadStart = numEnd;
+      first = false;
+      if (!(r instanceof CountResult.Count count)) {
+        continue;
+      }
+      List<String> metrics = new ArrayList<>();
+      String channel = null;
+      if (pendingPair != null) {
+        metrics.add(pendingPair);
+        pendingPair = null;
+      } else if (!ProseRules.NOT_A_FIGURE.matcher(lead).find()) {
+        String[] pair = pair(lead);
+        if (pair == null && !lead.equals(sentenceLead)) {
+          pair = pair(sentenceLead);
+        }
+        if (pair != null) {
+          if (pair.length == 0) {
+            warnings.add("a combined figure (" + m.group() + ") is not split between its metrics: " + evidence(sentenceStart, sentence, numStart));
+            continue;
+          }
+          metrics.add(pair[0]);
+          if (pair.length == 3) {
+            pendingPair = pair[1]; // 分别为3件、2件: the second count is the second metric's
+          } else {
+            metrics.add(pair[1]);
+          }
+        } else {
+          Rule rule = match(lead, sentence, numStart, false);
+          String where = lead;
+          if (rule == null && !sentenceLead.equals(lead)) {
+            rule = match(sentenceLead, sentence, numStart, false);
+            where = sentenceLead;
+          }
+          if (rule == null) {
+            rule = match(trail, sentence, numStart, true);
+            where = trail;
+          }
+          if (rule != null) {
+            metrics.add(rule.metric());
+            if (rule.summable()) {
+              Matcher k = rule.keyword().matcher(where);
+              while (k.find()) {
+                channel = k.group();
+              }
+            }
+          }
+        }
+      }
+      for (String mk : metrics) {
+        out.add(new ProseReader.Candidate(mk, count.value(), count.qualifier(), evidence(sentenceStart, sentence, numStart),
+            c.origin(sentenceStart + numStart), part, channel, paragraph));
+        metric = mk;
+      }
+    }
+    if (!any) {
+      zeros(clause, sentence, sentenceStart, cs, paragraph);
+      if (ProseRules.ALL_RESPONDED.matcher(clause).find() && "hotline_cases".equals(lastMetric)) {
+        responded.add(new AllResponded(evidence(sentenceStart, sentence, cs), c.origin(sentenceStart + cs)));
+      }
+    }
+    return metric;
+  }
+
+  /**
+   * Both metrics of a pair named in a lead: {a, b} when the count is each one's (各4件), {a, b,
+   * "split"} for 分别为, {} for a combined count that names no split, null if no pair is named.
+   */
+  private static String[] pair(String lead) {
+    for (String[] p : ProseRules.PAIRS) {
+      Matcher a = java.util.regex.Pattern.compile(p[1]).matcher(lead);
+      Matcher b = java.util.regex.Pattern.compile(p[3]).matcher(lead);
+      if (a.find() && b.find()) {
+        boolean aFirst = a.start() < b.start();
+        if (lead.contains("分别")) {
+          return aFirst ? new String[] {p[0], p[2], "split"} : new String[] {p[2], p[0], "split"};
+        }
+        if (ProseRules.EACH.matcher(lead).find()) {
+          return new String[] {p[0], p[2]};
+        }
+        return new String[0];
+      }
+    }
+    return null;
+  }
+
+  private Rule match(String lead, String sentence, int numStart, boolean trail) {
+    if (lead.isEmpty()) {
+      return null;
+    }
+    boolean mixedChannels = find(ProseRules.WEBSITE_WORDS, lead) >= 0 && find(ProseRules.CHANNEL_WORDS, lead) >= 0;
+    for (Rule rule : ProseRules.RULES) {
+      if (trail && !rule.trail()) {
+        continue;
+      }
+      Matcher k = rule.keyword().matcher(lead);
+      if (!k.find()) {
+        continue;
+      }
+      if (mixedChannels && (rule.metric().equals("published_website") || rule.metric().equals("published_other"))) {
+        continue; // 通过门户网站、微信公众号等平台主动公开: all channels together, the total
+      }
+      String before = sentence.substring(0, numStart);
+      if (rule.needs() == Needs.HOTLINE_CONTEXT) {
+        int hotline = find(ProseRules.HOTLINE_WORDS, before);
+        int inLead = find(ProseRules.HOTLINE_WORDS, lead);
+        if (hotline < 0 || inLead > k.start() || before.contains("申请") && !before.contains("咨询")) {
+          continue; // 收到并回复咨询投诉79条 is the number received
+        }
+      }
+      if (rule.needs() == Needs.APPLICATION_CONTEXT && (!before.contains("申请") || find(ProseRules.HOTLINE_WORDS, before) >= 0)) {
+        continue;
+      }
+      return rule;
+    }
+    return null;
+  }
+
+  private static int find(String regex, String s) {
+    Matcher m = java.util.regex.Pattern.compile(regex).matcher(s);
+    return m.find() ? m.start() : -1;
+  }
+
+  private void zeros(String clause, String sentence, int sentenceStart, int cs, int paragraph) {
+    java.util.Set<String> done = new java.util.HashSet<>();
+    for (Object[] z : ProseRules.ZEROS) {
+      String[] metrics = (String[]) z[0];
+      Matcher m = ((java.util.regex.Pattern) z[1]).matcher(clause);
+      java.util.regex.Pattern unless = (java.util.regex.Pattern) z[2];
+      if (!m.find() || unless != null && unless.matcher(clause).find()) {
+        continue;
+      }
+      for (String metric : metrics) {
+        if (done.add(metric)) {
+          out.add(new Candidate(metric, 0, org.gongkai.model.Qualifier.EXACT, evidence(sentenceStart, sentence, cs + m.start()),
+              c.origin(sentenceStart + cs + m.start()), false, null, paragraph));
+        }
+      }
+    }
+  }
+
+  /** The sentence as the report wrote it (line breaks and runs of spaces collapsed), ≤ 200 chars. */
+  private String evidence(int sentenceStart, String sentence, int focus) {
+    int from = c.origin(sentenceStart);
+    int to = c.origin(sentenceStart + sentence.length());
+    int at = c.origin(sentenceStart + focus);
+    if (to < from || to > raw.length()) {
+      return sentence;
+    }
+    String s = raw.substring(from, to);
+    int f = Math.max(0, at - from);
+    String collapsed = s.replaceAll("[\\s\\u3000]+", " ").strip();
+    if (collapsed.length() <= Figure.MAX_EVIDENCE) {
+      return collapsed;
+    }
+    int a = Math.max(0, Math.min(f - 80, s.length() - 190));
+    return "…" + s.substring(a, Math.min(s.length(), a + 190)).replaceAll("[\\s\\u3000]+", " ").strip() + "…";
+  }
+}
