@@ -1,0 +1,52 @@
+package org.gongkai.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.PipelineResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same job run twice gives the same files, whatever the threads did. */
+class DeterminismTest {
+  @TempDir Path tmp;
+
+  @Test
+  void sameInputsSameOutputs() throws Exception {
+    JobSpec job = JobFileReader.read(SampleJob.SAMPLE);
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    assertEquals(PipelineResult.State.DONE, SampleJob.run(SampleJob.withOutput(job, a.toString())));
+    assertEquals(PipelineResult.State.DONE, SampleJob.run(SampleJob.withOutput(job, b.toString()), "--targetParallelism=1"));
+    List<Path> files = files(a);
+    assertEquals(files, files(b), "the same files");
+    assertTrue(files.stream().anyMatch(f -> f.toString().endsWith(".parquet")));
+    for (Path f : files) {
+      if (f.toString().equals("manifest.json")) {
+        continue;
+      }
+      assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f + " is byte-identical");
+    }
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode ma = (ObjectNode) json.readTree(a.resolve("manifest.json").toFile());
+    ObjectNode mb = (ObjectNode) json.readTree(b.resolve("manifest.json").toFile());
+    for (ObjectNode m : List.of(ma, mb)) {
+      m.remove(List.of("started_at", "finished_at"));
+      ((ObjectNode) m.get("options")).remove("targetParallelism");
+    }
+    assertEquals(ma, mb, "the manifests differ only in times (and the option that was changed)");
+  }
+
+  private static List<Path> files(Path root) throws Exception {
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+    }
+  }
+}
