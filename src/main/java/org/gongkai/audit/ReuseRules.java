@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.gongkai.ingest.report.MinHash;
 import org.gongkai.model.ReportFingerprint;
 
 /**
@@ -66,25 +67,8 @@ final class ReuseRules {
 
   private record Pair(ReportFingerprint earlier, ReportFingerprint later, double similarity) {}
 
-  /**
-   * The share of equal slots of two MinHash signatures: an estimate of the Jaccard similarity
-   * of the texts' shingle sets. Signatures of different lengths are compared on the shorter;
-   * an empty signature is similar to nothing.
-   */
+  /** The share of equal MinHash slots (see {@link MinHash#similarity}). */
   static double similarity(long[] a, long[] b) {
-    if (a == null || b == null) {
-      return 0;
-    }
-    int n = Math.min(a.length, b.length);
-    if (n == 0) {
-      return 0;
-    }
-    int same = 0;
-    for (int i = 0; i < n; i++) {
-      if (a[i] == b[i]) {
-        same++;
-      }
-    }
-    return (double) same / n;
+    return MinHash.similarity(a, b);
   }
 }

@@ -29,8 +29,11 @@ public final class SampleJob {
 
   /** Runs with the DirectRunner's checks on (immutability, encodability) and 4 threads. */
   public static PipelineResult.State run(JobSpec job, String... extraArgs) {
-    List<String> args = new ArrayList<>(List.of("--runner=DirectRunner", "--targetParallelism=4"));
-    args.addAll(List.of(extraArgs));
+    List<String> args = new ArrayList<>(List.of(extraArgs));
+    args.add("--runner=DirectRunner");
+    if (args.stream().noneMatch(a -> a.startsWith("--targetParallelism="))) {
+      args.add("--targetParallelism=4");
+    }
     PipelineOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().create();
     Pipeline p = Pipeline.create(options);
     JobRunner.prepare(p, job, options);

@@ -18,7 +18,7 @@ final class Headings {
 
   /** Headings of sections about the future or about shortcomings. */
   private static final Pattern PLAN_HEADING =
-      Pattern.compile("下一?步|打算|工作计划|工作要点|改进措施|改进情况|存在的(主要)?问题|存在问题|主要问题|努力方向|工作思路|明年");
+      Pattern.compile("下一?步|打算|工作计划|工作要点|改进措施|改进情况|存在的(主要)?问题|存在问题|主要问题|存在的不足|不足之处|努力方向|工作思路|明年");
 
   static boolean startsItem(String line) {
     return ITEM.matcher(line).find();

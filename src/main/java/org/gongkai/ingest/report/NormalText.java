@@ -37,6 +37,18 @@ final class NormalText {
     for (int i = 0; i < raw.length(); ) {
       int cp = raw.codePointAt(i);
       int n = Character.charCount(cp);
+      if (cp < 0x80 && cp >= 0x20 && cp != 0x7F || cp == '\n' || cp == '\t') {
+        b.append((char) cp); // the common cases first, without allocation
+        map.add(i);
+        i++;
+        continue;
+      }
+      if (cp >= 0x4E00 && cp <= 0x9FFF) {
+        b.append(Traditional.simplify((char) cp)); // CJK ideographs are their own NFKC form
+        map.add(i);
+        i++;
+        continue;
+      }
       String piece;
       if (cp == 0 || cp == 0xFEFF) {
         piece = "";
@@ -44,15 +56,10 @@ final class NormalText {
         piece = i + 1 < raw.length() && raw.charAt(i + 1) == '\n' ? "" : "\n";
       } else if (cp == '\f' || cp == 0x2028 || cp == 0x2029 || cp == 0x0B) {
         piece = "\n";
-      } else if (cp < 0x20 && cp != '\n' && cp != '\t' || cp == 0x7F) {
+      } else if (cp < 0x20 || cp == 0x7F) {
         piece = " ";
-      } else if (cp < 0x80) {
-        piece = String.valueOf((char) cp);
       } else {
-        piece = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
-        if (piece.length() == 1) {
-          piece = String.valueOf(Traditional.simplify(piece.charAt(0)));
-        }
+        piece = CACHE.computeIfAbsent(cp, NormalText::normalizeOne);
       }
       for (int k = 0; k < piece.length(); k++) {
         b.append(piece.charAt(k));
@@ -63,6 +70,14 @@ final class NormalText {
     map.add(raw.length());
     String text = Traditional.simplifyWords(b.toString());
     return new NormalText(text, map.toArray());
+  }
+
+  /** NFKC and simplification of single code points other than ASCII and CJK ideographs, memoised. */
+  private static final java.util.Map<Integer, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String normalizeOne(int cp) {
+    String piece = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+    return piece.length() == 1 ? String.valueOf(Traditional.simplify(piece.charAt(0))) : piece;
   }
 
   /** A sub-view: characters [start, end) of this text, keeping their origins. */
@@ -96,7 +111,7 @@ final class NormalText {
       if (prevLine != null) {
         if (blankSince || !joins(prevLine, squeezed)) {
           b.append('\n');
-          map.add(lineStart > 0 ? lineStart - 1 : 0);
+          map.add(origin[Math.max(0, lineStart - 1)]);
         }
       }
       for (int i = 0; i < line.length(); i++) {
@@ -140,6 +155,9 @@ final class NormalText {
     }
     if (prev.indexOf('|') >= 0 || next.indexOf('|') >= 0 || Headings.isHeading(prev) || Headings.startsItem(next)) {
       return false;
+    }
+    if (prev.endsWith("报告") || prev.endsWith("情况") || prev.endsWith("如下") || prev.endsWith("通知")) {
+      return false; // a title or a heading without a number
     }
     char first = next.charAt(0);
     return prev.length() >= 12 && (Character.isLetterOrDigit(first) || first == '“' || first == '《');

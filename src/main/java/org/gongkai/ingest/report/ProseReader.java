@@ -35,6 +35,9 @@ final class ProseReader {
   private final List<Candidate> out = new ArrayList<>();
   private final List<AllResponded> responded = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private String lastHeading = ""; // the latest heading, for sections that say only "无。"
+  private int paragraphStart;
+  private int currentSentenceStart;
 
   private ProseReader(NormalText c, String raw, Integer year, List<int[]> masked) {
     this.c = c;
@@ -64,7 +67,11 @@ final class ProseReader {
       }
       if (!planSection && !isMasked(start, end)) {
         paragraph++;
+        paragraphStart = start;
         sentences(start, end, paragraph);
+      }
+      if (Headings.isHeading(line)) {
+        lastHeading = line;
       }
       start = end + 1;
     }
@@ -87,7 +94,15 @@ final class ProseReader {
     for (int i = start; i <= end; i++) {
       if (i == end || "。!?;".indexOf(c.text.charAt(i)) >= 0) {
         if (i > s) {
-          lastMetric = sentence(s, i, paragraph, lastMetric);
+          String text = c.text.substring(s, i);
+          if (ProseRules.NONE.matcher(text).matches() && !lastHeading.isEmpty()) {
+            headingZeros(s, text, paragraph);
+          } else {
+            if (Headings.startsItem(text) && text.length() <= 30 && !ProseRules.COUNT.matcher(text).find()) {
+              lastHeading = text; // "三、依申请公开情况。无。"
+            }
+            lastMetric = sentence(s, i, paragraph, lastMetric);
+          }
         }
         s = i + 1;
       }
@@ -97,6 +112,7 @@ final class ProseReader {
   /** Reads one sentence; returns the metric of its last figure (for 均已回复 after it). */
   private String sentence(int start, int end, int paragraph, String lastMetric) {
     String sentence = c.text.substring(start, end);
+    currentSentenceStart = start;
     if (sentence.length() > 2000) {
       warnings.add("a sentence of " + sentence.length() + " characters at offset " + c.origin(start) + " was not read");
       return null;
@@ -110,8 +126,9 @@ final class ProseReader {
     int prevEnd = -1; // end of the previous count in this sentence (sentence-relative)
     int clauseStart = 0;
     for (int i = 0; i <= sentence.length(); i++) {
-      if (i < sentence.length() && ",:".indexOf(sentence.charAt(i)) < 0) {
-        continue;
+      if (i < sentence.length() && (sentence.charAt(i) != ',' || i > 0 && i + 1 < sentence.length()
+          && Character.isDigit(sentence.charAt(i - 1)) && Character.isDigit(sentence.charAt(i + 1)))) {
+        continue; // clauses end at commas, not at the thousands separators of 1,056
       }
       String clause = sentence.substring(clauseStart, i);
       int cs = clauseStart;
@@ -161,16 +178,34 @@ final class ProseReader {
     return named;
   }
 
+  /**
+   * A running total (以来, 至今, 截至…累计, 到…年底累计) is not this year's count unless the sentence
+   * says it is (本年, 全年…); a bare 累计 with this year named ("2018年累计发布…") is.
+   */
   private boolean cumulative(String sentence) {
+    boolean thisYear = ProseRules.THIS_YEAR.matcher(sentence).find();
     if (ProseRules.CUMULATIVE_STRONG.matcher(sentence).find()) {
-      return !ProseRules.THIS_YEAR.matcher(sentence).find();
-    }
-    if (ProseRules.CUMULATIVE.matcher(sentence).find()) {
-      boolean thisYear = ProseRules.THIS_YEAR.matcher(sentence).find()
-          || year != null && sentence.matches("(?s).*" + year + "年(?!底|末).*");
       return !thisYear;
     }
+    if (ProseRules.CUMULATIVE.matcher(sentence).find()) {
+      if (ProseRules.UNTIL.matcher(sentence).find()) {
+        return !thisYear;
+      }
+      return !(thisYear || year != null && sentence.contains(year + "年"));
+    }
     return false;
+  }
+
+  /** A section that says only "无。" under a heading that names metrics: those are zero. */
+  private void headingZeros(int start, String text, int paragraph) {
+    for (Object[] z : ProseRules.HEADING_ZEROS) {
+      if (((java.util.regex.Pattern) z[0]).matcher(lastHeading).find()) {
+        for (String metric : (String[]) z[1]) {
+          out.add(new Candidate(metric, 0, org.gongkai.model.Qualifier.EXACT, lastHeading + " " + text,
+              c.origin(start), false, null, paragraph));
+        }
+      }
+    }
   }
 
   /** Reads the counts of one clause [cs, ce) of a sentence; returns the metric of its last figure. */
@@ -179,7 +214,6 @@ final class ProseReader {
     Matcher m = ProseRules.COUNT.matcher(clause);
     String metric = null;
     int leadStart = Math.max(cs, prevEnd);
-    boolean first = prevEnd < 0;
     String pendingPair = null;
     boolean any = false;
     while (m.find()) {
@@ -188,10 +222,10 @@ final class ProseReader {
       int numEnd = cs + m.end();
       CountResult r = CountParser.parse(m.group());
       String lead = sentence.substring(leadStart, numStart);
-      String sentenceLead = first ? sentence.substring(0, numStart) : lead;
+      String sentenceLead = sentence.substring(Math.max(0, prevEnd), numStart);
       String trail = sentence.substring(numEnd, Math.min(ce, numEnd + 15));
       leadStart = numEnd;
-      first = false;
+      prevEnd = numEnd;
       if (!(r instanceof CountResult.Count count)) {
         continue;
       }
@@ -202,9 +236,6 @@ final class ProseReader {
         pendingPair = null;
       } else if (!ProseRules.NOT_A_FIGURE.matcher(lead).find()) {
         String[] pair = pair(lead);
-        if (pair == null && !lead.equals(sentenceLead)) {
-          pair = pair(sentenceLead);
-        }
         if (pair != null) {
           if (pair.length == 0) {
             warnings.add("a combined figure (" + m.group() + ") is not split between its metrics: " + evidence(sentenceStart, sentence, numStart));
@@ -217,14 +248,14 @@ final class ProseReader {
             metrics.add(pair[1]);
           }
         } else {
-          Rule rule = match(lead, sentence, numStart, false);
+          Rule rule = match(lead, sentence, numStart, false, true);
           String where = lead;
-          if (rule == null && !sentenceLead.equals(lead)) {
-            rule = match(sentenceLead, sentence, numStart, false);
+          if (rule == null && !sentenceLead.equals(lead) && topicBefore(sentenceLead)) {
+            rule = match(sentenceLead, sentence, numStart, false, false);
             where = sentenceLead;
           }
           if (rule == null) {
-            rule = match(trail, sentence, numStart, true);
+            rule = match(trail, sentence, numEnd, true, true);
             where = trail;
           }
           if (rule != null) {
@@ -238,15 +269,17 @@ final class ProseReader {
           }
         }
       }
+      boolean isPart = part || ProseRules.PART_LEAD.matcher(lead).find();
       for (String mk : metrics) {
         out.add(new ProseReader.Candidate(mk, count.value(), count.qualifier(), evidence(sentenceStart, sentence, numStart),
-            c.origin(sentenceStart + numStart), part, channel, paragraph));
+            c.origin(sentenceStart + numStart), isPart, channel, paragraph));
         metric = mk;
       }
     }
     if (!any) {
       zeros(clause, sentence, sentenceStart, cs, paragraph);
-      if (ProseRules.ALL_RESPONDED.matcher(clause).find() && "hotline_cases".equals(lastMetric)) {
+      if (ProseRules.ALL_RESPONDED.matcher(clause).find()
+          && ("hotline_cases".equals(lastMetric) || find(ProseRules.HOTLINE_WORDS, clause) >= 0)) {
         responded.add(new AllResponded(evidence(sentenceStart, sentence, cs), c.origin(sentenceStart + cs)));
       }
     }
@@ -259,8 +292,8 @@ final class ProseReader {
    */
   private static String[] pair(String lead) {
     for (String[] p : ProseRules.PAIRS) {
-      Matcher a = java.util.regex.Pattern.compile(p[1]).matcher(lead);
-      Matcher b = java.util.regex.Pattern.compile(p[3]).matcher(lead);
+      Matcher a = compiled(p[1]).matcher(lead);
+      Matcher b = compiled(p[3]).matcher(lead);
       if (a.find() && b.find()) {
         boolean aFirst = a.start() < b.start();
         if (lead.contains("分别")) {
@@ -275,31 +308,36 @@ final class ProseReader {
     return null;
   }
 
-  private Rule match(String lead, String sentence, int numStart, boolean trail) {
+  private Rule match(String lead, String sentence, int numStart, boolean trail, boolean context) {
     if (lead.isEmpty()) {
       return null;
     }
     boolean mixedChannels = find(ProseRules.WEBSITE_WORDS, lead) >= 0 && find(ProseRules.CHANNEL_WORDS, lead) >= 0;
     for (Rule rule : ProseRules.RULES) {
-      if (trail && !rule.trail()) {
+      if (trail && !rule.trail() || !context && rule.needs() != Needs.NONE) {
         continue;
       }
       Matcher k = rule.keyword().matcher(lead);
       if (!k.find()) {
         continue;
       }
+      int keyAt = k.start();
+      while (k.find()) {
+        keyAt = k.start(); // the last occurrence, for the check of what follows it
+      }
       if (mixedChannels && (rule.metric().equals("published_website") || rule.metric().equals("published_other"))) {
         continue; // 通过门户网站、微信公众号等平台主动公开: all channels together, the total
       }
-      String before = sentence.substring(0, numStart);
+      String before = paragraphBefore(sentence, numStart);
+      int hotline = findLast(ProseRules.HOTLINE_WORDS, before);
+      int application = before.lastIndexOf("申请");
       if (rule.needs() == Needs.HOTLINE_CONTEXT) {
-        int hotline = find(ProseRules.HOTLINE_WORDS, before);
         int inLead = find(ProseRules.HOTLINE_WORDS, lead);
-        if (hotline < 0 || inLead > k.start() || before.contains("申请") && !before.contains("咨询")) {
+        if (hotline < 0 || inLead > keyAt || application > hotline) {
           continue; // 收到并回复咨询投诉79条 is the number received
         }
       }
-      if (rule.needs() == Needs.APPLICATION_CONTEXT && (!before.contains("申请") || find(ProseRules.HOTLINE_WORDS, before) >= 0)) {
+      if (rule.needs() == Needs.APPLICATION_CONTEXT && (application < 0 || hotline > application)) {
         continue;
       }
       return rule;
@@ -307,12 +345,53 @@ final class ProseReader {
     return null;
   }
 
+  /**
+   * Whether the clauses before a count's own clause name a topic ("依申请公开方面,我镇全年共受理5件")
+   * rather than say something else ("规范政府信息公开专栏,新增栏目4个").
+   */
+  private static boolean topicBefore(String sentenceLead) {
+    int comma = sentenceLead.lastIndexOf(',');
+    if (comma <= 0) {
+      return false;
+    }
+    String before = sentenceLead.substring(0, comma);
+    String clause = before.substring(before.lastIndexOf(',') + 1);
+    return clause.length() <= 8 || ProseRules.TOPIC.matcher(clause).find();
+  }
+
+  /** The paragraph up to a count: the context that 办结/回复 refer to. */
+  private String paragraphBefore(String sentence, int numStart) {
+    int sentenceStart = currentSentenceStart;
+    return c.text.substring(paragraphStart, sentenceStart) + sentence.substring(0, numStart);
+  }
+
+  /** Compiled once: the keyword lists are used for every count. */
+  private static final java.util.Map<String, java.util.regex.Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static java.util.regex.Pattern compiled(String regex) {
+    return COMPILED.computeIfAbsent(regex, java.util.regex.Pattern::compile);
+  }
+
+  private static int findLast(String regex, String s) {
+    Matcher m = compiled(regex).matcher(s);
+    int at = -1;
+    while (m.find()) {
+      at = m.start();
+    }
+    return at;
+  }
+
   private static int find(String regex, String s) {
-    Matcher m = java.util.regex.Pattern.compile(regex).matcher(s);
+    Matcher m = compiled(regex).matcher(s);
     return m.find() ? m.start() : -1;
   }
 
+  private static final java.util.regex.Pattern MAYBE_ZERO = java.util.regex.Pattern.compile("[未没无]|结转");
+
   private void zeros(String clause, String sentence, int sentenceStart, int cs, int paragraph) {
+    if (!MAYBE_ZERO.matcher(clause).find()) {
+      return; // every zero statement has one of these
+    }
     java.util.Set<String> done = new java.util.HashSet<>();
     for (Object[] z : ProseRules.ZEROS) {
       String[] metrics = (String[]) z[0];
@@ -338,13 +417,19 @@ final class ProseReader {
     if (to < from || to > raw.length()) {
       return sentence;
     }
-    String s = raw.substring(from, to);
-    int f = Math.max(0, at - from);
-    String collapsed = s.replaceAll("[\\s\\u3000]+", " ").strip();
+    String s = collapse(raw.substring(from, to));
+    int f = Math.max(0, Math.min(s.length(), at - from));
+    String collapsed = s.strip();
     if (collapsed.length() <= Figure.MAX_EVIDENCE) {
       return collapsed;
     }
     int a = Math.max(0, Math.min(f - 80, s.length() - 190));
-    return "…" + s.substring(a, Math.min(s.length(), a + 190)).replaceAll("[\\s\\u3000]+", " ").strip() + "…";
+    return "…" + s.substring(a, Math.min(s.length(), a + 190)).strip() + "…";
+  }
+
+  /** Line breaks inside Chinese text vanish (PDF conversion); other runs of spaces become one. */
+  private static String collapse(String s) {
+    return s.replaceAll("(?<=[^\\x00-\\x7F])[ \\t\\u3000]*\\R[ \\t\\u3000]*(?=[^\\x00-\\x7F])", "")
+        .replaceAll("[\\s\\u3000]+", " ");
   }
 }

@@ -53,17 +53,20 @@ final class ProseRules {
           rule("applications_unavailable", "无法提供|信息不存在|不掌握", false, Needs.NONE, false),
           rule("applications_not_processed", "不予处理", false, Needs.NONE, false),
           rule("applications_other_outcome", "其他处理|其他方式处理", false, Needs.NONE, false),
-          rule("applications_completed", "办结|答复|办理完毕|已办理", false, Needs.APPLICATION_CONTEXT, false),
+          rule("applications_completed", "办结|答复|办理完毕|已办理", true, Needs.APPLICATION_CONTEXT, false),
           rule("applications_received", "(?:受理|收到|接到|接收|接受|共有|办理)[^,]{0,12}申请|依申请公开|申请公开|公开申请", true, Needs.NONE, false),
           rule("hotline_cases", HOTLINE_WORDS, true, Needs.NONE, true),
           rule("published_other", CHANNEL_WORDS, false, Needs.NONE, true),
           rule("published_website", WEBSITE_WORDS, false, Needs.NONE, false),
           rule("published_total",
-              "主动公开|(?:发布|公开|上传|更新|推送|报送|录入|公布)了?(?:各类|各项|各种|政务|政府|政务公开|政府信息公开)?类?信息|公开信息|信息总数|公开总数",
+              "主动公开|(?:发布|公开|上传|更新|推送|报送|录入|公布)了?(?:各类|各项|各种|政务|政府|政务公开|政府信息公开){0,2}类?信息|公开信息|信息总数|公开总数",
               false, Needs.NONE, false));
 
   /** Leads that count something other than items, cases or proposals (visits, readers). */
-  static final Pattern NOT_A_FIGURE = Pattern.compile("访问|浏览|点击|阅读|下载|粉丝|关注|转发|评论|人次|培训|会议|座谈");
+  static final Pattern NOT_A_FIGURE = Pattern.compile("访问|浏览|点击|阅读|下载|粉丝|关注|转发|评论|培训|会议|座谈|(?:栏目|版块|专栏|账号|平台)$");
+
+  /** A clause that only names a topic ("依申请公开方面,"): its keyword may name a count after it. */
+  static final Pattern TOPIC = Pattern.compile("(?:方面|情况|工作|领域)$");
 
   /** Two metrics named together: 人大代表建议和政协委员提案各4件, 行政复议、行政诉讼均为0件. */
   static final List<String[]> PAIRS =
@@ -77,8 +80,9 @@ final class ProseRules {
   /** A count: optional qualifier, digits or a Chinese numeral, optional 余/多, a unit. */
   static final Pattern COUNT =
       Pattern.compile(
-          "(?<![\\d.,第统唯逐之单同])(?:大约|约|近|超过|逾|多于)?"
-              + "(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?万?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)"
+          "(?:(?:大约|约|近|超过|逾|多于)(?=[\\d零〇一二两三四五六七八九十]))?"
+              + "(?:(?<![\\d.,第])\\d+(?:,\\d{3})*(?:\\.\\d+)?万?"
+              + "|(?<![\\d.,第统唯逐之单同])[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)"
               + "(?:余|多)?(?:人次|条|件|项|篇|份|宗|起|次|个|期|封|批|例)(?:以上|左右)?(?!龙)");
 
   /** Sentences about a plan: they give no observation for this year. 计划生育 is removed first. */
@@ -88,16 +92,17 @@ final class ProseRules {
               + "|将(?:继续|进一步|严格|加大|持续|按照|努力|不断|切实|全面|重点|着力|认真|围绕|积极|实现|完成|确保|达到|做好|加强|推进|深化)");
 
   /** Running totals; without an explicit "this year" they are not this year's count. */
-  static final Pattern CUMULATIVE_STRONG = Pattern.compile("截至|截止|至今|以来|历年|迄今|累计至");
+  static final Pattern CUMULATIVE_STRONG = Pattern.compile("至今|以来|历年|迄今|累计至");
 
   static final Pattern CUMULATIVE = Pattern.compile("累计");
+  static final Pattern UNTIL = Pattern.compile("截至|截止|到目前|到现在|年底|年末");
   static final Pattern THIS_YEAR = Pattern.compile("本年|今年|全年|年内|当年|年度内|本年度");
 
   /** A year named in a clause: 2017年, 二〇一七年. */
   static final Pattern YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d\\d)年|([二〇零一三四五六七八九]{4})年");
 
   /** Last year, the year before; 上年结转 is this year's carried-over figure, not last year's. */
-  static final Pattern RELATIVE_YEAR = Pattern.compile("(?:上一?年(?:度)?+|去年|前年)(?!结转|遗留)");
+  static final Pattern RELATIVE_YEAR = Pattern.compile("(?:上一?年(?:度)?+|去年|前年)(?!结转|遗留|无结转|没有结转|未结转)");
 
   /** Clauses that compare with another year: their counts are differences or old figures. */
   static final Pattern COMPARISON = Pattern.compile("同比|环比|比上年|较上年|与上年|比去年|较去年|与去年|比\\d{4}年|较\\d{4}年|与\\d{4}年相比|相比|增长|下降|减少");
@@ -105,23 +110,42 @@ final class ProseRules {
   /** A clause that lists parts of the figure before it. */
   static final Pattern PARTS = Pattern.compile("^(?:其中|包括|含)");
 
-  private static final String NEG = "(?:未(?:发生|收到|受理|接到|出现|有|产生|曾)|没有(?:发生|收到|受理|接到|出现)?|(?<![并])无(?!论|法|正当|偿|需))";
+  /** A count whose lead says it is a part: "(其中图解类15篇)". */
+  static final Pattern PART_LEAD = Pattern.compile("其中|包括|含");
+
+  private static final String NEG = "(?:未(?:被|发生|收到|受理|接到|出现|有|产生|曾|承办|办理|提起)|没有(?:发生|收到|受理|接到|出现)?|(?<![并])无(?!论|法|正当|偿|需))";
 
   /** Zero statements per metric: 未收到政府信息公开申请 → 0. */
   static final List<Object[]> ZEROS =
       List.of(
-          new Object[] {new String[] {"applications_received"}, Pattern.compile(NEG + "[^,]{0,14}?申请|依申请公开(?:申请)?(?:数量|件数)?(?:为零|为0|为无|:无$|无$)"), Pattern.compile("复议|诉讼|投诉|咨询")},
+          new Object[] {new String[] {"applications_received"}, Pattern.compile(NEG + "[^,]{0,30}?申请|依申请公开(?:申请)?(?:数量|件数)?(?:为零|为0|为无|:无$|无$)"), Pattern.compile("复议|诉讼|投诉|咨询")},
           new Object[] {new String[] {"admin_reconsiderations", "lawsuits"}, Pattern.compile(NEG + "[^,]{0,24}?行政复议(?:和|、|及|或|与)?(?:行政)?诉讼"), null},
           new Object[] {new String[] {"admin_reconsiderations"}, Pattern.compile(NEG + "[^,]{0,24}?行政复议"), null},
           new Object[] {new String[] {"lawsuits"}, Pattern.compile(NEG + "[^,]{0,24}?诉讼"), null},
           new Object[] {new String[] {"npc_suggestions", "cppcc_proposals"}, Pattern.compile(NEG + "[^,]{0,12}?(?:建议提案|建议和提案|(?:" + NPC_WORDS + ")(?:和|、|及|与)(?:" + CPPCC_WORDS + "))"), null},
           new Object[] {new String[] {"npc_suggestions"}, Pattern.compile(NEG + "[^,]{0,12}?(?:" + NPC_WORDS + ")"), null},
           new Object[] {new String[] {"cppcc_proposals"}, Pattern.compile(NEG + "[^,]{0,12}?(?:" + CPPCC_WORDS + ")"), null},
-          new Object[] {new String[] {"hotline_cases"}, Pattern.compile(NEG + "[^,]{0,10}?(?:咨询投诉|热线|群众来信|网民留言)"), null});
+          new Object[] {new String[] {"hotline_cases"}, Pattern.compile(NEG + "[^,]{0,10}?(?:咨询投诉|热线|群众来信|网民留言)"), null},
+          new Object[] {new String[] {"applications_carried_over_in"}, Pattern.compile("上一?年度?(?:无|没有|未)结转|无上一?年度?结转|上一?年度?结转(?:申请)?(?:为零|为0|为无)"), null});
+
+  /**
+   * Headings whose section says only "无。": the metrics they name are zero. Keyword → metrics.
+   */
+  static final List<Object[]> HEADING_ZEROS =
+      List.of(
+          new Object[] {Pattern.compile("依申请"), new String[] {"applications_received"}},
+          new Object[] {Pattern.compile("行政复议"), new String[] {"admin_reconsiderations"}},
+          new Object[] {Pattern.compile("诉讼"), new String[] {"lawsuits"}},
+          new Object[] {Pattern.compile("人大|代表建议"), new String[] {"npc_suggestions"}},
+          new Object[] {Pattern.compile("政协|委员提案"), new String[] {"cppcc_proposals"}},
+          new Object[] {Pattern.compile("咨询投诉|热线"), new String[] {"hotline_cases"}});
+
+  /** A section that says nothing but "none". */
+  static final Pattern NONE = Pattern.compile("(?:本年度|全年|今年)?(?:无|暂无|没有|均无|无此类情况|无相关情况|未发生)");
 
   /** Everything was answered: 均已及时回复, 全部办结, 回复率100%. */
   static final Pattern ALL_RESPONDED =
       Pattern.compile(
-          "(?:均|全部|都|悉数|一律)(?:已经?|已|能|得到|做到)?了?(?:及时|按时|按期|妥善|认真|依法|逐一)?(?:予以|进行|作出|给予)?(?:回复|答复|办结|回应|反馈|处理|办理)"
+          "(?:均|全部|都|悉数|一律)[^,;]{0,10}?(?:回复|答复|办结|回应|反馈|处理|办理)"
               + "|(?:回复|办结|答复)率(?:达到?|为)?100%");
 }

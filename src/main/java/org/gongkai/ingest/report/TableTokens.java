@@ -24,7 +24,19 @@ final class TableTokens {
    *
    * @param labelStart position of the label's first character (or of the first cell)
    */
-  record Segment(String label, String labelText, int labelStart, List<Cell> cells) {}
+  record Segment(String label, String labelText, int labelStart, List<Cell> cells, List<String> pieces) {
+    /** The label text from the piece that holds key position {@code keyAt} on (the row's own label). */
+    String labelFrom(int keyAt) {
+      int k = 0;
+      for (int i = 0; i < pieces.size(); i++) {
+        k += org.gongkai.normalize.Text.key(pieces.get(i)).length();
+        if (k > keyAt) {
+          return String.join(" ", pieces.subList(i, pieces.size()));
+        }
+      }
+      return labelText;
+    }
+  }
 
   private static final Pattern VALUE =
       Pattern.compile("(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:件|条|个|项|次|万元|元)?|-{1,2}|—{1,2}|–|/|\\\\|无|\\*|×");
@@ -43,6 +55,7 @@ final class TableTokens {
     StringBuilder labelText = new StringBuilder();
     int labelStart = -1;
     List<Cell> cells = new ArrayList<>();
+    List<String> labelPieces = new ArrayList<>();
     int lineStart = from;
     while (lineStart < to) {
       int lineEnd = n.text.indexOf('\n', lineStart);
@@ -64,7 +77,8 @@ final class TableTokens {
             continue;
           }
           if (!cells.isEmpty()) {
-            out.add(new Segment(label.toString(), labelText.toString(), labelStart, List.copyOf(cells)));
+            out.add(new Segment(label.toString(), labelText.toString(), labelStart, List.copyOf(cells), List.copyOf(labelPieces)));
+            labelPieces.clear();
             label.setLength(0);
             labelText.setLength(0);
             cells.clear();
@@ -74,13 +88,14 @@ final class TableTokens {
             labelStart = start;
           }
           label.append(Text.key(s));
+          labelPieces.add(s);
           labelText.append(labelText.length() == 0 ? "" : " ").append(s);
         }
       }
       lineStart = lineEnd + 1;
     }
     if (label.length() > 0 || !cells.isEmpty()) {
-      out.add(new Segment(label.toString(), labelText.toString(), Math.max(labelStart, from), List.copyOf(cells)));
+      out.add(new Segment(label.toString(), labelText.toString(), Math.max(labelStart, from), List.copyOf(cells), List.copyOf(labelPieces)));
     }
     return out;
   }

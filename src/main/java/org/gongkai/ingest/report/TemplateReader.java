@@ -40,24 +40,25 @@ final class TemplateReader {
     boolean template = false;
     for (Section s : TemplateSections.find(n)) {
       List<Segment> segs = TableTokens.segments(n, s.start(), s.end());
-      spans.add(new int[] {s.headingStart(), s.end()});
-      switch (s.kind()) {
+      // A prose report may use the same headings: only a recognised table makes a template.
+      boolean table = switch (s.kind()) {
         case PUBLISHED -> r.published(segs);
-        case APPLICATIONS -> {
-          template = true;
-          r.applications(segs);
-        }
+        case APPLICATIONS -> r.applications(segs);
         case LEGAL -> r.legal(segs);
-        default -> {}
+        default -> false;
+      };
+      if (table) {
+        spans.add(new int[] {s.headingStart(), s.end()});
+        template = true;
       }
     }
     // The header row of table 三 identifies a template report even without its heading.
-    template |= n.text.contains("本年新收政府信息公开申请数量");
+    template |= n.text.contains("本年新收政府信息公开申请数量") && n.text.contains("上年结转政府信息公开申请数量");
     String layout = r.layouts.size() == 1 ? r.layouts.iterator().next() : null;
     if (r.layouts.size() > 1) {
       r.warnings.add("the tables mix the column labels of the 2019 and 2021 layouts");
     }
-    return new Result(template || !spans.isEmpty() && !r.figures.isEmpty(), layout, r.figures, r.warnings, spans);
+    return new Result(template, layout, r.figures, r.warnings, spans);
   }
 
   // ---- table 二: 主动公开政府信息情况 -------------------------------------------------------
@@ -65,7 +66,18 @@ final class TemplateReader {
   private static final Pattern PUBLISHED_ROW = alternation(TemplateTables.PUBLISHED_ROWS);
   private static final Pattern PUBLISHED_COLUMN = alternation(TemplateTables.PUBLISHED_COLUMNS);
 
-  private void published(List<Segment> segs) {
+  /** @return whether the section holds the table (its column labels were found) */
+  private boolean published(List<Segment> segs) {
+    StringBuilder all = new StringBuilder();
+    for (Segment seg : segs) {
+      all.append(seg.label());
+    }
+    String labels = all.toString();
+    boolean recognised = labels.contains("处理决定数量") || labels.contains("本年制发件数") || labels.contains("本年新制作数量")
+        || labels.contains("信息内容") && labels.contains("制作数量");
+    if (!recognised) {
+      return false;
+    }
     List<String[]> columns = null; // each {label, suffix, layout}
     StringBuilder header = new StringBuilder();
     for (Segment seg : segs) {
@@ -103,13 +115,20 @@ final class TemplateReader {
       for (int i = 0; i < columns.size(); i++) {
         String metric = TemplateTables.publishedMetric(prefix, columns.get(i)[1]);
         if (metric != null) {
-          cellFigure(metric, seg.cells().get(i), seg);
+          cellFigure(metric, seg.cells().get(i), seg, rowStart);
         }
       }
     }
+    return true;
   }
 
   private List<String[]> columns(String headerKey) {
+    for (TemplateTables.Header h : TemplateTables.PUBLISHED_HEADERS) {
+      if (h.matches(headerKey)) {
+        layouts.add(h.layout());
+        return h.columns();
+      }
+    }
     List<String[]> out = new ArrayList<>();
     Matcher m = PUBLISHED_COLUMN.matcher(headerKey);
     while (m.find()) {
@@ -137,7 +156,15 @@ final class TemplateReader {
 
   // ---- table 三: 收到和处理政府信息公开申请情况 ---------------------------------------------
 
-  private void applications(List<Segment> segs) {
+  /** @return whether the section holds the table (its header or first row was found) */
+  private boolean applications(List<Segment> segs) {
+    StringBuilder all = new StringBuilder();
+    for (Segment seg : segs) {
+      all.append(seg.label());
+    }
+    if (!all.toString().contains("本年新收") && !(all.toString().contains("自然人") && all.toString().contains("总计"))) {
+      return false;
+    }
     StringBuilder header = new StringBuilder();
     int columns = -1;
     int totalColumn = -1;
@@ -145,6 +172,7 @@ final class TemplateReader {
     Map<String, Long> values = new LinkedHashMap<>(); // row id → value
     Map<String, Qualifier> qualifiers = new LinkedHashMap<>();
     Map<String, Segment> rowSegs = new LinkedHashMap<>();
+    Map<String, Integer> rowStarts = new LinkedHashMap<>();
     Set<String> failed = new LinkedHashSet<>(); // groups whose reasons could not all be read
     boolean anyValue = false;
     for (Segment seg : segs) {
@@ -205,6 +233,7 @@ final class TemplateReader {
         values.put(row.id(), c.value());
         qualifiers.put(row.id(), c.qualifier());
         rowSegs.put(row.id(), seg);
+        rowStarts.put(row.id(), rowStart);
       } else {
         if (r instanceof CountResult.Invalid inv) {
           warnings.add("table 三: row " + row.id() + ": '" + cell.text() + "' is not a count (" + inv.explanation() + ")");
@@ -222,11 +251,12 @@ final class TemplateReader {
       if (values.containsKey(r.id())) {
         Segment seg = rowSegs.get(r.id());
         figures.add(new Figure(r.metric(), values.get(r.id()), qualifiers.get(r.id()), false,
-            rowEvidence(seg), n.origin(seg.labelStart())));
+            rowEvidence(seg.labelFrom(rowStarts.get(r.id())), seg.cells()), n.origin(seg.labelStart())));
       } else if (r.isGroup()) {
         groupSum(r, values, qualifiers, rowSegs, failed);
       }
     }
+    return true;
   }
 
   /** A group without a row of its own (（三）不予公开) is the sum of its reasons, when all were read. */
@@ -261,8 +291,13 @@ final class TemplateReader {
     int count = 0;
     boolean total = false;
     boolean subColumns = false;
-    for (String c : TemplateTables.APPLICANT_COLUMNS) {
-      int k = occurrences(h, c);
+    for (int i = 0; i < TemplateTables.APPLICANT_COLUMN_PATTERNS.size(); i++) {
+      String c = TemplateTables.APPLICANT_COLUMNS.get(i);
+      Matcher m = TemplateTables.APPLICANT_COLUMN_PATTERNS.get(i).matcher(h);
+      int k = 0;
+      while (m.find()) {
+        k++;
+      }
       count += k;
       total |= c.equals("总计") && k > 0;
       subColumns |= k > 0 && !c.equals("自然人") && !c.equals("总计");
@@ -276,7 +311,8 @@ final class TemplateReader {
 
   // ---- table 四: 行政复议、行政诉讼 ------------------------------------------------------------
 
-  private void legal(List<Segment> segs) {
+  /** @return whether the section holds the table (its column labels were found) */
+  private boolean legal(List<Segment> segs) {
     StringBuilder header = new StringBuilder();
     List<Cell> cells = new ArrayList<>();
     for (Segment seg : segs) {
@@ -287,21 +323,22 @@ final class TemplateReader {
       }
       cells.addAll(seg.cells());
     }
-    if (cells.isEmpty()) {
-      if (header.length() > 0 && TemplateTables.LEGAL_LEAF.matcher(header).find()) {
-        warnings.add("table 四 has labels but no values");
-      }
-      return;
-    }
     int leaves = 0;
     Matcher m = TemplateTables.LEGAL_LEAF.matcher(header);
     while (m.find()) {
       leaves++;
     }
+    if (leaves < 5) {
+      return false; // prose under the heading, no table
+    }
+    if (cells.isEmpty()) {
+      warnings.add("table 四 has labels but no values");
+      return true;
+    }
     int groups = occurrences(header.toString(), "总计");
     if (groups != 3 || leaves != cells.size() || leaves % groups != 0) {
       warnings.add("table 四: " + cells.size() + " values for " + leaves + " columns in " + groups + " groups; not read");
-      return;
+      return true;
     }
     int per = leaves / groups;
     long[] totals = new long[groups];
@@ -325,14 +362,15 @@ final class TemplateReader {
     } else if (totals[1] >= 0 || totals[2] >= 0) {
       warnings.add("table 四: only one of the two 行政诉讼 totals is stated; lawsuits not given");
     }
+    return true;
   }
 
   // ---- helpers -----------------------------------------------------------------------------
 
-  private void cellFigure(String metric, Cell cell, Segment seg) {
+  private void cellFigure(String metric, Cell cell, Segment seg, int rowStart) {
     CountResult r = CountParser.parse(cell.text());
     if (r instanceof CountResult.Count c) {
-      figures.add(new Figure(metric, c.value(), c.qualifier(), false, rowEvidence(seg), n.origin(cell.start())));
+      figures.add(new Figure(metric, c.value(), c.qualifier(), false, rowEvidence(seg.labelFrom(rowStart), seg.cells()), n.origin(cell.start())));
     } else if (r instanceof CountResult.Invalid inv) {
       warnings.add("table 二: " + metric + ": '" + cell.text() + "' is not a count (" + inv.explanation() + ")");
     }
@@ -347,12 +385,8 @@ final class TemplateReader {
     return false;
   }
 
-  private static String rowEvidence(Segment seg) {
-    return rowEvidence(seg, seg.cells());
-  }
-
-  private static String rowEvidence(Segment seg, List<Cell> cells) {
-    StringBuilder b = new StringBuilder(seg == null ? "" : seg.labelText());
+  private static String rowEvidence(String label, List<Cell> cells) {
+    StringBuilder b = new StringBuilder(label == null ? "" : label);
     for (Cell c : cells) {
       b.append(" | ").append(c.text());
     }

@@ -76,6 +76,12 @@ final class TemplateTables {
   /** Leaf columns of table 三's header; the group header 法人或其他组织 is removed first. */
   static final List<String> APPLICANT_COLUMNS = List.of("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计");
 
+  /** The same columns as patterns: header cells split across lines ("商业\n企业") still count once. */
+  static final List<Pattern> APPLICANT_COLUMN_PATTERNS =
+      List.of(Pattern.compile("自然人"), Pattern.compile("商业企业|商业"), Pattern.compile("科研机构|科研"),
+          Pattern.compile("社会公益组织|社会公益|公益组织"), Pattern.compile("法律服务机构|法律服务"),
+          Pattern.compile("其他"), Pattern.compile("总计"));
+
   static final String APPLICANT_GROUP = "法人或其他组织";
 
   /** Table 二 rows: label → metric prefix (null: a row of the template without a metric). */
@@ -109,7 +115,45 @@ final class TemplateTables {
           new String[] {"现行有效件数", "in_force", "2021"},
           new String[] {"本年处理决定数量", "decisions", "2021"},
           new String[] {"本年收费金额", null, "2021"},
-          new String[] {"处理决定数量", "decisions", null});
+          new String[] {"处理决定数量", "decisions", null},
+          // Fragments of header cells split over two lines in PDF text ("本年新 / 制作数量"):
+          // the second lines come after all first lines, in column order.
+          new String[] {"制作数量", "issued", "2019"},
+          new String[] {"公开数量", null, "2019"},
+          new String[] {"总数量", null, "2019"},
+          new String[] {"项目数量", null, "2019"});
+
+  /**
+   * The headers of table 二's sub-tables as the templates print them, recognised by their words
+   * in any order: PDF text interleaves the two lines of split header cells ("上一年 本年增/减
+   * 处理决定数量 / 项目数量"), so positions of label fragments cannot be trusted, but the
+   * template's column order can.
+   *
+   * @param all words that must all be in the header
+   * @param columns the template's columns, each {label, metric suffix or null, layout}
+   */
+  record Header(String layout, List<String> all, List<String> none, List<String[]> columns) {
+    boolean matches(String key) {
+      return all.stream().allMatch(key::contains) && none.stream().noneMatch(key::contains);
+    }
+  }
+
+  private static String[] col(String label, String suffix, String layout) {
+    return new String[] {label, suffix, layout};
+  }
+
+  static final List<Header> PUBLISHED_HEADERS =
+      List.of(
+          new Header("2019", List.of("制作数量", "公开数量", "总数量"), List.of(),
+              List.of(col("本年新制作数量", "issued", "2019"), col("本年新公开数量", null, "2019"), col("对外公开总数量", null, "2019"))),
+          new Header("2019", List.of("上一年", "项目数量", "增减", "处理决定数量"), List.of(),
+              List.of(col("上一年项目数量", null, "2019"), col("本年增减", null, "2019"), col("处理决定数量", "decisions", "2019"))),
+          new Header("2019", List.of("上一年", "项目数量", "增减"), List.of("处理决定"),
+              List.of(col("上一年项目数量", null, "2019"), col("本年增减", null, "2019"))),
+          new Header("2021", List.of("本年制发件数", "本年废止件数", "现行有效件数"), List.of(),
+              List.of(col("本年制发件数", "issued", "2021"), col("本年废止件数", "repealed", "2021"), col("现行有效件数", "in_force", "2021"))),
+          new Header("2021", List.of("本年处理决定数量"), List.of("上一年", "增减"),
+              List.<String[]>of(col("本年处理决定数量", "decisions", "2021"))));
 
   /** Which (row prefix, column suffix) pairs are metrics of the catalog. */
   static String publishedMetric(String prefix, String suffix) {
@@ -122,5 +166,5 @@ final class TemplateTables {
   }
 
   /** Table 四 leaf column labels (结果维持 … 总计), five per group. */
-  static final Pattern LEGAL_LEAF = Pattern.compile("结果维持|结果纠正|其他结果|尚未审结|总计|维持|纠正");
+  static final Pattern LEGAL_LEAF = Pattern.compile("结果维持|结果纠正|其他结果|尚未审结|总计|维持|纠正|其他|尚未");
 }

@@ -15,7 +15,7 @@ final class Traditional {
   /** Pairs of (traditional, simplified), grouped loosely by topic. Data, not code. */
   private static final String PAIRS =
       // places and administration
-      "鎮镇 鄉乡 區区 縣县 縣县 邊边 莊庄 廠厂 頭头 東东 橋桥 門门 灣湾 嶺岭 崗岗 龍龙 馬马 張张 陳陈 劉刘 楊杨 鋪铺 廟庙 溝沟 園园 "
+      "鎮镇 國国 鄉乡 區区 縣县 縣县 邊边 莊庄 廠厂 頭头 東东 橋桥 門门 灣湾 嶺岭 崗岗 龍龙 馬马 張张 陳陈 劉刘 楊杨 鋪铺 廟庙 溝沟 園园 "
           + "擺摆 獨独 韓韩 蘇苏 單单 獅狮 華华 陽阳 豐丰 樹树 開开 發发 濟济 經经 臺台 億亿 萬万 漢汉 劃划 "
           + "級级 轄辖 屬属 處处 辦办 務务 員员 會会 黨党 委委 書书 長长 隊队 "
           // disclosure vocabulary

@@ -1,0 +1,145 @@
+package org.gongkai.ingest.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gongkai.ingest.EncodingDetector;
+import org.gongkai.ingest.GazetteerReader;
+import org.gongkai.model.Division;
+import org.gongkai.model.Gazetteer;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.normalize.RegionResolution;
+import org.gongkai.normalize.RegionResolver;
+
+/**
+ * {@code gongkai extract [--gazetteer FILE] FILE...}: one JSON object per line and report, with
+ * what the pipeline would read from it — the same extractor — and the figures even when the
+ * region or year cannot be determined (a warning says so). Exit 0 when every file was read, 1
+ * when some file could not be read, 2 for a usage error.
+ */
+public final class ExtractCommand {
+  private ExtractCommand() {}
+
+  static final String USAGE = "usage: gongkai extract [--gazetteer FILE] FILE...";
+
+  public static int run(List<String> args, PrintStream out, PrintStream err) {
+    String gazetteerFile = null;
+    List<String> files = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--gazetteer")) {
+        if (i + 1 >= args.size()) {
+          err.println("--gazetteer needs a file\n" + USAGE);
+          return 2;
+        }
+        gazetteerFile = args.get(++i);
+      } else if (a.startsWith("--gazetteer=")) {
+        gazetteerFile = a.substring("--gazetteer=".length());
+      } else if (a.equals("-h") || a.equals("--help")) {
+        out.println(USAGE);
+        return 0;
+      } else if (a.startsWith("--")) {
+        err.println("unknown option " + a + "\n" + USAGE);
+        return 2;
+      } else {
+        files.add(a);
+      }
+    }
+    if (files.isEmpty()) {
+      err.println(USAGE);
+      return 2;
+    }
+    Gazetteer gazetteer = null;
+    if (gazetteerFile != null) {
+      try {
+        gazetteer = GazetteerReader.read(gazetteerFile, Files.readAllBytes(Path.of(gazetteerFile)));
+      } catch (IOException | RuntimeException e) {
+        err.println("cannot read the gazetteer " + gazetteerFile + ": " + e.getMessage());
+        return 2;
+      }
+    }
+    RegionResolver resolver = gazetteer == null ? null : new RegionResolver(gazetteer);
+    ReportExtractor extractor = new ReportExtractor(MetricCatalog.standard());
+    ObjectMapper json = new ObjectMapper();
+    int exit = 0;
+    for (String file : files) {
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(Path.of(file));
+      } catch (IOException | RuntimeException e) {
+        err.println(file + ": cannot read: " + e.getMessage());
+        exit = 1;
+        continue;
+      }
+      try {
+        out.println(json.writeValueAsString(describe(file, bytes, extractor, gazetteer, resolver)));
+      } catch (JsonProcessingException | RuntimeException | StackOverflowError e) {
+        err.println(file + ": cannot extract: " + e);
+        exit = 1;
+      }
+    }
+    out.flush();
+    return exit;
+  }
+
+  static Map<String, Object> describe(String file, byte[] bytes, ReportExtractor extractor, Gazetteer gazetteer, RegionResolver resolver) {
+    EncodingDetector.Decoded decoded = EncodingDetector.decode(bytes, "auto");
+    List<String> warnings = new ArrayList<>();
+    String problem = ReportReader.encodingProblem(decoded.text());
+    if (problem != null) {
+      warnings.add(problem);
+    }
+    ExtractedReport r = extractor.extract(ReportExtractor.text(file, decoded.text()));
+    Map<String, Object> region = new LinkedHashMap<>();
+    region.put("code", null);
+    region.put("name", r.regionText());
+    region.put("district", null);
+    if (resolver != null) {
+      RegionResolution res = null;
+      for (String c : r.regionCandidates()) {
+        res = resolver.resolve(c);
+        if (res instanceof RegionResolution.Resolved) {
+          break;
+        }
+      }
+      if (res instanceof RegionResolution.Resolved ok) {
+        Division d = ok.township();
+        region.put("code", d.code());
+        region.put("name", d.name());
+        region.put("district", gazetteer.nameOf(d.districtCode()));
+      } else if (res instanceof RegionResolution.Unresolved u) {
+        warnings.add("region '" + r.regionText() + "' not resolved: " + u.reasonCode() + ": " + u.explanation()
+            + (u.candidates().isEmpty() ? "" : " (" + String.join("; ", u.candidates()) + ")"));
+      }
+    }
+    Map<String, Object> figures = new LinkedHashMap<>();
+    for (Figure f : r.figures()) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("value", f.value());
+      v.put("qualifier", f.qualifier().code());
+      v.put("derived", f.derived());
+      v.put("evidence", f.evidence());
+      v.put("offset", f.offset());
+      figures.put(f.metric(), v);
+    }
+    warnings.addAll(r.warnings());
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("file", file);
+    o.put("region", region);
+    o.put("year", r.year());
+    o.put("format", r.format());
+    if (r.layout() != null) {
+      o.put("layout", r.layout());
+    }
+    o.put("figures", figures);
+    o.put("warnings", warnings);
+    return o;
+  }
+}

@@ -1,0 +1,75 @@
+package org.gongkai.ingest.report;
+
+import java.util.Arrays;
+
+/**
+ * MinHash signatures of character 5-shingles, for spotting a report copied from another
+ * (REPORT_REUSED): the share of equal slots of two signatures estimates the Jaccard similarity
+ * of their shingle sets, without carrying the texts through the pipeline. Deterministic: fixed
+ * seeds, no randomness, the same text gives the same signature on every machine.
+ */
+public final class MinHash {
+  private MinHash() {}
+
+  public static final int SLOTS = 64;
+  public static final int SHINGLE = 5;
+
+  /** The value of a slot when the text has no shingle (shorter than five characters). */
+  public static final long EMPTY = Long.MAX_VALUE;
+
+  private static final long[] SEEDS = new long[SLOTS];
+
+  static {
+    long x = 0x5DEECE66DL;
+    for (int i = 0; i < SLOTS; i++) {
+      x += 0x9E3779B97F4A7C15L;
+      SEEDS[i] = mix(x);
+    }
+  }
+
+  /** The signature of a normalised body (see {@link ExtractedReport#body()}). */
+  public static long[] signature(String body) {
+    long[] sig = new long[SLOTS];
+    Arrays.fill(sig, EMPTY);
+    if (body == null) {
+      return sig;
+    }
+    for (int i = 0; i + SHINGLE <= body.length(); i++) {
+      long h = 0xCBF29CE484222325L;
+      for (int k = 0; k < SHINGLE; k++) {
+        h = (h ^ body.charAt(i + k)) * 0x100000001B3L;
+      }
+      for (int s = 0; s < SLOTS; s++) {
+        long v = mix(h ^ SEEDS[s]) & Long.MAX_VALUE; // non-negative, below EMPTY
+        if (v < sig[s]) {
+          sig[s] = v;
+        }
+      }
+    }
+    return sig;
+  }
+
+  /**
+   * The estimated Jaccard similarity of two reports' shingle sets: the share of equal slots, in
+   * [0, 1]. Signatures of different lengths, null ones, and empty texts give 0.
+   */
+  public static double similarity(long[] a, long[] b) {
+    if (a == null || b == null || a.length != b.length || a.length == 0) {
+      return 0;
+    }
+    int equal = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == b[i] && a[i] != EMPTY) {
+        equal++;
+      }
+    }
+    return (double) equal / a.length;
+  }
+
+  /** SplitMix64's finaliser: a well-spread 64-bit hash. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

@@ -1,0 +1,63 @@
+package org.gongkai.ingest.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.normalize.Text;
+
+/**
+ * The extraction core, free of Beam and of I/O: the text of one report (HTML already
+ * flattened, see {@link #text}) → its region text, year, format and figures. Used alike by the
+ * pipeline's {@link ReportReader} and by {@link ExtractCommand}.
+ */
+public final class ReportExtractor {
+  private final MetricCatalog catalog;
+
+  public ReportExtractor(MetricCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** The text to extract from: an HTML report (by file name or content) flattened, else as is. */
+  public static String text(String fileName, String decoded) {
+    return HtmlFlattener.looksLikeHtml(fileName, decoded) ? HtmlFlattener.flatten(decoded) : decoded;
+  }
+
+  public ExtractedReport extract(String text) {
+    return extract(text, null, null);
+  }
+
+  /**
+   * @param yearOverride a year that wins over the title's (from a file-name pattern), or null
+   * @param defaultYear the year when the title states none, or null
+   */
+  public ExtractedReport extract(String text, Integer yearOverride, Integer defaultYear) {
+    String raw = text == null ? "" : text;
+    List<String> warnings = new ArrayList<>();
+    NormalText n = NormalText.of(raw);
+    TitleFinder.Title title = TitleFinder.find(n);
+    Integer year = yearOverride != null ? yearOverride : title.year() != null ? title.year() : defaultYear;
+    if (yearOverride != null && title.year() != null && !yearOverride.equals(title.year())) {
+      warnings.add("the title says " + title.year() + ", the file name " + yearOverride + "; the file name's year is used");
+    }
+    TemplateReader.Result tables = TemplateReader.read(n);
+    warnings.addAll(tables.warnings());
+    List<int[]> masked = new ArrayList<>();
+    for (int[] s : tables.spans()) {
+      masked.add(new int[] {n.origin(s[0]), n.origin(s[1])});
+    }
+    ProseReader.Result prose = ProseReader.read(n.compact(), raw, year, masked);
+    warnings.addAll(prose.warnings());
+    List<Figure> figures = Reconciler.reconcile(catalog, tables.figures(), prose, warnings);
+    if (!title.found()) {
+      warnings.add("no title or heading of a disclosure report: the region and year are not stated");
+    } else if (title.candidates().isEmpty()) {
+      warnings.add("the title names no region");
+    }
+    if (year == null) {
+      warnings.add("the report states no year");
+    }
+    String region = title.candidates().isEmpty() ? null : title.candidates().get(0);
+    return new ExtractedReport(region, title.candidates(), year, title.found(), tables.template() ? "template" : "prose",
+        tables.layout(), figures, warnings, Text.key(n.text));
+  }
+}

@@ -1,0 +1,218 @@
+package org.gongkai.ingest.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.gongkai.ingest.EncodingDetector;
+import org.gongkai.ingest.FormatReader;
+import org.gongkai.ingest.ReadCounts;
+import org.gongkai.ingest.ReadSink;
+import org.gongkai.ingest.SourceSpec;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Observation;
+import org.gongkai.model.Reject;
+import org.gongkai.model.ReportFingerprint;
+import org.gongkai.normalize.RegionResolution;
+import org.gongkai.normalize.RegionResolver;
+import org.gongkai.normalize.YearParser;
+
+/**
+ * The {@code report} source format: one file is one report (plain text or HTML, UTF-8 or
+ * GB18030), accepted with one observation per figure and a fingerprint, or rejected with one
+ * reason. Region and year come from the file name (when the source has a {@code
+ * file_name_pattern}), else from the title, else from the source's defaults. Never throws.
+ */
+public final class ReportReader implements FormatReader {
+  private static final int RAW_CHARS = 300;
+
+  private final SourceSpec source;
+  private final RegionResolver resolver;
+  private final ReportExtractor extractor;
+  private final long maxReportBytes;
+  private final Pattern fileNamePattern;
+  private final String patternProblem;
+
+  public ReportReader(SourceSpec source, RegionResolver resolver, MetricCatalog catalog, long maxReportBytes) {
+    this.source = source;
+    this.resolver = resolver;
+    this.extractor = new ReportExtractor(catalog);
+    this.maxReportBytes = maxReportBytes;
+    Pattern p = null;
+    String problem = null;
+    if (source.fileNamePattern() != null && !source.fileNamePattern().isBlank()) {
+      try {
+        p = Pattern.compile(source.fileNamePattern());
+      } catch (PatternSyntaxException e) {
+        problem = "the source's file_name_pattern is not a valid regex: " + e.getDescription();
+      }
+    }
+    this.fileNamePattern = p;
+    this.patternProblem = problem;
+  }
+
+  /** Estimated Jaccard similarity of two reports' fingerprints (see {@link MinHash}). */
+  public static double similarity(long[] a, long[] b) {
+    return MinHash.similarity(a, b);
+  }
+
+  @Override
+  public ReadCounts read(String file, byte[] bytes, ReadSink sink) {
+    String charset = "unknown";
+    try {
+      if (bytes == null) {
+        bytes = new byte[0];
+      }
+      if (bytes.length > maxReportBytes) {
+        return reject(sink, file, null, "", "REPORT_TOO_LARGE",
+            "the file has " + bytes.length + " bytes, more than the limit of " + maxReportBytes, charset);
+      }
+      EncodingDetector.Decoded decoded = EncodingDetector.decode(bytes, source.encoding());
+      charset = decoded.charset().name();
+      String problem = encodingProblem(decoded.text());
+      if (problem != null) {
+        return reject(sink, file, null, decoded.text(), "BAD_ENCODING", problem, charset);
+      }
+      String text = ReportExtractor.text(file, decoded.text());
+      String[] fromName = fromFileName(file);
+      Integer nameYear = null;
+      if (fromName[1] != null) {
+        OptionalInt y = YearParser.parse(fromName[1]);
+        nameYear = y.isPresent() ? y.getAsInt() : null;
+      }
+      ExtractedReport report = extractor.extract(text, nameYear, source.year());
+      return accept(file, text, report, fromName[0], sink, charset);
+    } catch (RuntimeException | StackOverflowError e) {
+      // The extractor is meant never to fail; if it does, the report is a reject, not a crash.
+      return reject(sink, file, null, "", "EXTRACTION_FAILED", "the report could not be read: " + e, charset);
+    }
+  }
+
+  private ReadCounts accept(String file, String text, ExtractedReport report, String nameRegion, ReadSink sink, String charset) {
+    if (report.figures().isEmpty() && !report.titled()) {
+      return reject(sink, file, report.year(), text, "NOT_A_REPORT",
+          "neither the title of a disclosure report (…政府信息公开工作年度报告) nor any figure was found", charset);
+    }
+    if (patternProblem != null) {
+      return reject(sink, file, report.year(), text, "BAD_FILE_NAME_PATTERN", patternProblem, charset);
+    }
+    if (report.year() == null) {
+      return reject(sink, file, null, text, "MISSING_YEAR",
+          "the title states no year and the source has no default year or file-name pattern", charset);
+    }
+    RegionResolution resolution = resolve(nameRegion, report);
+    if (resolution instanceof RegionResolution.Unresolved u) {
+      String stated = nameRegion != null ? nameRegion : report.regionText();
+      String reason = (stated == null ? "no region is stated" : "region '" + stated + "': " + u.explanation())
+          + (u.candidates().isEmpty() ? "" : "; candidates: " + String.join("; ", u.candidates()));
+      return reject(sink, file, report.year(), text, u.reasonCode(), reason, charset);
+    }
+    String township = ((RegionResolution.Resolved) resolution).township().code();
+    int year = report.year();
+    long n = 0;
+    for (Figure f : report.figures()) {
+      sink.observation(new Observation(year, township, f.metric(), f.value(), f.qualifier(), f.derived(), source.name(),
+          source.order(), source.priority(), file, "offset " + f.offset(), f.offset(), f.evidence()));
+      n++;
+    }
+    sink.fingerprint(new ReportFingerprint(year, township, file, MinHash.signature(report.body())));
+    return new ReadCounts(1, 1, 0, n, List.of(), charset);
+  }
+
+  /**
+   * The file name's region, else each of the title's candidates in turn: the first that resolves
+   * wins; otherwise the most telling failure (ambiguous over unknown).
+   */
+  private RegionResolution resolve(String nameRegion, ExtractedReport report) {
+    List<String> texts = new ArrayList<>();
+    if (nameRegion != null) {
+      texts.add(nameRegion);
+    } else {
+      texts.addAll(report.regionCandidates());
+    }
+    if (texts.isEmpty()) {
+      return resolver.resolve(null, source.region());
+    }
+    RegionResolution best = null;
+    for (String t : texts) {
+      RegionResolution r = resolver.resolve(t, source.region());
+      if (r instanceof RegionResolution.Resolved) {
+        return r;
+      }
+      if (best == null || rank(r) > rank(best)) {
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  private static int rank(RegionResolution r) {
+    if (!(r instanceof RegionResolution.Unresolved u)) {
+      return 9;
+    }
+    return switch (u.reasonCode()) {
+      case "AMBIGUOUS_REGION" -> 3;
+      case "NOT_A_TOWNSHIP" -> 2;
+      case "UNKNOWN_REGION" -> u.candidates().isEmpty() ? 0 : 1;
+      default -> 0;
+    };
+  }
+
+  /** {region, year} from the file name's named groups, each null when absent. */
+  private String[] fromFileName(String file) {
+    if (fileNamePattern == null || file == null) {
+      return new String[2];
+    }
+    String name = file.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1);
+    Matcher m = fileNamePattern.matcher(name);
+    if (!m.find()) {
+      return new String[2];
+    }
+    return new String[] {group(m, "region"), group(m, "year")};
+  }
+
+  private static String group(Matcher m, String name) {
+    try {
+      String g = m.group(name);
+      return g == null || g.isBlank() ? null : g;
+    } catch (IllegalArgumentException e) {
+      return null; // the pattern has no such group
+    }
+  }
+
+  /** Text that did not decode, or that is not text at all (binary, UTF-16). */
+  static String encodingProblem(String text) {
+    if (text.isEmpty()) {
+      return null;
+    }
+    int replaced = 0;
+    int control = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == '\uFFFD') {
+        replaced++;
+      } else if (ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f' || ch == 0x7F) {
+        control++;
+      }
+    }
+    if (replaced > 2 && replaced * 200L > text.length()) {
+      return replaced + " characters could not be decoded as " + "UTF-8 or GB18030";
+    }
+    if (control * 50L > text.length() && control > 2) {
+      return "the file holds " + control + " control or NUL characters: binary data, not text";
+    }
+    return null;
+  }
+
+  private ReadCounts reject(ReadSink sink, String file, Integer year, String raw, String code, String reason, String charset) {
+    String shown = raw == null ? "" : raw.strip();
+    if (shown.length() > RAW_CHARS) {
+      shown = shown.substring(0, RAW_CHARS);
+    }
+    sink.reject(new Reject(source.name(), file, "offset 0", 0, year != null ? year : source.year(), shown, code, reason));
+    return new ReadCounts(1, 0, 1, 0, List.of(), charset);
+  }
+}

@@ -1,0 +1,310 @@
+package org.gongkai.output;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.gongkai.model.Division;
+import org.gongkai.model.Gazetteer;
+import org.gongkai.model.Metric;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Observation;
+import org.gongkai.model.Qualifier;
+
+/**
+ * The analysts' 汇总表 (DESIGN.md, {@code wide/}): per year, one row per township of the
+ * gazetteer in code order, non-reporting ones included (状态 未报送, blank figures), one column
+ * per catalog metric stated that year (headed by its Chinese label), and a total row (合计).
+ * Estimates are marked: a lower bound {@code 1000+}, an approximate figure {@code ~200}; a sum
+ * carries the mark when any part is not exact.
+ *
+ * <p>Built in two steps so that the pipeline can do the work per district: {@link #district}
+ * makes a district's {@link Piece} (every year of it); {@link Piece#table} is that district's
+ * file, and {@link #combine} assembles the whole-job file of a year from all the pieces, with
+ * one 合计 row per district and a grand total (总计). Pure: data in, strings out. The caller
+ * writes the tables as CSV, UTF-8 with BOM ({@code TableWriter.writeCsv(dir, rel, header, rows,
+ * true)}), which also neutralises formula-like cells.
+ */
+public final class WideTable {
+  public static final List<String> FIXED_HEADER = List.of("乡镇代码", "乡镇名称", "所属县区", "状态");
+  public static final String REPORTED = "已报送";
+  public static final String NOT_REPORTED = "未报送";
+  public static final String DISTRICT_TOTAL = "合计";
+  public static final String GRAND_TOTAL = "总计";
+
+  private WideTable() {}
+
+  /** A figure or a sum with its qualifier. */
+  public record Cell(long value, Qualifier qualifier) implements Serializable {
+    /** {@code 123}, {@code 1000+} (lower bound), {@code ~200} (approximate). */
+    public String text() {
+      return switch (qualifier) {
+        case EXACT -> Long.toString(value);
+        case LOWER_BOUND -> value + "+";
+        case APPROXIMATE -> "~" + value;
+      };
+    }
+
+    Cell plus(Cell other) {
+      return other == null ? this : new Cell(Math.addExact(value, other.value), qualifier.plus(other.qualifier));
+    }
+  }
+
+  /** One township in one year; {@code cells} by metric key, empty when it did not report. */
+  public record TownshipRow(String code, String name, boolean reported, Map<String, Cell> cells)
+      implements Serializable {
+    public TownshipRow {
+      cells = new LinkedHashMap<>(cells);
+    }
+  }
+
+  /**
+   * One year of one district.
+   *
+   * @param metrics keys of the metrics some township of the district states that year, catalog order
+   * @param totals the district sum of each of those metrics
+   * @param reporting townships of the gazetteer that reported (have at least one figure)
+   * @param expected townships of the district in the gazetteer
+   */
+  public record Block(int year, List<String> metrics, List<TownshipRow> rows, Map<String, Cell> totals, int reporting,
+      int expected) implements Serializable {
+    public Block {
+      metrics = new ArrayList<>(metrics);
+      rows = new ArrayList<>(rows);
+      totals = new LinkedHashMap<>(totals);
+    }
+  }
+
+  /** A table ready to write: a header and rows of cell text (blank = not stated). */
+  public record Table(List<String> header, List<List<String>> rows) {
+    /** The rows as {@code Object[]}, as TableWriter takes them. */
+    public List<Object[]> records() {
+      List<Object[]> out = new ArrayList<>(rows.size());
+      rows.forEach(r -> out.add(r.toArray()));
+      return out;
+    }
+  }
+
+  /** What one district gives to the wide tables: a block per year. */
+  public record Piece(String districtCode, String districtName, List<Block> blocks) implements Serializable {
+    public Piece {
+      blocks = new ArrayList<>(blocks);
+    }
+
+    /** The block of a year, or null when the piece has none. */
+    public Block block(int year) {
+      for (Block b : blocks) {
+        if (b.year() == year) {
+          return b;
+        }
+      }
+      return null;
+    }
+
+    public SortedSet<Integer> years() {
+      SortedSet<Integer> years = new TreeSet<>();
+      blocks.forEach(b -> years.add(b.year()));
+      return years;
+    }
+
+    /** The district's 汇总表 of a year (its townships, then 合计); null without a block for the year. */
+    public Table table(int year, MetricCatalog catalog) {
+      Block b = block(year);
+      if (b == null) {
+        return null;
+      }
+      List<String> header = header(b.metrics(), catalog);
+      List<List<String>> rows = new ArrayList<>(b.rows().size() + 1);
+      appendDistrict(rows, this, b, b.metrics());
+      return new Table(header, rows);
+    }
+
+    /** {@code wide/2018/341503-裕安区.csv}. */
+    public String path(int year) {
+      return "wide/" + year + "/" + districtCode + "-" + safeFileName(districtName) + ".csv";
+    }
+  }
+
+  /** {@code wide/2018/all.csv}. */
+  public static String allPath(int year) {
+    return "wide/" + year + "/all.csv";
+  }
+
+  /**
+   * The piece of one district.
+   *
+   * @param years the years to build (the job's years, so that a district without data in a year
+   *     still shows its townships as 未报送 there); null or empty: the years of {@code winners}
+   * @param winners the district's deduplicated observations, any order
+   */
+  public static Piece district(String districtCode, Collection<Integer> years, Gazetteer gazetteer,
+      MetricCatalog catalog, List<Observation> winners) {
+    SortedSet<Integer> wanted = new TreeSet<>();
+    if (years != null) {
+      wanted.addAll(years);
+    }
+    Map<Integer, Map<String, Map<String, Observation>>> byYear = new TreeMap<>();
+    for (Observation o : winners) {
+      byYear.computeIfAbsent(o.year(), k -> new HashMap<>())
+          .computeIfAbsent(o.townshipCode(), k -> new HashMap<>())
+          .put(o.metric(), o);
+    }
+    if (wanted.isEmpty()) {
+      wanted.addAll(byYear.keySet());
+    }
+    List<Division> expected = gazetteer.townshipsOf(districtCode);
+    List<Block> blocks = new ArrayList<>(wanted.size());
+    for (int year : wanted) {
+      Map<String, Map<String, Observation>> byTownship = byYear.getOrDefault(year, Map.of());
+      List<String> metrics = new ArrayList<>();
+      for (Metric m : catalog.metrics()) {
+        for (Map<String, Observation> figures : byTownship.values()) {
+          if (figures.containsKey(m.key())) {
+            metrics.add(m.key());
+            break;
+          }
+        }
+      }
+      List<TownshipRow> rows = new ArrayList<>(expected.size());
+      Map<String, Cell> totals = new LinkedHashMap<>();
+      int reporting = 0;
+      TreeSet<String> unexpected = new TreeSet<>(byTownship.keySet());
+      for (Division d : expected) {
+        unexpected.remove(d.code());
+        TownshipRow row = row(d.code(), d.name(), byTownship.get(d.code()), metrics, totals);
+        rows.add(row);
+        if (row.reported()) {
+          reporting++;
+        }
+      }
+      for (String code : unexpected) { // not in the gazetteer's list: shown after the others, never dropped
+        rows.add(row(code, gazetteer.nameOf(code), byTownship.get(code), metrics, totals));
+      }
+      blocks.add(new Block(year, metrics, rows, totals, reporting, expected.size()));
+    }
+    return new Piece(districtCode, gazetteer.nameOf(districtCode), blocks);
+  }
+
+  private static TownshipRow row(String code, String name, Map<String, Observation> figures, List<String> metrics,
+      Map<String, Cell> totals) {
+    Map<String, Cell> cells = new LinkedHashMap<>();
+    if (figures != null) {
+      for (String m : metrics) {
+        Observation o = figures.get(m);
+        if (o != null) {
+          Cell c = new Cell(o.value(), o.qualifier());
+          cells.put(m, c);
+          totals.merge(m, c, Cell::plus);
+        }
+      }
+    }
+    return new TownshipRow(code, name, figures != null && !figures.isEmpty(), cells);
+  }
+
+  /**
+   * The whole-job 汇总表 of one year: every district of the gazetteer in code order (a district
+   * without a piece, or whose piece lacks the year, shows all its townships as 未报送), each
+   * followed by its 合计 row, then 总计. Columns: every metric any district states that year.
+   */
+  public static Table combine(int year, List<Piece> pieces, Gazetteer gazetteer, MetricCatalog catalog) {
+    Map<String, Piece> byDistrict = new TreeMap<>();
+    for (Piece p : pieces) {
+      if (byDistrict.put(p.districtCode(), p) != null) {
+        throw new IllegalArgumentException("two wide-table pieces for district " + p.districtCode());
+      }
+    }
+    TreeSet<String> districts = new TreeSet<>(gazetteer.districtCodes());
+    districts.addAll(byDistrict.keySet());
+    List<String> metrics = new ArrayList<>();
+    for (Metric m : catalog.metrics()) {
+      for (Piece p : byDistrict.values()) {
+        Block b = p.block(year);
+        if (b != null && b.metrics().contains(m.key())) {
+          metrics.add(m.key());
+          break;
+        }
+      }
+    }
+    List<List<String>> rows = new ArrayList<>();
+    Map<String, Cell> grand = new LinkedHashMap<>();
+    int reporting = 0;
+    int expected = 0;
+    for (String code : districts) {
+      Piece p = byDistrict.get(code);
+      Block b = p == null ? null : p.block(year);
+      if (b == null) {
+        p = district(code, List.of(year), gazetteer, catalog, List.of());
+        b = p.block(year);
+      }
+      appendDistrict(rows, p, b, metrics);
+      b.totals().forEach((m, c) -> grand.merge(m, c, Cell::plus));
+      reporting += b.reporting();
+      expected += b.expected();
+    }
+    rows.add(totalRow("", GRAND_TOTAL, "", reporting, expected, grand, metrics));
+    return new Table(header(metrics, catalog), rows);
+  }
+
+  /** Whole-job tables for every year of the pieces. */
+  public static SortedMap<Integer, Table> combine(List<Piece> pieces, Gazetteer gazetteer, MetricCatalog catalog) {
+    SortedSet<Integer> years = new TreeSet<>();
+    pieces.forEach(p -> years.addAll(p.years()));
+    SortedMap<Integer, Table> out = new TreeMap<>();
+    for (int year : years) {
+      out.put(year, combine(year, pieces, gazetteer, catalog));
+    }
+    return out;
+  }
+
+  private static List<String> header(List<String> metrics, MetricCatalog catalog) {
+    List<String> header = new ArrayList<>(FIXED_HEADER);
+    for (String m : metrics) {
+      header.add(catalog.byKey(m).map(Metric::labelZh).orElse(m));
+    }
+    return header;
+  }
+
+  private static void appendDistrict(List<List<String>> rows, Piece p, Block b, List<String> metrics) {
+    for (TownshipRow t : b.rows()) {
+      List<String> row = new ArrayList<>(FIXED_HEADER.size() + metrics.size());
+      row.add(t.code());
+      row.add(t.name());
+      row.add(p.districtName());
+      row.add(t.reported() ? REPORTED : NOT_REPORTED);
+      for (String m : metrics) {
+        Cell c = t.cells().get(m);
+        row.add(c == null ? "" : c.text());
+      }
+      rows.add(row);
+    }
+    rows.add(totalRow(p.districtCode(), DISTRICT_TOTAL, p.districtName(), b.reporting(), b.expected(), b.totals(),
+        metrics));
+  }
+
+  private static List<String> totalRow(String code, String name, String district, int reporting, int expected,
+      Map<String, Cell> totals, List<String> metrics) {
+    List<String> row = new ArrayList<>(FIXED_HEADER.size() + metrics.size());
+    row.add(code);
+    row.add(name);
+    row.add(district);
+    row.add(REPORTED + " " + reporting + "/" + expected);
+    for (String m : metrics) {
+      Cell c = totals.get(m);
+      row.add(c == null ? "" : c.text());
+    }
+    return row;
+  }
+
+  /** A name usable in a file name on every system: no path separators or reserved characters. */
+  static String safeFileName(String name) {
+    String s = name == null ? "" : name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+    return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
+  }
+}

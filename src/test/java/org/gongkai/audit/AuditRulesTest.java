@@ -1,0 +1,394 @@
+package org.gongkai.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.gongkai.model.Division;
+import org.gongkai.model.Gazetteer;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Observation;
+import org.gongkai.model.Qualifier;
+import org.gongkai.model.ReportFingerprint;
+import org.gongkai.rollup.DuplicateConflict;
+import org.gongkai.rollup.Obs;
+import org.junit.jupiter.api.Test;
+
+class AuditRulesTest {
+  static final MetricCatalog CATALOG = MetricCatalog.standard();
+  static final String D = "341503";
+  static final String A = "341503100";
+  static final String B = "341503101";
+  static final String C = "341503102";
+  static final String ZONE = "341503400";
+  static final Gazetteer GAZ = Gazetteer.of(List.of(
+      Gazetteer.division("34", "安徽省", null),
+      Gazetteer.division("3415", "六安市", null),
+      Gazetteer.division(D, "裕安区", null),
+      Gazetteer.division(A, "苏埠镇", null),
+      Gazetteer.division(B, "韩摆渡镇", null),
+      Gazetteer.division(C, "新安镇", null),
+      Gazetteer.division(ZONE, "六安高新技术产业开发区", null)));
+
+  static Observation obs(int year, String t, String metric, long v) {
+    return Obs.of(year, t, metric, v);
+  }
+
+  static Observation obs(int year, String t, String metric, long v, Qualifier q) {
+    return Obs.of(year, t, metric, v, q, "s", 0, 0, 1);
+  }
+
+  static List<Finding> run(List<Observation> winners) {
+    return run(winners, List.of(), List.of());
+  }
+
+  static List<Finding> run(List<Observation> winners, List<DuplicateConflict> conflicts, List<ReportFingerprint> fps) {
+    AuditConfig config = AuditConfig.defaults();
+    List<ComparisonRow> comparisons = Comparisons.compare(winners, config.robustMinUnits(), CATALOG);
+    return AuditRules.evaluate(new AuditInput(D, winners, conflicts, comparisons, fps, GAZ, CATALOG, config));
+  }
+
+  static List<Finding> rule(List<Finding> findings, String rule) {
+    return findings.stream().filter(f -> f.rule().equals(rule)).toList();
+  }
+
+  /** Every township reports something in 2018, so that no MISSING_REPORT clutters the list. */
+  static List<Observation> everyone(Observation... more) {
+    List<Observation> list = new ArrayList<>();
+    for (String t : List.of(A, B, C, ZONE)) {
+      list.add(obs(2018, t, "npc_suggestions", 1));
+    }
+    list.addAll(List.of(more));
+    return list;
+  }
+
+  @Test
+  void hotlineRespondedGreaterThanReceived() {
+    List<Finding> f = rule(run(everyone(obs(2018, A, "hotline_cases", 40), obs(2018, A, "hotline_cases_responded", 45))),
+        "HOTLINE_RESPONDED_GT_RECEIVED");
+    assertEquals(1, f.size());
+    Finding x = f.get(0);
+    assertEquals(Severity.ERROR, x.severity());
+    assertEquals(A, x.regionCode());
+    assertEquals(D, x.districtCode());
+    assertEquals("township", x.level());
+    assertEquals(45L, x.value());
+    assertEquals(40L, x.referenceValue());
+    assertTrue(x.message().contains("苏埠镇") && x.message().contains("45") && x.message().contains("40"), x.message());
+    assertTrue(x.evidence().contains("s.csv line 1"), x.evidence());
+    // a tie, an approximate answer count, an open-ended received count, a missing count: nothing
+    assertTrue(rule(run(everyone(obs(2018, A, "hotline_cases", 40), obs(2018, A, "hotline_cases_responded", 40))),
+        "HOTLINE_RESPONDED_GT_RECEIVED").isEmpty());
+    assertTrue(rule(run(everyone(obs(2018, A, "hotline_cases", 40),
+        obs(2018, A, "hotline_cases_responded", 45, Qualifier.APPROXIMATE))), "HOTLINE_RESPONDED_GT_RECEIVED").isEmpty());
+    assertTrue(rule(run(everyone(obs(2018, A, "hotline_cases", 40, Qualifier.LOWER_BOUND),
+        obs(2018, A, "hotline_cases_responded", 45))), "HOTLINE_RESPONDED_GT_RECEIVED").isEmpty());
+    assertTrue(rule(run(everyone(obs(2018, A, "hotline_cases_responded", 45))), "HOTLINE_RESPONDED_GT_RECEIVED").isEmpty());
+    // "at least 45" answered of exactly 40 received is still impossible
+    assertEquals(1, rule(run(everyone(obs(2018, A, "hotline_cases", 40),
+        obs(2018, A, "hotline_cases_responded", 45, Qualifier.LOWER_BOUND))), "HOTLINE_RESPONDED_GT_RECEIVED").size());
+    // and it is not reported a second time as a part exceeding its total
+    assertTrue(rule(run(everyone(obs(2018, A, "hotline_cases", 40), obs(2018, A, "hotline_cases_responded", 45))),
+        "PART_EXCEEDS_TOTAL").isEmpty());
+  }
+
+  @Test
+  void partExceedsTotal() {
+    List<Finding> f = rule(run(everyone(obs(2018, C, "published_total", 300), obs(2018, C, "published_website", 350),
+        obs(2018, C, "published_other", 60))), "PART_EXCEEDS_TOTAL");
+    assertEquals(1, f.size());
+    assertEquals("published_website", f.get(0).metric());
+    assertEquals(350L, f.get(0).value());
+    assertEquals(300L, f.get(0).referenceValue());
+    assertTrue(f.get(0).message().contains("网站公开信息数") && f.get(0).message().contains("主动公开信息总数"));
+    // equal is fine; overlapping channels (200 + 200 > 300) are fine; a lower-bound total proves nothing
+    assertTrue(rule(run(everyone(obs(2018, C, "published_total", 300), obs(2018, C, "published_website", 300))),
+        "PART_EXCEEDS_TOTAL").isEmpty());
+    assertTrue(rule(run(everyone(obs(2018, C, "published_total", 300), obs(2018, C, "published_website", 200),
+        obs(2018, C, "published_other", 200))), "PART_EXCEEDS_TOTAL").isEmpty());
+    assertTrue(rule(run(everyone(obs(2018, C, "published_total", 300, Qualifier.LOWER_BOUND),
+        obs(2018, C, "published_website", 350))), "PART_EXCEEDS_TOTAL").isEmpty());
+    // parts of different years never meet
+    assertTrue(rule(run(everyone(obs(2017, C, "published_total", 300), obs(2018, C, "published_website", 350))),
+        "PART_EXCEEDS_TOTAL").isEmpty());
+  }
+
+  @Test
+  void applicationBalance() {
+    List<Finding> f = rule(run(everyone(obs(2018, B, "applications_received", 5),
+        obs(2018, B, "applications_carried_over_in", 1), obs(2018, B, "applications_completed", 4),
+        obs(2018, B, "applications_carried_over_out", 1))), "APPLICATION_BALANCE");
+    assertEquals(1, f.size());
+    assertEquals(6L, f.get(0).value());
+    assertEquals(5L, f.get(0).referenceValue());
+    assertEquals(Severity.ERROR, f.get(0).severity());
+    assertTrue(rule(run(everyone(obs(2018, B, "applications_received", 5),
+        obs(2018, B, "applications_carried_over_in", 1), obs(2018, B, "applications_completed", 5),
+        obs(2018, B, "applications_carried_over_out", 1))), "APPLICATION_BALANCE").isEmpty());
+    // a missing carried-over figure is unknown, not zero: no check
+    assertTrue(rule(run(everyone(obs(2018, B, "applications_received", 5), obs(2018, B, "applications_completed", 4))),
+        "APPLICATION_BALANCE").isEmpty());
+    assertTrue(rule(run(everyone(obs(2018, B, "applications_received", 5),
+        obs(2018, B, "applications_carried_over_in", 1), obs(2018, B, "applications_completed", 4))),
+        "APPLICATION_BALANCE").isEmpty());
+  }
+
+  @Test
+  void outcomesSum() {
+    List<Finding> f = rule(run(everyone(obs(2018, A, "applications_completed", 4),
+        obs(2018, A, "applications_granted", 3), obs(2018, A, "applications_partially_granted", 1),
+        obs(2018, A, "applications_denied", 1))), "OUTCOMES_SUM");
+    assertEquals(1, f.size());
+    assertEquals(5L, f.get(0).value());
+    assertEquals(4L, f.get(0).referenceValue());
+    assertEquals("applications_completed", f.get(0).metric());
+    assertTrue(f.get(0).message().contains("未填报"), f.get(0).message());
+    // stated outcomes below the total, others missing: they may hold the difference
+    assertTrue(rule(run(everyone(obs(2018, A, "applications_completed", 4), obs(2018, A, "applications_granted", 3))),
+        "OUTCOMES_SUM").isEmpty());
+    // all six stated: any difference counts
+    List<Observation> six = everyone(obs(2018, A, "applications_completed", 4));
+    for (String m : List.of("applications_granted", "applications_partially_granted", "applications_denied",
+        "applications_unavailable", "applications_not_processed", "applications_other_outcome")) {
+      six.add(obs(2018, A, m, m.equals("applications_granted") ? 3 : 0));
+    }
+    assertEquals(1, rule(run(six), "OUTCOMES_SUM").size());
+    assertEquals(3L, rule(run(six), "OUTCOMES_SUM").get(0).value());
+    // equal: clean
+    assertTrue(rule(run(everyone(obs(2018, A, "applications_completed", 4), obs(2018, A, "applications_granted", 3),
+        obs(2018, A, "applications_denied", 1))), "OUTCOMES_SUM").isEmpty());
+    // no outcome stated, or an approximate one: nothing to say
+    assertTrue(rule(run(everyone(obs(2018, A, "applications_completed", 4))), "OUTCOMES_SUM").isEmpty());
+    assertTrue(rule(run(everyone(obs(2018, A, "applications_completed", 4),
+        obs(2018, A, "applications_granted", 9, Qualifier.APPROXIMATE))), "OUTCOMES_SUM").isEmpty());
+    // a single outcome larger than the total is this rule's, not PART_EXCEEDS_TOTAL's
+    List<Finding> single = run(everyone(obs(2018, A, "applications_completed", 4), obs(2018, A, "applications_granted", 9)));
+    assertEquals(1, rule(single, "OUTCOMES_SUM").size());
+    assertTrue(rule(single, "PART_EXCEEDS_TOTAL").isEmpty());
+  }
+
+  @Test
+  void duplicateConflictSaysWhichWonAndWhy() {
+    Observation winner = Obs.of(2018, A, "hotline_cases", 112, Qualifier.EXACT, "corrections", 1, 10, 2);
+    Observation loser = Obs.of(2018, A, "hotline_cases", 120, Qualifier.EXACT, "export", 0, 0, 28);
+    List<Finding> f = rule(run(everyone(winner), List.of(new DuplicateConflict(winner, List.of(loser), "priority")),
+        List.of()), "DUPLICATE_CONFLICT");
+    assertEquals(1, f.size());
+    Finding x = f.get(0);
+    assertEquals(Severity.WARNING, x.severity());
+    assertEquals(112L, x.value());
+    assertEquals(120L, x.referenceValue());
+    assertTrue(x.message().contains("采用 corrections 的 112") && x.message().contains("export 的 120")
+        && x.message().contains("优先级 10"), x.message());
+    assertTrue(x.evidence().contains("corrections.csv line 2") && x.evidence().contains("export.csv line 28"));
+    assertTrue(rule(run(everyone(winner)), "DUPLICATE_CONFLICT").isEmpty());
+  }
+
+  @Test
+  void conflictReasonsFollowThePreferenceOrder() {
+    Observation w = Obs.of(2018, A, "hotline_cases", 1, Qualifier.EXACT, "a", 0, 0, 1);
+    assertTrue(ConflictRules.reason(w, Obs.of(2018, A, "hotline_cases", 2, Qualifier.APPROXIMATE, "a", 0, 0, 2))
+        .contains("确数"));
+    assertTrue(ConflictRules.reason(w, Obs.of(2018, A, "hotline_cases", 2, Qualifier.EXACT, "b", 1, 0, 2))
+        .contains("排在"));
+    assertTrue(ConflictRules.reason(w, Obs.of(2018, A, "hotline_cases", 2, Qualifier.EXACT, "a", 0, 0, 5))
+        .contains("line 1 先于 line 5"));
+  }
+
+  @Test
+  void missingReport() {
+    List<Observation> obs = List.of(obs(2017, A, "npc_suggestions", 1), obs(2017, B, "npc_suggestions", 1),
+        obs(2017, C, "npc_suggestions", 1), obs(2018, A, "npc_suggestions", 1));
+    List<Finding> f = rule(run(obs), "MISSING_REPORT");
+    // 2017: the zone; 2018: B, C and the zone. 2016: nobody reported, so nobody is missing.
+    assertEquals(List.of("2017 " + ZONE, "2018 " + B, "2018 " + C, "2018 " + ZONE),
+        f.stream().map(x -> x.year() + " " + x.regionCode()).toList());
+    Finding b = f.get(1);
+    assertEquals(Severity.WARNING, b.severity());
+    assertEquals("township", b.level());
+    assertNull(b.metric());
+    assertNull(b.value());
+    assertTrue(b.message().contains("韩摆渡镇") && b.message().contains("1/4") && b.message().contains("2017 年有数据"),
+        b.message());
+    assertTrue(f.get(3).message().contains("开发区"), f.get(3).message());
+    // a report (fingerprint) without figures is not missing
+    List<Finding> withReport = rule(run(obs, List.of(), List.of(new ReportFingerprint(2018, B, "b-2018.txt",
+        new long[] {1, 2, 3}))), "MISSING_REPORT");
+    assertTrue(withReport.stream().noneMatch(x -> x.year() == 2018 && x.regionCode().equals(B)));
+  }
+
+  /** Six townships: five around 20 and one far off (or not). */
+  static List<Observation> spread(String metric, long... values) {
+    List<Observation> list = new ArrayList<>();
+    String[] codes = {A, B, C, ZONE, "341503104", "341503105", "341503106"};
+    for (int i = 0; i < values.length; i++) {
+      list.add(obs(2018, codes[i], metric, values[i]));
+    }
+    return list;
+  }
+
+  @Test
+  void outlier() {
+    List<Finding> f = rule(run(spread("policy_interpretations", 18, 20, 22, 19, 21, 900)), "OUTLIER");
+    assertEquals(1, f.size());
+    assertEquals("341503105", f.get(0).regionCode());
+    assertEquals(900L, f.get(0).value());
+    assertEquals(21L, f.get(0).referenceValue(), "median 20.5 rounds to 21");
+    assertTrue(f.get(0).message().contains("远高于"), f.get(0).message());
+    // low side too
+    List<Finding> low = rule(run(spread("policy_interpretations", 500, 520, 510, 505, 515, 1)), "OUTLIER");
+    assertEquals(1, low.size());
+    assertTrue(low.get(0).message().contains("远低于"));
+    // MAD 0: every other township states the same figure: no z, no finding
+    assertTrue(rule(run(spread("policy_interpretations", 20, 20, 20, 20, 20, 900)), "OUTLIER").isEmpty());
+    // fewer than five reporting townships: no z
+    assertTrue(rule(run(spread("policy_interpretations", 18, 20, 22, 900)), "OUTLIER").isEmpty());
+    // nothing unusual
+    assertTrue(rule(run(spread("policy_interpretations", 18, 20, 22, 19, 21, 25)), "OUTLIER").isEmpty());
+  }
+
+  @Test
+  void outlierThresholdIsInclusive() {
+    AuditConfig config = AuditConfig.defaults();
+    List<Observation> winners = everyone(obs(2018, A, "lawsuits", 9));
+    ComparisonRow at = new ComparisonRow(2018, A, "lawsuits", 9, Qualifier.EXACT, 2, 0.5, 1, 3.5, null, null);
+    ComparisonRow below = new ComparisonRow(2018, B, "lawsuits", 3, Qualifier.EXACT, 2, 0.5, 1, -3.49, null, null);
+    List<Finding> f = AuditRules.evaluate(new AuditInput(D, winners, List.of(), List.of(at, below), List.of(), GAZ,
+        CATALOG, config));
+    assertEquals(List.of(A), rule(f, "OUTLIER").stream().map(Finding::regionCode).toList());
+  }
+
+  @Test
+  void yearOnYearJump() {
+    assertEquals(1, jumps(100, 800).size());
+    assertEquals(800L, jumps(100, 800).get(0).value());
+    assertEquals(100L, jumps(100, 800).get(0).referenceValue());
+    assertEquals(1, jumps(100, 500).size(), "exactly five times is a jump");
+    assertTrue(jumps(100, 499).isEmpty());
+    assertEquals(1, jumps(500, 100).size(), "down to a fifth is a jump too");
+    assertTrue(jumps(500, 101).isEmpty());
+    assertTrue(jumps(0, 800).isEmpty(), "prior 0: below the minimum");
+    assertTrue(jumps(2, 80).isEmpty(), "prior below the minimum of 10");
+    assertTrue(jumps(80, 2).isEmpty(), "value below the minimum of 10");
+    assertEquals(1, jumps(10, 50).size(), "both at the minimum");
+    // a gap year: no prior year, no jump
+    assertTrue(rule(run(everyone(obs(2016, A, "published_website", 100), obs(2018, A, "published_website", 900))),
+        "YOY_JUMP").isEmpty());
+  }
+
+  private static List<Finding> jumps(long prior, long now) {
+    return rule(run(everyone(obs(2017, A, "published_website", prior), obs(2018, A, "published_website", now))), "YOY_JUMP");
+  }
+
+  @Test
+  void carryOverMismatch() {
+    List<Finding> f = rule(run(everyone(obs(2017, A, "applications_carried_over_out", 2),
+        obs(2018, A, "applications_carried_over_in", 0))), "CARRYOVER_MISMATCH");
+    assertEquals(1, f.size());
+    assertEquals(2018, f.get(0).year());
+    assertEquals(0L, f.get(0).value());
+    assertEquals(2L, f.get(0).referenceValue());
+    assertTrue(rule(run(everyone(obs(2017, A, "applications_carried_over_out", 2),
+        obs(2018, A, "applications_carried_over_in", 2))), "CARRYOVER_MISMATCH").isEmpty());
+    assertTrue(rule(run(everyone(obs(2018, A, "applications_carried_over_in", 3))), "CARRYOVER_MISMATCH").isEmpty());
+    // another township's carry-over is not this one's
+    assertTrue(rule(run(everyone(obs(2017, B, "applications_carried_over_out", 2),
+        obs(2018, A, "applications_carried_over_in", 0))), "CARRYOVER_MISMATCH").isEmpty());
+  }
+
+  @Test
+  void estimatedValues() {
+    List<Finding> f = rule(run(everyone(obs(2018, A, "published_other", 1000, Qualifier.LOWER_BOUND),
+        obs(2018, B, "published_other", 200, Qualifier.APPROXIMATE), obs(2018, C, "published_other", 300))),
+        "ESTIMATED_VALUE");
+    assertEquals(List.of(A, B), f.stream().map(Finding::regionCode).toList());
+    assertEquals(Severity.INFO, f.get(0).severity());
+    assertTrue(f.get(0).message().contains("1000余") && f.get(0).message().contains("下限"), f.get(0).message());
+    assertTrue(f.get(1).message().contains("约200"), f.get(1).message());
+  }
+
+  static long[] signature(int n, int seed, int changed) {
+    long[] h = new long[n];
+    Random r = new Random(42);
+    for (int i = 0; i < n; i++) {
+      h[i] = r.nextLong();
+    }
+    Random c = new Random(seed);
+    for (int i = 0; i < changed; i++) {
+      h[i] = c.nextLong();
+    }
+    return h;
+  }
+
+  @Test
+  void reportReused() {
+    // 128 slots; 5 differ = 96% similar; 40 differ = 69%.
+    ReportFingerprint a17 = new ReportFingerprint(2017, A, "a-2017.txt", signature(128, 1, 5));
+    ReportFingerprint a18 = new ReportFingerprint(2018, A, "a-2018.txt", signature(128, 2, 5));
+    ReportFingerprint b18 = new ReportFingerprint(2018, B, "b-2018.txt", signature(128, 3, 40));
+    List<Finding> f = rule(run(everyone(), List.of(), List.of(a18, b18, a17)), "REPORT_REUSED");
+    assertEquals(1, f.size(), f.toString());
+    Finding x = f.get(0);
+    assertEquals(2018, x.year());
+    assertEquals(A, x.regionCode());
+    assertNull(x.metric());
+    assertEquals("a-2018.txt 与 a-2017.txt", x.evidence());
+    assertTrue(x.message().contains("其 2017 年报告"), x.message());
+    // another township's report of the same year: the higher code carries it
+    ReportFingerprint c18 = new ReportFingerprint(2018, C, "c-2018.txt", signature(128, 4, 5));
+    List<Finding> g = rule(run(everyone(), List.of(), List.of(c18, b18)), "REPORT_REUSED");
+    assertTrue(g.isEmpty(), "69% is not a copy");
+    ReportFingerprint b18copy = new ReportFingerprint(2018, B, "b-2018.txt", signature(128, 5, 6));
+    g = rule(run(everyone(), List.of(), List.of(c18, b18copy)), "REPORT_REUSED");
+    assertEquals(1, g.size());
+    assertEquals(C, g.get(0).regionCode());
+    assertTrue(g.get(0).message().contains("韩摆渡镇 2018 年的报告"), g.get(0).message());
+    // the same township-year read from two files is a duplicate, not a reuse
+    ReportFingerprint a18html = new ReportFingerprint(2018, A, "a-2018.html", signature(128, 2, 5));
+    assertTrue(rule(run(everyone(), List.of(), List.of(a18, a18html)), "REPORT_REUSED").isEmpty());
+    // ... and it does not double the finding against 2017
+    assertEquals(1, rule(run(everyone(), List.of(), List.of(a17, a18, a18html)), "REPORT_REUSED").size());
+  }
+
+  @Test
+  void similarity() {
+    assertEquals(1.0, ReuseRules.similarity(new long[] {1, 2, 3, 4}, new long[] {1, 2, 3, 4}));
+    assertEquals(0.75, ReuseRules.similarity(new long[] {1, 2, 3, 4}, new long[] {1, 2, 3, 5}));
+    assertEquals(0.0, ReuseRules.similarity(new long[0], new long[0]));
+    assertEquals(0.0, ReuseRules.similarity(new long[] {1, 2}, new long[] {1, 3, 3, 3}), "different lengths");
+    long e = Long.MAX_VALUE; // the slot of a text too short to have shingles
+    assertEquals(0.0, ReuseRules.similarity(new long[] {e, e}, new long[] {e, e}), "two empty texts are not a copy");
+  }
+
+  @Test
+  void orderIsSeverityYearRegionRuleMetric() {
+    List<Observation> obs = new ArrayList<>(everyone(
+        obs(2017, C, "published_other", 5, Qualifier.APPROXIMATE),
+        obs(2018, B, "hotline_cases", 40), obs(2018, B, "hotline_cases_responded", 45),
+        obs(2017, C, "hotline_cases", 40), obs(2017, C, "hotline_cases_responded", 45),
+        obs(2018, A, "published_total", 300), obs(2018, A, "published_website", 350),
+        obs(2018, A, "published_other", 310)));
+    List<Finding> f = run(obs);
+    List<String> got = f.stream().map(x -> x.severity().code() + " " + x.year() + " " + x.regionCode() + " " + x.rule()
+        + " " + x.metric()).toList();
+    assertEquals(List.of(
+        "error 2017 341503102 HOTLINE_RESPONDED_GT_RECEIVED hotline_cases_responded",
+        "error 2018 341503100 PART_EXCEEDS_TOTAL published_website",
+        "error 2018 341503100 PART_EXCEEDS_TOTAL published_other",
+        "error 2018 341503101 HOTLINE_RESPONDED_GT_RECEIVED hotline_cases_responded",
+        "warning 2017 341503100 MISSING_REPORT null",
+        "warning 2017 341503101 MISSING_REPORT null",
+        "warning 2017 341503400 MISSING_REPORT null",
+        "info 2017 341503102 ESTIMATED_VALUE published_other"), got);
+    // deterministic whatever the input order
+    for (int seed = 0; seed < 5; seed++) {
+      List<Observation> shuffled = new ArrayList<>(obs);
+      Collections.shuffle(shuffled, new Random(seed));
+      assertEquals(f, run(shuffled));
+    }
+  }
+}
