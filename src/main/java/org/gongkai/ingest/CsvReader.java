@@ -15,8 +15,9 @@ import org.gongkai.model.Reject;
 /**
  * CSV tables of township records (Commons CSV): the first row is the header, mapped through
  * the catalog's aliases and the source's overrides; each following row is one record. A line
- * that cannot be parsed (an unclosed quote) rejects the rest of the file, record by record,
- * never silently.
+ * that cannot be parsed (an unclosed quote) rejects the rest of the file as one record, never
+ * silently; a row that repeats the header (two exports joined) is a reject. A file that is not
+ * text (an .xlsx renamed .csv) or that holds no record is one reject.
  */
 public final class CsvReader implements FormatReader {
   private static final CSVFormat FORMAT =
@@ -34,12 +35,17 @@ public final class CsvReader implements FormatReader {
 
   @Override
   public ReadCounts read(String file, byte[] bytes, ReadSink sink) {
+    String binary = EncodingDetector.binaryKind(bytes);
+    if (binary != null) {
+      return binaryFile(source, file, bytes, binary, sink);
+    }
     EncodingDetector.Decoded decoded = EncodingDetector.decode(bytes, source.encoding());
     String text = decoded.text();
     CountingSink counting = new CountingSink(sink);
     long read = 0;
     long accepted = 0;
     ColumnMapping mapping = null;
+    List<String> header = null;
     long lineStart = 1;
     try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
       Iterator<CSVRecord> it = parser.iterator();
@@ -64,10 +70,16 @@ public final class CsvReader implements FormatReader {
         rec.forEach(values::add);
         if (mapping == null) {
           mapping = ColumnMapping.of(values, source.columns(), catalog);
+          header = values;
           continue;
         }
         read++;
         String raw = String.join(",", values);
+        if (repeatsHeader(values, header)) {
+          sink.reject(new Reject(source.name(), file, "line " + line, line, source.year(), raw, "MALFORMED_RECORD",
+              "the row repeats the header (two files joined into one?)"));
+          continue;
+        }
         var raw0 = new RecordNormalizer.RawRecord(file, "line " + line, line, values, raw, raw.length());
         if (normalizer.normalize(mapping, raw0, counting)) {
           accepted++;
@@ -76,8 +88,45 @@ public final class CsvReader implements FormatReader {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    if (read == 0) {
+      read++;
+      sink.reject(emptyFile(source, file, bytes.length, mapping == null ? null : "the file has a header but no records"));
+    }
     return new ReadCounts(read, accepted, read - accepted, counting.observations,
         mapping == null ? List.of() : mapping.unmapped(), decoded.charset().name());
+  }
+
+  /** A row that is the header again, perhaps behind a BOM: two files joined into one. */
+  private static boolean repeatsHeader(List<String> values, List<String> header) {
+    if (values.size() != header.size()) {
+      return false;
+    }
+    for (int i = 0; i < values.size(); i++) {
+      String v = values.get(i);
+      String h = header.get(i);
+      if (i == 0) {
+        v = v.replace("\uFEFF", "");
+        h = h.replace("\uFEFF", "");
+      }
+      if (!v.strip().equals(h.strip())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A file that is not text: one reject for the whole file. */
+  static ReadCounts binaryFile(SourceSpec source, String file, byte[] bytes, String kind, ReadSink sink) {
+    sink.reject(new Reject(source.name(), file, "offset 0", 0, source.year(), EncodingDetector.hexPreview(bytes, 16),
+        "BINARY_DATA", "the file is not text but " + kind + "; export it as " + source.format().code().toUpperCase(java.util.Locale.ROOT)
+            + " (UTF-8 or GB18030)"));
+    return new ReadCounts(1, 0, 1, 0, List.of(), "binary");
+  }
+
+  /** A file without a single record: one reject, so that it shows up beside the other problems. */
+  static Reject emptyFile(SourceSpec source, String file, long bytes, String why) {
+    return new Reject(source.name(), file, "offset 0", 0, source.year(), "", "EMPTY_FILE",
+        why != null ? why : bytes == 0 ? "the file is empty (0 bytes)" : "the file holds no record (only blank lines)");
   }
 
   /** The character offset where a 1-based line starts. */

@@ -2,7 +2,9 @@ package org.gongkai.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -17,9 +19,11 @@ import org.gongkai.model.Reject;
 /**
  * JSON Lines (Jackson): one object per line, its keys mapped like CSV headers; a nested object
  * (such as {@code "figures": {...}}) contributes its keys too. Blank lines are skipped; a line
- * that is not a JSON object is a reject.
+ * that is not one JSON object, or names a key twice, is a reject. A file that is not text or holds
+ * no record is one reject.
  */
 public final class JsonLinesReader implements FormatReader {
+  private static final String REDACTED = "Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ";
   private final SourceSpec source;
   private final RecordNormalizer normalizer;
   private final MetricCatalog catalog;
@@ -32,12 +36,18 @@ public final class JsonLinesReader implements FormatReader {
     this.catalog = catalog;
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(100).maxNestingDepth(20).build())
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // {"hotline": 5, "hotline": 50} is not a guess to make
         .build();
-    this.mapper = new ObjectMapper(factory);
+    // Two objects on one line (a lost line break) would otherwise lose the second one silently.
+    this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   @Override
   public ReadCounts read(String file, byte[] bytes, ReadSink sink) {
+    String binary = EncodingDetector.binaryKind(bytes);
+    if (binary != null) {
+      return CsvReader.binaryFile(source, file, bytes, binary, sink);
+    }
     EncodingDetector.Decoded decoded = EncodingDetector.decode(bytes, source.encoding());
     String text = decoded.text();
     CsvReader.CountingSink counting = new CsvReader.CountingSink(sink);
@@ -57,6 +67,9 @@ public final class JsonLinesReader implements FormatReader {
       if (line.endsWith("\r")) {
         line = line.substring(0, line.length() - 1);
       }
+      if (line.startsWith("\uFEFF")) {
+        line = line.substring(1); // a BOM where two files were joined: not part of the record
+      }
       if (line.isBlank()) {
         continue;
       }
@@ -67,7 +80,7 @@ public final class JsonLinesReader implements FormatReader {
         node = mapper.readTree(line);
       } catch (JsonProcessingException e) {
         sink.reject(new Reject(source.name(), file, locator, lineNo, source.year(), line, "BAD_JSON",
-            "not valid JSON: " + e.getOriginalMessage()));
+            "not valid JSON: " + e.getOriginalMessage().replace(REDACTED, "")));
         continue;
       }
       if (node == null || !node.isObject()) {
@@ -84,6 +97,10 @@ public final class JsonLinesReader implements FormatReader {
       if (normalizer.normalize(mapping, rec, counting)) {
         accepted++;
       }
+    }
+    if (read == 0) {
+      read++;
+      sink.reject(CsvReader.emptyFile(source, file, bytes.length, null));
     }
     return new ReadCounts(read, accepted, read - accepted, counting.observations, List.copyOf(unmapped), decoded.charset().name());
   }

@@ -132,6 +132,10 @@ public final class RecordNormalizer {
     if (mapping.problem() != null) {
       return "DUPLICATE_COLUMN: " + mapping.problem();
     }
+    if (rec.values().size() < mapping.size()) {
+      return "MALFORMED_RECORD: " + rec.values().size() + " cells for " + mapping.size()
+          + " columns; the record is cut short (a truncated file or a lost separator?)";
+    }
     if (rec.raw() != null && rec.raw().indexOf('\uFFFD') >= 0) {
       return "BAD_ENCODING: the record holds bytes that are not " + encodingName() + "; check the source's encoding (auto, utf-8, gb18030)";
     }

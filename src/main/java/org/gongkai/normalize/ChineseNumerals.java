@@ -70,9 +70,10 @@ public final class ChineseNumerals {
     return v;
   }
 
-  /** 一百零五 → 105, 三万二千 → 32000, 十二 → 12, 两亿 → 200000000. */
+  /** 一百零五 → 105, 三万二千 → 32000, 十二 → 12, 两亿 → 200000000, 一亿五千万 → 150000000. */
   private static long positional(String s) {
-    long total = 0; // completed 亿 and 万 sections
+    long yi = 0; // the completed 亿 group, already multiplied
+    long wan = 0; // the completed 万 group since the 亿, already multiplied
     long section = 0; // current section below 万
     long pendingDigit = -1;
     long lastUnit = Long.MAX_VALUE;
@@ -89,11 +90,26 @@ public final class ChineseNumerals {
       long u = unit(c);
       if (u >= 10_000L) {
         long value = section + Math.max(pendingDigit, 0);
+        if (u == 100_000_000L) {
+          if (yi != 0) {
+            throw new IllegalArgumentException("亿 twice: " + s);
+          }
+          value = Math.addExact(value, wan);
+          wan = 0;
+        } else if (wan != 0) {
+          throw new IllegalArgumentException("万 twice in one 亿 group: " + s);
+        }
         if (value == 0) {
+          if (i != 0) {
+            throw new IllegalArgumentException(c + " without a number before it: " + s);
+          }
           value = 1; // 万 alone
         }
-        total = Math.addExact(total, value);
-        total = Math.multiplyExact(total, u);
+        if (u == 100_000_000L) {
+          yi = Math.multiplyExact(value, u);
+        } else {
+          wan = Math.multiplyExact(value, u);
+        }
         section = 0;
         pendingDigit = -1;
         lastUnit = Long.MAX_VALUE;
@@ -116,6 +132,6 @@ public final class ChineseNumerals {
     if (pendingDigit > 0) {
       section = Math.addExact(section, pendingDigit);
     }
-    return Math.addExact(total, section);
+    return Math.addExact(Math.addExact(yi, wan), section);
   }
 }

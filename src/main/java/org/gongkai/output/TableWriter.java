@@ -34,6 +34,17 @@ public final class TableWriter {
 
   /** Parquet files: {@code dir/table/year=YYYY/part-00000.parquet}, or {@code dir/table/part-00000.parquet}. */
   public static List<OutputFile> writeParquet(TableSchema table, String dir, Iterable<Object[]> rows) throws IOException {
+    List<OutputFile> files = writeParquet(table, dir, "00000", rows);
+    return files.isEmpty() && !table.partitionedByYear() ? List.of(writeEmptyParquet(table, dir)) : files;
+  }
+
+  /**
+   * One part of a table written by one worker: {@code dir/table/year=YYYY/part-<part>.parquet}
+   * (or {@code dir/table/part-<part>.parquet}), one file per year present in the rows; none
+   * when there are no rows.
+   */
+  public static List<OutputFile> writeParquet(TableSchema table, String dir, String part, Iterable<Object[]> rows)
+      throws IOException {
     Schema schema = table.avroSchema();
     List<Column> columns = table.parquetColumns();
     int[] sourceIndex = new int[columns.size()];
@@ -44,7 +55,7 @@ public final class TableWriter {
     Map<String, Partition> partitions = new TreeMap<>();
     try {
       for (Object[] row : rows) {
-        String rel = table.name() + "/" + (yearIndex >= 0 ? "year=" + row[yearIndex] + "/" : "") + "part-00000.parquet";
+        String rel = table.name() + "/" + (yearIndex >= 0 ? "year=" + row[yearIndex] + "/" : "") + "part-" + part + ".parquet";
         Partition p = partitions.get(rel);
         if (p == null) {
           p = new Partition(rel, Files.create(dir, rel), schema);
@@ -56,10 +67,6 @@ public final class TableWriter {
         }
         p.sink.write(rec);
         p.rows++;
-      }
-      if (partitions.isEmpty() && !table.partitionedByYear()) {
-        String rel = table.name() + "/part-00000.parquet";
-        partitions.put(rel, new Partition(rel, Files.create(dir, rel), schema));
       }
     } finally {
       for (Partition p : partitions.values()) {
@@ -73,6 +80,14 @@ public final class TableWriter {
     return out;
   }
 
+  /** A table without rows: {@code dir/table/part-00000.parquet} with the schema only, so that readers find it. */
+  public static OutputFile writeEmptyParquet(TableSchema table, String dir) throws IOException {
+    String rel = table.name() + "/part-00000.parquet";
+    Partition p = new Partition(rel, Files.create(dir, rel), table.avroSchema());
+    p.close();
+    return new OutputFile(rel, 0, p.channel.bytes);
+  }
+
   /** One CSV file {@code dir/csv/table.csv}: a header of column names and every row. */
   public static OutputFile writeCsv(TableSchema table, String dir, Iterable<Object[]> rows) throws IOException {
     String rel = "csv/" + table.name() + ".csv";
@@ -81,7 +96,7 @@ public final class TableWriter {
     return writeCsv(dir, rel, header, rows, false);
   }
 
-  /** A CSV file with the given header; {@code bom} for files meant for Excel. */
+  /** A CSV file with the given header (none if null: a part to be joined); {@code bom} for files meant for Excel. */
   public static OutputFile writeCsv(String dir, String rel, List<String> header, Iterable<Object[]> rows, boolean bom)
       throws IOException {
     Files.CountingChannel channel = Files.create(dir, rel);
@@ -92,8 +107,10 @@ public final class TableWriter {
         w.write('\uFEFF');
       }
       List<String> cells = new ArrayList<>();
-      header.forEach(h -> cells.add(CsvCells.neutralise(h)));
-      printer.printRecord(cells);
+      if (header != null) {
+        header.forEach(h -> cells.add(CsvCells.neutralise(h)));
+        printer.printRecord(cells);
+      }
       for (Object[] row : rows) {
         cells.clear();
         for (Object v : row) {
@@ -106,7 +123,7 @@ public final class TableWriter {
     return new OutputFile(rel, n, channel.bytes);
   }
 
-  private static final class Partition {
+  static final class Partition {
     final String relativePath;
     final Files.CountingChannel channel;
     final ParquetIO.Sink sink;

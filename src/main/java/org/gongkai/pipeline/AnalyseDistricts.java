@@ -1,8 +1,12 @@
 package org.gongkai.pipeline;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -20,44 +24,58 @@ import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
 import org.gongkai.model.ReportFingerprint;
-import org.gongkai.output.RowBatch;
+import org.gongkai.output.HtmlReport;
+import org.gongkai.output.OutputFile;
+import org.gongkai.output.Parts;
 import org.gongkai.output.Rows;
+import org.gongkai.output.TablePartWriter;
+import org.gongkai.output.TableSchema;
+import org.gongkai.output.TableWriter;
 import org.gongkai.output.Tables;
+import org.gongkai.output.WideTable;
 import org.gongkai.rollup.RollupPart;
 
 /**
- * The one shuffle, keyed by district, then the whole per-district analysis as a pure function
- * of the district's records ({@link DistrictAnalysis}): deduplication, rollup, comparison,
- * findings. Emits table rows in bounded batches, the district's parts for city and province
- * rollups, and a fact for the manifest.
+ * The one shuffle, keyed by group of districts ({@link DistrictGroups}), then the whole
+ * per-district analysis as a pure function of the district's records ({@link DistrictAnalysis}):
+ * deduplication, rollup, comparison, findings, the district's 汇总表 and report section. Each
+ * group writes its own part of every table straight into staging (no second shuffle of rows),
+ * and emits only small things: facts for the manifest and the parts of city and province
+ * rollups.
  */
-public final class AnalyseDistricts
-    extends PTransform<PCollection<KV<String, DistrictBatch>>, PCollectionTuple> {
-  public static final TupleTag<KV<String, RowBatch>> TABLE_ROWS = new TupleTag<>() {};
-  public static final TupleTag<KV<String, List<RollupPart>>> REGION_PARTS = new TupleTag<>() {};
+public final class AnalyseDistricts extends PTransform<PCollection<KV<String, DistrictBatch>>, PCollectionTuple> {
+  public static final TupleTag<KV<String, RegionParts>> REGION_PARTS = new TupleTag<>() {};
   public static final TupleTag<RunFact> FACTS = new TupleTag<>() {};
+  static final String WIDE = "wide";
+  static final String HTML = "html";
+  private static final List<TableSchema> TABLES =
+      List.of(Tables.TOWNSHIP_METRICS, Tables.ROLLUP, Tables.COMPARISON, Tables.FINDINGS);
 
   private final JobSpec job;
+  private final RunContext run;
 
-  public AnalyseDistricts(JobSpec job) {
+  public AnalyseDistricts(JobSpec job, RunContext run) {
     this.job = job;
+    this.run = run;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<KV<String, DistrictBatch>> batches) {
     return batches
-        .apply("ShuffleByDistrict", GroupByKey.create())
-        .apply("DeduplicateRollUpAudit",
-            ParDo.of(new AnalyseFn(job)).withOutputTags(TABLE_ROWS, TupleTagList.of(REGION_PARTS).and(FACTS)));
+        .apply("ShuffleByDistrictGroup", GroupByKey.create())
+        .apply("AnalyseAndWriteDistricts",
+            ParDo.of(new AnalyseGroupFn(job, run)).withOutputTags(REGION_PARTS, TupleTagList.of(FACTS)));
   }
 
-  static final class AnalyseFn extends DoFn<KV<String, Iterable<DistrictBatch>>, KV<String, RowBatch>> {
+  static final class AnalyseGroupFn extends DoFn<KV<String, Iterable<DistrictBatch>>, KV<String, RegionParts>> {
     private final JobSpec job;
+    private final RunContext run;
     private transient Gazetteer gazetteer;
     private transient Rows rows;
 
-    AnalyseFn(JobSpec job) {
+    AnalyseGroupFn(JobSpec job, RunContext run) {
       this.job = job;
+      this.run = run;
     }
 
     @Setup
@@ -67,44 +85,111 @@ public final class AnalyseDistricts
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<DistrictBatch>> district, MultiOutputReceiver out) {
+    public void process(@Element KV<String, Iterable<DistrictBatch>> group, MultiOutputReceiver out) {
       Progress.STAGE.set("analysing districts");
-      String code = district.getKey();
-      List<Observation> observations = new ArrayList<>();
-      List<ReportFingerprint> fingerprints = new ArrayList<>();
-      for (DistrictBatch b : district.getValue()) {
-        observations.addAll(b.observations());
-        fingerprints.addAll(b.fingerprints());
+      String part = group.getKey();
+      Map<String, List<Observation>> observations = new TreeMap<>();
+      Map<String, List<ReportFingerprint>> fingerprints = new TreeMap<>();
+      for (DistrictBatch b : group.getValue()) {
+        for (Observation o : b.observations()) {
+          observations.computeIfAbsent(o.townshipCode().substring(0, 6), k -> new ArrayList<>()).add(o);
+        }
+        for (ReportFingerprint f : b.fingerprints()) {
+          fingerprints.computeIfAbsent(f.townshipCode().substring(0, 6), k -> new ArrayList<>()).add(f);
+          observations.computeIfAbsent(f.townshipCode().substring(0, 6), k -> new ArrayList<>());
+        }
       }
-      MetricCatalog catalog = MetricCatalog.standard();
-      DistrictAnalysis.Result r =
-          DistrictAnalysis.analyse(code, observations, fingerprints, gazetteer, catalog, job.audit());
-      int max = job.limits().maxBatchRows();
-      emit(out, Tables.TOWNSHIP_METRICS.name(), code, r.winners(), rows::townshipMetric, max);
-      emit(out, Tables.ROLLUP.name(), "1|" + code, r.rollup(), rows::rollup, max);
-      emit(out, Tables.COMPARISON.name(), code, r.comparisons(), rows::comparison, max);
-      emit(out, Tables.FINDINGS.name(), code, r.findings(), rows::finding, max);
-      Division d = gazetteer.get(code);
-      if (d != null && job.rollupLevels().contains("city")) {
-        out.get(REGION_PARTS).output(KV.of(d.cityCode(), r.parts()));
+      try {
+        analyseAndWrite(part, observations, fingerprints, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException("writing the outputs of districts " + observations.keySet() + " failed: "
+            + e.getMessage(), e);
       }
-      if (d != null && job.rollupLevels().contains("province")) {
-        out.get(REGION_PARTS).output(KV.of(d.provinceCode(), r.parts()));
-      }
-      out.get(FACTS).output(new RunFact.DistrictAnalysed(code, observations.size(), r.winners().size(), r.duplicates(),
-          r.conflicts().size(), r.rollup().size(), r.comparisons().size(), count(r.findings(), Severity.ERROR),
-          count(r.findings(), Severity.WARNING), count(r.findings(), Severity.INFO)));
-      Progress.DISTRICTS_ANALYSED.incrementAndGet();
     }
 
-    /** Rows of one table in batches of at most {@code max}, keyed so that the writer keeps this order. */
-    static <T> void emit(MultiOutputReceiver out, String table, String key, List<T> items, Function<T, Object[]> toRow, int max) {
-      for (int start = 0, chunk = 0; start < items.size(); start += max, chunk++) {
-        List<Object[]> batch = new ArrayList<>(Math.min(max, items.size() - start));
-        for (T item : items.subList(start, Math.min(items.size(), start + max))) {
-          batch.add(toRow.apply(item));
+    private void analyseAndWrite(String part, Map<String, List<Observation>> observations,
+        Map<String, List<ReportFingerprint>> fingerprints, MultiOutputReceiver out) throws IOException {
+      MetricCatalog catalog = MetricCatalog.standard();
+      String staging = run.stagingDir();
+      Map<String, TablePartWriter> writers = new LinkedHashMap<>();
+      for (TableSchema t : TABLES) {
+        writers.put(t.name(), new TablePartWriter(t, staging, part, job.outputs().parquet(), job.outputs().csv()));
+      }
+      List<OutputFile> wideFiles = new ArrayList<>();
+      List<WideTable.Piece> pieces = new ArrayList<>();
+      List<HtmlReport.Section> sections = new ArrayList<>();
+      Map<String, List<RollupPart>> regions = new TreeMap<>();
+      try {
+        for (Map.Entry<String, List<Observation>> e : observations.entrySet()) {
+          String code = e.getKey();
+          DistrictAnalysis.Result r = DistrictAnalysis.analyse(code, e.getValue(),
+              fingerprints.getOrDefault(code, List.of()), gazetteer, catalog, job.audit());
+          for (Observation o : r.winners()) {
+            writers.get(Tables.TOWNSHIP_METRICS.name()).write(rows.townshipMetric(o));
+          }
+          for (var x : r.rollup()) {
+            writers.get(Tables.ROLLUP.name()).write(rows.rollup(x));
+          }
+          for (var x : r.comparisons()) {
+            writers.get(Tables.COMPARISON.name()).write(rows.comparison(x));
+          }
+          for (Finding f : r.findings()) {
+            writers.get(Tables.FINDINGS.name()).write(rows.finding(f));
+          }
+          WideTable.Piece piece = WideTable.district(code, null, gazetteer, catalog, r.winners());
+          for (int year : piece.years()) {
+            WideTable.Table t = piece.table(year, catalog);
+            wideFiles.add(TableWriter.writeCsv(staging, piece.path(year), t.header(), t.records(), true));
+          }
+          pieces.add(piece);
+          sections.add(HtmlReport.section(code, null, gazetteer, catalog, r.rollup(), r.winners(), r.findings()));
+          Division d = gazetteer.get(code);
+          if (d != null && job.rollupLevels().contains("city")) {
+            regions.computeIfAbsent(d.cityCode(), k -> new ArrayList<>()).addAll(r.parts());
+          }
+          if (d != null && job.rollupLevels().contains("province")) {
+            regions.computeIfAbsent(d.provinceCode(), k -> new ArrayList<>()).addAll(r.parts());
+          }
+          out.get(FACTS).output(new RunFact.DistrictAnalysed(code, e.getValue().size(), r.winners().size(),
+              r.duplicates(), r.conflicts().size(), r.rollup().size(), r.comparisons().size(),
+              count(r.findings(), Severity.ERROR), count(r.findings(), Severity.WARNING),
+              count(r.findings(), Severity.INFO)));
+          Progress.DISTRICTS_ANALYSED.incrementAndGet();
         }
-        out.get(TABLE_ROWS).output(KV.of(table, new RowBatch(table, key + String.format("|%06d", chunk), batch)));
+      } finally {
+        for (TablePartWriter w : writers.values()) {
+          w.close();
+        }
+      }
+      for (TablePartWriter w : writers.values()) {
+        out.get(FACTS).output(new RunFact.Written(w.table().name(), w.files(), Map.of()));
+      }
+      out.get(FACTS).output(new RunFact.Written(WIDE, wideFiles, Map.of()));
+      Parts.writeObject(staging, WIDE, part, new ArrayList<>(pieces));
+      Parts.writeObject(staging, HTML, part, new ArrayList<>(sections));
+      emitRegionParts(regions, out);
+      Progress.PARTS_WRITTEN.incrementAndGet();
+    }
+
+    /** Parts of each city and province, keyed by province, in elements of at most max_batch_rows values. */
+    private void emitRegionParts(Map<String, List<RollupPart>> regions, MultiOutputReceiver out) {
+      int max = job.limits().maxBatchRows();
+      for (Map.Entry<String, List<RollupPart>> e : regions.entrySet()) {
+        String province = e.getKey().substring(0, 2);
+        List<RollupPart> chunk = new ArrayList<>();
+        long values = 0;
+        for (RollupPart p : e.getValue()) {
+          if (!chunk.isEmpty() && values + p.values().length > max) {
+            out.get(REGION_PARTS).output(KV.of(province, new RegionParts(e.getKey(), chunk)));
+            chunk = new ArrayList<>();
+            values = 0;
+          }
+          chunk.add(p);
+          values += p.values().length;
+        }
+        if (!chunk.isEmpty()) {
+          out.get(REGION_PARTS).output(KV.of(province, new RegionParts(e.getKey(), chunk)));
+        }
       }
     }
 

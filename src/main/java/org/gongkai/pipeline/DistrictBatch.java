@@ -5,7 +5,7 @@ import org.gongkai.model.Observation;
 import org.gongkai.model.ReportFingerprint;
 
 /**
- * A batch of one district's observations (and report fingerprints) read from one bundle: the
- * coarse element that goes through the shuffle by district (never one element per figure).
+ * A batch of observations (and report fingerprints) of one group of districts read from one
+ * bundle: the coarse element that goes through the shuffle (never one element per figure).
  */
 public record DistrictBatch(List<Observation> observations, List<ReportFingerprint> fingerprints) {}

@@ -15,13 +15,15 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.gongkai.output.RowBatch;
 import org.gongkai.output.RowBatchCoder;
 import org.gongkai.pipeline.coders.DistrictBatchCoder;
+import org.gongkai.pipeline.coders.RegionPartsCoder;
 import org.gongkai.pipeline.coders.RollupPartsCoder;
 import org.gongkai.rollup.RollupPart;
 
 /**
  * Builds the Gongkai pipeline for a job. It reads like the data flow: read → parse, normalise
- * and resolve → one shuffle by district → per-district deduplication, rollup, comparison and
- * findings → city and province rollups → write every table → check and publish.
+ * and resolve → one shuffle by group of districts → per-district deduplication, rollup,
+ * comparison, findings, each group writing its part of every table → city and province
+ * rollups → rejects → check, join the parts and publish.
  */
 public final class GongkaiPipeline {
   private GongkaiPipeline() {}
@@ -37,19 +39,16 @@ public final class GongkaiPipeline {
     PCollection<KV<String, RowBatch>> rejects = read.get(ReadSources.REJECTS).setCoder(tableRows());
     PCollection<RunFact> fileFacts = read.get(ReadSources.FILES).setCoder(SerializableCoder.of(RunFact.class));
 
-    PCollectionTuple analysed = observations.apply("AnalyseDistricts", new AnalyseDistricts(job));
-    PCollection<KV<String, RowBatch>> districtRows = analysed.get(AnalyseDistricts.TABLE_ROWS).setCoder(tableRows());
+    PCollectionTuple analysed = observations.apply("AnalyseDistricts", new AnalyseDistricts(job, run));
     PCollection<RunFact> districtFacts = analysed.get(AnalyseDistricts.FACTS).setCoder(SerializableCoder.of(RunFact.class));
-    PCollection<KV<String, RowBatch>> regionRows = analysed.get(AnalyseDistricts.REGION_PARTS)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), RollupPartsCoder.of()))
-        .apply("RollUpCitiesAndProvinces", new RollUpRegions(job))
-        .setCoder(tableRows());
-
-    PCollection<RunFact> written = PCollectionList.of(districtRows).and(regionRows).and(rejects)
-        .apply("WriteTables", new WriteTables(job, run))
+    PCollection<RunFact> regionFacts = analysed.get(AnalyseDistricts.REGION_PARTS)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), RegionPartsCoder.of()))
+        .apply("RollUpCitiesAndProvinces", new RollUpRegions(job, run))
+        .setCoder(SerializableCoder.of(RunFact.class));
+    PCollection<RunFact> rejectFacts = rejects.apply("WriteRejects", new WriteRejects(job, run))
         .setCoder(SerializableCoder.of(RunFact.class));
 
-    PCollectionList.of(fileFacts).and(districtFacts).and(written)
+    PCollectionList.of(fileFacts).and(districtFacts).and(regionFacts).and(rejectFacts)
         .apply("AllFacts", Flatten.pCollections())
         .apply("PublishRun", new PublishRun(job, run));
   }
@@ -62,5 +61,6 @@ public final class GongkaiPipeline {
     registry.registerCoderForClass(RowBatch.class, RowBatchCoder.of());
     registry.registerCoderForClass(DistrictBatch.class, DistrictBatchCoder.of());
     registry.registerCoderForType(new org.apache.beam.sdk.values.TypeDescriptor<List<RollupPart>>() {}, RollupPartsCoder.of());
+    registry.registerCoderForClass(RegionParts.class, RegionPartsCoder.of());
   }
 }

@@ -37,7 +37,7 @@ public final class JobFileReader {
   private static final Set<String> ROLLUP = Set.of("levels");
   private static final Set<String> AUDIT =
       Set.of("outlier_z", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units");
-  private static final Set<String> LIMITS = Set.of("max_record_bytes", "max_report_bytes", "max_batch_rows");
+  private static final Set<String> LIMITS = Set.of("max_record_bytes", "max_report_bytes", "max_batch_rows", "district_groups");
   private static final Set<String> ENCODINGS = Set.of("auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312");
   private static final Set<String> COLUMN_ROLES = Set.of("region", "region_code", "district", "year", "ignore");
   private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9_\\-.\\p{IsHan}]{1,64}");
@@ -254,7 +254,8 @@ public final class JobFileReader {
     return new Limits(
         (long) positive(node, "limits", "max_record_bytes", d.maxRecordBytes()),
         (long) positive(node, "limits", "max_report_bytes", d.maxReportBytes()),
-        (int) positive(node, "limits", "max_batch_rows", d.maxBatchRows()));
+        (int) positive(node, "limits", "max_batch_rows", d.maxBatchRows()),
+        (int) positive(node, "limits", "district_groups", d.districtGroups()));
   }
 
   private double positive(JsonNode node, String section, String key, double dflt) {

@@ -31,10 +31,14 @@ public record JobSpec(
     }
   }
 
-  /** Input limits: one bad file cannot exhaust memory; rows per element on a cluster. */
-  public record Limits(long maxRecordBytes, long maxReportBytes, int maxBatchRows) implements Serializable {
+  /**
+   * Input limits: one bad file cannot exhaust memory; rows per element on a cluster; the number
+   * of district groups (the unit of analysis and of output parts).
+   */
+  public record Limits(long maxRecordBytes, long maxReportBytes, int maxBatchRows, int districtGroups)
+      implements Serializable {
     public static Limits defaults() {
-      return new Limits(1L << 20, 20L << 20, 50_000);
+      return new Limits(1L << 20, 20L << 20, 50_000, 64);
     }
   }
 }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.gongkai.ingest.report.ExtractCommand;
 
 /** The command line: {@code gongkai run JOB.yaml [beam options]}, {@code gongkai extract …}, {@code gongkai help}. */
 public final class Main {
@@ -47,7 +48,7 @@ public final class Main {
         return JobRunner.run(Path.of(rest[0]), Arrays.copyOfRange(rest, 1, rest.length), out, err);
       }
       case "extract" -> {
-        return Extract.run(List.of(rest), out, err);
+        return ExtractCommand.run(List.of(rest), out, err);
       }
       default -> {
         err.println("gongkai: unknown command '" + args[0] + "'; try gongkai --help");

@@ -15,7 +15,7 @@ public final class Progress {
   public static final AtomicLong RECORDS_ACCEPTED = new AtomicLong();
   public static final AtomicLong RECORDS_REJECTED = new AtomicLong();
   public static final AtomicLong DISTRICTS_ANALYSED = new AtomicLong();
-  public static final AtomicLong TABLES_WRITTEN = new AtomicLong();
+  public static final AtomicLong PARTS_WRITTEN = new AtomicLong();
   public static final AtomicReference<String> STAGE = new AtomicReference<>("starting");
 
   public static void reset() {
@@ -24,7 +24,7 @@ public final class Progress {
     RECORDS_ACCEPTED.set(0);
     RECORDS_REJECTED.set(0);
     DISTRICTS_ANALYSED.set(0);
-    TABLES_WRITTEN.set(0);
+    PARTS_WRITTEN.set(0);
     STAGE.set("starting");
   }
 }

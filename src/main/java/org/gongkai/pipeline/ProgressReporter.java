@@ -20,10 +20,10 @@ final class ProgressReporter implements AutoCloseable {
         while (true) {
           Thread.sleep(seconds * 1000L);
           long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
-          err.printf("gongkai: [%dm%02ds] %s: %d files, %d records read, %d accepted, %d rejected; %d districts analysed, %d tables written%n",
+          err.printf("gongkai: [%dm%02ds] %s: %d files, %d records read, %d accepted, %d rejected; %d districts analysed, %d parts written%n",
               elapsed / 60, elapsed % 60, Progress.STAGE.get(), Progress.FILES_READ.get(), Progress.RECORDS_READ.get(),
               Progress.RECORDS_ACCEPTED.get(), Progress.RECORDS_REJECTED.get(), Progress.DISTRICTS_ANALYSED.get(),
-              Progress.TABLES_WRITTEN.get());
+              Progress.PARTS_WRITTEN.get());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -20,7 +20,16 @@ import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import java.util.TreeMap;
+import org.gongkai.model.Gazetteer;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.output.HtmlReport;
 import org.gongkai.output.Manifest;
+import org.gongkai.output.Parts;
+import org.gongkai.output.TableSchema;
+import org.gongkai.output.TableWriter;
+import org.gongkai.output.Tables;
+import org.gongkai.output.WideTable;
 import org.gongkai.output.OutputFile;
 import org.gongkai.output.Publisher;
 
@@ -30,6 +39,7 @@ import org.gongkai.output.Publisher;
  * it. A run whose counts do not add up fails here and publishes nothing.
  */
 public final class PublishRun extends PTransform<PCollection<RunFact>, PCollection<String>> {
+  static final String REPORT = "report.html";
   private final JobSpec job;
   private final RunContext run;
 
@@ -70,7 +80,7 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
           districts.add(d);
         } else if (f instanceof RunFact.Written w) {
           outputs.addAll(w.files());
-          if (w.table().equals(org.gongkai.output.Tables.REJECTS.name())) {
+          if (w.table().equals(Tables.REJECTS.name())) {
             rejectRows = w.rowsBySource();
           }
         }
@@ -108,6 +118,7 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
       if (!problems.isEmpty()) {
         throw new IllegalStateException("conservation check failed, nothing was published: " + String.join("; ", problems));
       }
+      outputs = assemble(outputs, files, read, rejected);
       String json = manifest.toJson(outputs, Instant.now().toString());
       var resource = FileSystems.matchNewResource(run.stagingDir() + "/manifest.json", false);
       try (OutputStream o = Channels.newOutputStream(FileSystems.create(resource, MimeTypes.TEXT))) {
@@ -117,6 +128,65 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
       }
       Publisher.publish(run.stagingDir(), run.outputDir(), run.runId());
       out.output(run.outputDir());
+    }
+
+    /**
+     * Joins what the workers left in {@code _parts/}: each table's CSV, the whole-job 汇总表 of
+     * each year and report.html; gives an empty Parquet file to a table without rows; then
+     * removes the parts. Returns the files to list in the manifest.
+     */
+    private List<OutputFile> assemble(List<OutputFile> written, List<RunFact.FileRead> files, long read, long rejected)
+        throws IOException {
+      String staging = run.stagingDir();
+      List<OutputFile> outputs = new ArrayList<>();
+      Map<String, Long> csvRows = new TreeMap<>();
+      java.util.Set<String> parquetTables = new java.util.HashSet<>();
+      for (OutputFile f : written) {
+        if (f.path().startsWith(Parts.DIR + "/csv/")) {
+          csvRows.merge(f.path().split("/")[2], f.rows(), Long::sum);
+        } else {
+          outputs.add(f);
+          if (f.path().endsWith(".parquet")) {
+            parquetTables.add(f.path().split("/")[0]);
+          }
+        }
+      }
+      for (TableSchema t : Tables.ALL) {
+        if (job.outputs().csv()) {
+          outputs.add(Parts.joinCsv(t, staging, csvRows.getOrDefault(t.name(), 0L)));
+        }
+        if (job.outputs().parquet() && !t.partitionedByYear() && !parquetTables.contains(t.name())) {
+          outputs.add(TableWriter.writeEmptyParquet(t, staging));
+        }
+      }
+      Gazetteer gazetteer = Inputs.gazetteer(job.gazetteer());
+      MetricCatalog catalog = MetricCatalog.standard();
+      List<WideTable.Piece> pieces = new ArrayList<>();
+      for (List<?> l : Parts.readObjects(staging, AnalyseDistricts.WIDE, List.class)) {
+        l.forEach(p -> pieces.add((WideTable.Piece) p));
+      }
+      for (Map.Entry<Integer, WideTable.Table> e : WideTable.combine(pieces, gazetteer, catalog).entrySet()) {
+        outputs.add(TableWriter.writeCsv(staging, WideTable.allPath(e.getKey()), e.getValue().header(),
+            e.getValue().records(), true));
+      }
+      List<HtmlReport.Section> sections = new ArrayList<>();
+      for (List<?> l : Parts.readObjects(staging, AnalyseDistricts.HTML, List.class)) {
+        l.forEach(x -> sections.add((HtmlReport.Section) x));
+      }
+      List<HtmlReport.Fact> facts = List.of(
+          new HtmlReport.Fact("来源文件 files read", String.valueOf(files.size())),
+          new HtmlReport.Fact("记录 records read", String.valueOf(read)),
+          new HtmlReport.Fact("拒收 records rejected", String.valueOf(rejected)),
+          new HtmlReport.Fact("版本 version", run.version()));
+      byte[] html = HtmlReport.render(job.name(), run.startedAt().substring(0, 10), sections, facts)
+          .getBytes(StandardCharsets.UTF_8);
+      var channel = TableWriter.Files.create(staging, REPORT);
+      try (OutputStream o = Channels.newOutputStream(channel)) {
+        o.write(html);
+      }
+      outputs.add(new OutputFile(REPORT, sections.size(), html.length));
+      Parts.delete(staging);
+      return outputs;
     }
   }
 }

@@ -34,7 +34,7 @@ import org.gongkai.output.Tables;
 
 /**
  * Read → parse and normalise → resolve: each input file is read whole and turned into
- * observations, which leave in coarse per-district batches (collected over the bundle, at most
+ * observations, which leave in coarse batches per group of districts (collected over the bundle, at most
  * {@code limits.max_batch_rows} each), plus the file's rejects and its conservation counts.
  */
 public final class ReadSources extends PTransform<PCollection<InputFile>, PCollectionTuple> {
@@ -58,6 +58,7 @@ public final class ReadSources extends PTransform<PCollection<InputFile>, PColle
     private final JobSpec job;
     private transient Gazetteer gazetteer;
     private transient RegionResolver resolver;
+    private transient DistrictGroups groups;
     private transient Map<String, DistrictBuffer> buffers;
 
     ReadFileFn(JobSpec job) {
@@ -68,6 +69,7 @@ public final class ReadSources extends PTransform<PCollection<InputFile>, PColle
     public void setup() {
       gazetteer = Inputs.gazetteer(job.gazetteer());
       resolver = new RegionResolver(gazetteer);
+      groups = new DistrictGroups(gazetteer, job.limits().districtGroups());
     }
 
     @StartBundle
@@ -95,7 +97,7 @@ public final class ReadSources extends PTransform<PCollection<InputFile>, PColle
           DistrictBuffer b = buffer(o.townshipCode());
           b.observations.add(o);
           if (b.observations.size() >= maxRows) {
-            emit(o.townshipCode().substring(0, 6), b, out);
+            emit(groups.of(o.townshipCode().substring(0, 6)), b, out);
           }
         }
 
@@ -138,11 +140,11 @@ public final class ReadSources extends PTransform<PCollection<InputFile>, PColle
     }
 
     private DistrictBuffer buffer(String townshipCode) {
-      return buffers.computeIfAbsent(townshipCode.substring(0, 6), k -> new DistrictBuffer());
+      return buffers.computeIfAbsent(groups.of(townshipCode.substring(0, 6)), k -> new DistrictBuffer());
     }
 
-    private void emit(String district, DistrictBuffer b, MultiOutputReceiver out) {
-      out.get(OBSERVATIONS).output(KV.of(district, b.take()));
+    private void emit(String group, DistrictBuffer b, MultiOutputReceiver out) {
+      out.get(OBSERVATIONS).output(KV.of(group, b.take()));
     }
 
     /** Rejects of one file leave in chunks keyed by source order, file and chunk: the order of the rejects table. */
@@ -164,7 +166,7 @@ public final class ReadSources extends PTransform<PCollection<InputFile>, PColle
     }
   }
 
-  /** Observations and fingerprints of one district, collected over a bundle. */
+  /** Observations and fingerprints of one group of districts, collected over a bundle. */
   private static final class DistrictBuffer {
     List<Observation> observations = new ArrayList<>();
     List<ReportFingerprint> fingerprints = new ArrayList<>();

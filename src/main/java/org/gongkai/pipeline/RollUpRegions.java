@@ -1,7 +1,11 @@
 package org.gongkai.pipeline;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -11,50 +15,72 @@ import org.apache.beam.sdk.values.PCollection;
 import org.gongkai.model.Division;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
-import org.gongkai.output.RowBatch;
 import org.gongkai.output.Rows;
+import org.gongkai.output.TablePartWriter;
 import org.gongkai.output.Tables;
 import org.gongkai.rollup.RollupPart;
 import org.gongkai.rollup.RollupRow;
 import org.gongkai.rollup.Rollups;
 
-/** City and province rollups, combined from the parts of their districts (keyed by region code). */
-public final class RollUpRegions
-    extends PTransform<PCollection<KV<String, List<RollupPart>>>, PCollection<KV<String, RowBatch>>> {
+/**
+ * City and province rollups from the parts of their districts, keyed by province: each province
+ * writes its own part of the rollup table (its cities in code order, then itself), named so
+ * that it sorts after the district parts.
+ */
+public final class RollUpRegions extends PTransform<PCollection<KV<String, RegionParts>>, PCollection<RunFact>> {
   private final JobSpec job;
+  private final RunContext run;
 
-  public RollUpRegions(JobSpec job) {
+  public RollUpRegions(JobSpec job, RunContext run) {
     this.job = job;
+    this.run = run;
   }
 
   @Override
-  public PCollection<KV<String, RowBatch>> expand(PCollection<KV<String, List<RollupPart>>> parts) {
-    return parts.apply("GroupByRegion", GroupByKey.create()).apply("CombineDistricts", ParDo.of(new RollUpFn(job)));
+  public PCollection<RunFact> expand(PCollection<KV<String, RegionParts>> parts) {
+    return parts.apply("GroupByProvince", GroupByKey.create())
+        .apply("RollUpAndWrite", ParDo.of(new RollUpFn(job, run)));
   }
 
-  static final class RollUpFn extends DoFn<KV<String, Iterable<List<RollupPart>>>, KV<String, RowBatch>> {
+  static final class RollUpFn extends DoFn<KV<String, Iterable<RegionParts>>, RunFact> {
     private final JobSpec job;
+    private final RunContext run;
 
-    RollUpFn(JobSpec job) {
+    RollUpFn(JobSpec job, RunContext run) {
       this.job = job;
+      this.run = run;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<List<RollupPart>>> region, OutputReceiver<KV<String, RowBatch>> out) {
+    public void process(@Element KV<String, Iterable<RegionParts>> province, OutputReceiver<RunFact> out) {
+      Progress.STAGE.set("rolling up cities and provinces");
       Gazetteer gazetteer = Inputs.gazetteer(job.gazetteer());
       MetricCatalog catalog = MetricCatalog.standard();
-      String code = region.getKey();
-      List<RollupPart> parts = new ArrayList<>();
-      region.getValue().forEach(parts::addAll);
-      Division.Level level = Division.Level.ofCodeLength(code.length());
-      String levelName = level == null ? "region" : level.code();
-      List<RollupRow> rollup = Rollups.rollUp(levelName, code, parts, gazetteer, catalog);
+      Map<String, List<RollupPart>> byRegion = new TreeMap<>();
+      for (RegionParts p : province.getValue()) {
+        byRegion.computeIfAbsent(p.regionCode(), k -> new ArrayList<>()).addAll(p.parts());
+      }
       Rows rows = new Rows(gazetteer, catalog);
-      List<Object[]> batch = new ArrayList<>(rollup.size());
-      rollup.forEach(r -> batch.add(rows.rollup(r)));
-      // Districts sort first ("1|"), then cities ("2|"), then provinces ("3|").
-      String key = (code.length() == 4 ? "2|" : "3|") + code;
-      out.output(KV.of(Tables.ROLLUP.name(), new RowBatch(Tables.ROLLUP.name(), key, batch)));
+      // Part "r<province>" sorts after the groups' "g…" parts: districts first, then regions.
+      try (TablePartWriter w = new TablePartWriter(Tables.ROLLUP, run.stagingDir(), "r" + province.getKey(),
+          job.outputs().parquet(), job.outputs().csv())) {
+        // Cities (4 digits) before their province (2 digits).
+        List<String> codes = new ArrayList<>(byRegion.keySet());
+        codes.sort((a, b) -> a.length() != b.length() ? b.length() - a.length() : a.compareTo(b));
+        for (String code : codes) {
+          Division.Level level = Division.Level.ofCodeLength(code.length());
+          String levelName = level == null ? "region" : level.code();
+          for (RollupRow r : Rollups.rollUp(levelName, code, byRegion.get(code), gazetteer, catalog)) {
+            w.write(rows.rollup(r));
+          }
+        }
+        w.close();
+        Progress.PARTS_WRITTEN.incrementAndGet();
+        out.output(new RunFact.Written(Tables.ROLLUP.name(), w.files(), Map.of()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("writing the rollup of province " + province.getKey() + " failed: "
+            + e.getMessage(), e);
+      }
     }
   }
 }

@@ -28,16 +28,33 @@ final class RunSummary {
     out.println(String.format("  findings: %d errors, %d warnings, %d info",
         st.path("findings_error").asLong(), st.path("findings_warning").asLong(), st.path("findings_info").asLong()));
     out.println(String.format("  %.0f records/s", wallSeconds > 0 ? read / wallSeconds : 0));
-    out.println("  tables written to " + outputDir + ":");
+    out.println("  written to " + outputDir + ":");
     java.util.Map<String, long[]> tables = new java.util.TreeMap<>();
+    long wide = 0;
     for (JsonNode o : m.path("outputs")) {
       String path = o.path("path").asText();
+      if (path.startsWith("wide/")) {
+        wide++;
+        continue;
+      }
+      if (path.equals(PublishRun.REPORT)) {
+        continue;
+      }
       String table = path.startsWith("csv/") ? path.substring(4).replaceFirst("\\.csv$", "") : path.split("/")[0];
       long[] t = tables.computeIfAbsent(table, k -> new long[2]);
-      t[0] += path.endsWith(".csv") && path.startsWith("csv/") ? o.path("rows").asLong() : 0;
-      t[1]++;
+      if (path.startsWith("csv/")) {
+        t[0] = o.path("rows").asLong();
+      } else {
+        t[1]++;
+      }
     }
-    tables.forEach((t, v) -> out.println(String.format("    %-18s %8d rows  (%d files)", t, v[0], v[1])));
+    tables.forEach((t, v) -> out.println(String.format("    %-18s %8d rows   csv/%s.csv and %d Parquet files in %s/",
+        t, v[0], t, v[1], t)));
+    out.println(String.format("    %-18s %8d files  wide/<year>/<district>.csv and wide/<year>/all.csv", "汇总表 (wide)", wide));
+    out.println("  report to open in a browser: " + outputDir + "/" + PublishRun.REPORT);
+    if (st.path("findings_error").asLong() + st.path("findings_warning").asLong() > 0) {
+      out.println("  findings to check: " + outputDir + "/csv/findings.csv");
+    }
     if (st.path("records_rejected").asLong() > 0) {
       out.println("  rejected records and why: " + outputDir + "/csv/rejects.csv");
     }

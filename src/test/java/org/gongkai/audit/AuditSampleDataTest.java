@@ -119,7 +119,7 @@ class AuditSampleDataTest {
         conflict.message());
     one("MISSING_REPORT", "341503200", 2018, null);
     one("MISSING_REPORT", "341503201", 2018, null);
-    assertTrue(of("341503", "MISSING_REPORT", "341503200", 2017).isEmpty(), "单王乡 reported in 2017");
+    assertTrue(of("341503", "MISSING_REPORT", "341503111", 2017).isEmpty(), "江家店镇 reported in 2017");
     Finding outlier = one("OUTLIER", "341503106", 2018, "policy_interpretations");
     assertEquals(900L, outlier.value());
     Finding jump = one("YOY_JUMP", "341503107", 2018, "published_website");

@@ -21,8 +21,8 @@ class CsvReaderTest {
     Collector sink = new Collector();
     ReadCounts c = Sources.csv(spec, Files.readAllBytes(Path.of("sample-data/yuan-district-2017-2018.csv")), sink);
     assertEquals("GB18030", c.charset());
-    assertEquals(49, c.read());
-    assertEquals(44, c.accepted());
+    assertEquals(43, c.read());
+    assertEquals(38, c.accepted());
     assertEquals(5, c.rejected());
     assertEquals(c.rejected(), sink.rejects.size());
     assertEquals(c.observations(), sink.observations.size());
@@ -36,7 +36,7 @@ class CsvReaderTest {
     assertEquals(29, sink.only("341503110", 2018, "key_area_items").value(), "Chinese numerals");
     assertTrue(sink.observations.stream().noneMatch(o -> o.townshipCode().equals("341503001") && o.year() == 2017
         && (o.metric().equals("key_area_items") || o.metric().equals("policy_interpretations"))), "— and blank are missing, not zero");
-    assertEquals("line 39", sink.only("341503111", 2018, "hotline_cases").locator());
+    assertEquals("line 33", sink.only("341503111", 2018, "hotline_cases").locator());
   }
 
   @Test
@@ -118,10 +118,46 @@ class CsvReaderTest {
   }
 
   @Test
-  void emptyFileReadsNothing() {
+  void anEmptyFileIsOneReject() {
     Collector sink = new Collector();
     ReadCounts c = Sources.csv(AUTO, new byte[0], sink);
-    assertEquals(0, c.read());
+    assertEquals(1, c.read());
+    assertEquals(1, c.rejected());
     assertFalse(c.read() != c.accepted() + c.rejected());
+    assertEquals("EMPTY_FILE", sink.rejects.get(0).reasonCode());
+    ReadCounts headerOnly = Sources.csv(AUTO, "乡镇,年度,咨询投诉\n".getBytes(UTF_8), new Collector());
+    assertEquals(1, headerOnly.rejected(), "a header without records is an empty file too");
+  }
+
+  @Test
+  void aTruncatedUtf8FileStaysUtf8AndItsCutLineIsRejected() {
+    byte[] whole = "乡镇,年度,咨询投诉\n江家店镇,2018,5\n苏埠镇,2018,7\n石板冲乡".getBytes(UTF_8);
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 2); // inside 乡
+    Collector sink = new Collector();
+    ReadCounts c = Sources.csv(Sources.spec(Format.CSV, "auto", null, "裕安区", Map.of()), cut, sink);
+    assertEquals("UTF-8", c.charset());
+    assertEquals(2, c.accepted());
+    assertEquals("MALFORMED_RECORD", sink.rejects.get(0).reasonCode());
+    assertEquals("line 4", sink.rejects.get(0).locator());
+  }
+
+  @Test
+  void aWorkbookRenamedCsvIsOneBinaryReject() {
+    byte[] zip = {0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, (byte) 0x9c, 0x0a, 0x0a, 0x22, 0x2c};
+    Collector sink = new Collector();
+    ReadCounts c = Sources.csv(AUTO, zip, sink);
+    assertEquals(1, c.read());
+    assertEquals("BINARY_DATA", sink.rejects.get(0).reasonCode());
+    assertTrue(sink.rejects.get(0).reason().contains("ZIP"), sink.rejects.get(0).reason());
+  }
+
+  @Test
+  void aRepeatedHeaderBehindABomIsARejectThatSaysSo() {
+    String csv = "乡镇,年度,咨询投诉\r\n江家店镇,2018,5\r\n\uFEFF乡镇,年度,咨询投诉\r\n苏埠镇,2018,7\r\n";
+    Collector sink = new Collector();
+    ReadCounts c = Sources.csv(Sources.spec(Format.CSV, "auto", null, "裕安区", Map.of()), csv.getBytes(UTF_8), sink);
+    assertEquals(2, c.accepted());
+    assertEquals("MALFORMED_RECORD", sink.rejects.get(0).reasonCode());
+    assertTrue(sink.rejects.get(0).reason().contains("repeats the header"));
   }
 }

@@ -56,13 +56,13 @@ class DataflowTemplateTest {
     }
     String all = String.join("\n", steps);
     for (String expected : List.of("ListInputFiles", "ReadSources/ParseNormaliseResolve",
-        "AnalyseDistricts/ShuffleByDistrict", "AnalyseDistricts/DeduplicateRollUpAudit",
-        "RollUpCitiesAndProvinces/GroupByRegion", "RollUpCitiesAndProvinces/CombineDistricts",
-        "WriteTables/GroupByTable", "WriteTables/WriteParquetAndCsv", "PublishRun/GatherFacts", "PublishRun/CheckAndPublish")) {
+        "AnalyseDistricts/ShuffleByDistrictGroup", "AnalyseDistricts/AnalyseAndWriteDistricts",
+        "RollUpCitiesAndProvinces/GroupByProvince", "RollUpCitiesAndProvinces/RollUpAndWrite",
+        "WriteRejects/GatherRejects", "WriteRejects/WriteRejectTable", "PublishRun/GatherFacts", "PublishRun/CheckAndPublish")) {
       assertTrue(all.contains(expected), expected + " in\n" + all);
     }
     long shuffles = kinds.stream().filter(k -> k.equals("GroupByKey")).count();
-    assertEquals(4, shuffles, "by district, by region, by table, and the run's facts: " + kinds);
+    assertEquals(4, shuffles, "by group of districts, by province, the rejects, and the run's facts: " + kinds);
   }
 
   private static boolean onClasspath(String name) {

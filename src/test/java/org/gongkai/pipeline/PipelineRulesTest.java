@@ -70,10 +70,11 @@ class PipelineRulesTest {
         }
       }
     });
-    assertTrue(doFns.containsAll(List.of("ReadFileFn", "AnalyseFn", "RollUpFn", "WriteFn", "PublishFn")), doFns.toString());
-    assertTrue(shuffles.stream().anyMatch(s -> s.startsWith("AnalyseDistricts/ShuffleByDistrict")), shuffles.toString());
+    assertTrue(doFns.containsAll(List.of("ReadFileFn", "AnalyseGroupFn", "RollUpFn", "WriteFn", "PublishFn")), doFns.toString());
+    assertTrue(shuffles.stream().anyMatch(s -> s.startsWith("AnalyseDistricts/ShuffleByDistrictGroup")), shuffles.toString());
     // Java serialization only where a handful of small elements pass: the file list and the run's facts.
-    Set<String> allowed = Set.of("ListInputFiles", "ReadSources", "AnalyseDistricts", "WriteTables", "AllFacts", "PublishRun/KeyByRun", "PublishRun/GatherFacts");
+    Set<String> allowed = Set.of("ListInputFiles", "ReadSources", "AnalyseDistricts", "RollUpCitiesAndProvinces",
+        "WriteRejects", "AllFacts", "PublishRun/KeyByRun", "PublishRun/GatherFacts");
     for (String s : javaSerialized) {
       assertTrue(allowed.stream().anyMatch(s::startsWith), s);
       assertFalse(s.contains("DistrictBatch") || s.contains("RowBatch"), s);

@@ -1,6 +1,7 @@
 package org.gongkai.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,11 +80,44 @@ class SampleJobEndToEndTest {
   }
 
   @Test
+  void reportOnlyTownshipsComeWithTheirEvidence() throws Exception {
+    // 洪集镇 2021 sent only its template report: its figures come from the report's tables.
+    Map<String, String> r = SampleJob.csv(out.resolve("csv/township_metrics.csv")).stream()
+        .filter(m -> m.get("township_code").equals("341504103") && m.get("year").equals("2021")
+            && m.get("metric").equals("regulatory_docs_issued"))
+        .findFirst().orElseThrow();
+    assertEquals("2", r.get("value"));
+    assertEquals("reports", r.get("source"));
+    assertTrue(r.get("source_file").endsWith("341504103-2021-hongji.txt"), r.get("source_file"));
+    assertTrue(r.get("locator").startsWith("offset "), r.get("locator"));
+    assertFalse(r.get("evidence").isBlank());
+    // 木厂镇 2017 (金安区) is known from its prose report only; the district rollup counts it.
+    Map<String, String> total = rollup("district", "341502", "2017", "published_total");
+    assertTrue(Integer.parseInt(total.get("units_reporting")) >= 1);
+  }
+
+  @Test
+  void wideTablesAndReportPage() throws Exception {
+    List<String> lines = java.nio.file.Files.readAllLines(out.resolve("wide/2018/341503-裕安区.csv"));
+    assertTrue(lines.get(0).startsWith("\uFEFF乡镇代码,乡镇名称,所属县区,状态"), lines.get(0));
+    assertEquals(23 + 2, lines.size(), "a header, one row per township of the gazetteer, the 合计 row");
+    assertTrue(lines.get(lines.size() - 1).contains("合计"));
+    List<String> all = java.nio.file.Files.readAllLines(out.resolve("wide/2018/all.csv"));
+    assertTrue(all.get(all.size() - 1).contains("总计"));
+    String html = java.nio.file.Files.readString(out.resolve("report.html"));
+    assertTrue(html.contains("裕安区") && html.contains("金安区") && html.contains("叶集区"));
+    assertFalse(html.replace("http://www.w3.org/2000/svg", "").replace("<link rel=\"icon\" href=\"data:,\">", "").matches("(?s).*(<script src|<link |https?://|@import|url\\().*"),
+        "self-contained: no external script, font, style or link (the SVG namespace aside)");
+    assertFalse(java.nio.file.Files.exists(out.resolve("_parts")), "work files are not published");
+  }
+
+  @Test
   void cityAndProvinceRollups() throws Exception {
     Map<String, String> city = rollup("city", "3415", "2018", "hotline_cases");
     assertEquals(String.valueOf(SampleData.gazetteer().townshipCount("3415")), city.get("units_expected"));
     int jinan = Integer.parseInt(rollup("district", "341502", "2018", "hotline_cases").get("sum"));
-    assertEquals(String.valueOf(1405 + jinan), city.get("sum"));
+    int yeji = Integer.parseInt(rollup("district", "341504", "2018", "hotline_cases").get("sum"));
+    assertEquals(String.valueOf(1405 + jinan + yeji), city.get("sum"), "裕安区 + 金安区 + 叶集区 (from its reports)");
     assertEquals(city.get("sum"), rollup("province", "34", "2018", "hotline_cases").get("sum"));
   }
 
@@ -94,7 +128,7 @@ class SampleJobEndToEndTest {
         "AMBIGUOUS_REGION", "BAD_JSON", "FRACTIONAL_COUNT"), rejects.stream().map(r -> r.get("reason_code")).toList());
     Map<String, String> unknown = rejects.get(0);
     assertEquals("yuan_export", unknown.get("source"));
-    assertEquals("line 46", unknown.get("locator"));
+    assertEquals("line 40", unknown.get("locator"));
     assertTrue(unknown.get("reason").contains("'幸福镇'"), unknown.get("reason"));
     assertTrue(rejects.get(5).get("reason").contains("341522100 安徽省六安市霍邱县城关镇"), "candidates are listed");
   }
@@ -112,7 +146,7 @@ class SampleJobEndToEndTest {
         assertEquals(Files.size(Path.of(f.get("path").asText())), f.get("bytes").asLong());
       }
     }
-    assertEquals(List.of("yuan_export 49/44/5", "yuan_corrections 1/1/0", "jinan_jsonl 47/44/3"), counts);
+    assertEquals(List.of("yuan_export 43/38/5", "yuan_corrections 1/1/0", "jinan_jsonl 39/36/3", "reports 25/25/0"), counts);
     assertEquals(1, m.get("stages").get("duplicate_conflicts").asLong());
     for (JsonNode o : m.get("outputs")) {
       assertEquals(Files.size(out.resolve(o.get("path").asText())), o.get("bytes").asLong(), o.toString());

@@ -1,0 +1,126 @@
+package org.gongkai.output;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.gongkai.output.TableSchema.Column;
+
+/**
+ * One worker's part of one table, written as rows arrive (nothing is held back): Parquet
+ * {@code table/year=YYYY/part-<part>.parquet} (one file per year met) and a headerless CSV part
+ * {@code _parts/csv/table/<part>.csv} that the last step joins into {@code csv/table.csv}.
+ */
+public final class TablePartWriter implements Closeable {
+  private final TableSchema table;
+  private final String dir;
+  private final String part;
+  private final boolean parquet;
+  private final Schema schema;
+  private final int[] sourceIndex;
+  private final int yearIndex;
+  private final Map<String, TableWriter.Partition> partitions = new TreeMap<>();
+  private final List<String> cells = new ArrayList<>();
+  private TableWriter.Files.CountingChannel csvChannel;
+  private CSVPrinter csv;
+  private String csvPath;
+  private long rows;
+  private List<OutputFile> files;
+
+  public TablePartWriter(TableSchema table, String dir, String part, boolean parquet, boolean csv) throws IOException {
+    this.table = table;
+    this.dir = dir;
+    this.part = part;
+    this.parquet = parquet;
+    this.schema = table.avroSchema();
+    List<Column> columns = table.parquetColumns();
+    this.sourceIndex = new int[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      sourceIndex[i] = table.indexOf(columns.get(i).name());
+    }
+    this.yearIndex = table.partitionedByYear() ? table.indexOf("year") : -1;
+    if (csv) {
+      csvPath = Parts.DIR + "/csv/" + table.name() + "/" + part + ".csv";
+      csvChannel = TableWriter.Files.create(dir, csvPath);
+      Writer w = new OutputStreamWriter(Channels.newOutputStream(csvChannel), StandardCharsets.UTF_8);
+      this.csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
+    }
+  }
+
+  public void write(Object[] row) throws IOException {
+    if (parquet) {
+      String rel = table.name() + "/" + (yearIndex >= 0 ? "year=" + row[yearIndex] + "/" : "") + "part-" + part + ".parquet";
+      TableWriter.Partition p = partitions.get(rel);
+      if (p == null) {
+        p = new TableWriter.Partition(rel, TableWriter.Files.create(dir, rel), schema);
+        partitions.put(rel, p);
+      }
+      GenericRecord rec = new GenericData.Record(schema);
+      for (int i = 0; i < sourceIndex.length; i++) {
+        rec.put(i, row[sourceIndex[i]]);
+      }
+      p.sink.write(rec);
+      p.rows++;
+    }
+    if (csv != null) {
+      cells.clear();
+      for (Object v : row) {
+        cells.add(CsvCells.cell(v));
+      }
+      csv.printRecord(cells);
+    }
+    rows++;
+  }
+
+  public TableSchema table() {
+    return table;
+  }
+
+  public long rows() {
+    return rows;
+  }
+
+  /** The files written: Parquet files, then the CSV part. */
+  public List<OutputFile> files() {
+    if (files == null) {
+      throw new IllegalStateException("close first");
+    }
+    return files;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (files != null) {
+      return;
+    }
+    List<OutputFile> out = new ArrayList<>();
+    IOException failure = null;
+    for (TableWriter.Partition p : partitions.values()) {
+      try {
+        p.close();
+        out.add(new OutputFile(p.relativePath, p.rows, p.channel.bytes()));
+      } catch (IOException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    if (csv != null) {
+      csv.close();
+      out.add(new OutputFile(csvPath, rows, csvChannel.bytes()));
+    }
+    files = out;
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}
