@@ -25,12 +25,14 @@ public final class ColumnMapping {
   private final String[] targets; // metric key, a role, or null when unmapped/ignored
   private final List<String> unmapped;
   private final String problem;
+  private final int named; // columns that have a meaning or are ignored on purpose
 
-  private ColumnMapping(List<String> headers, String[] targets, List<String> unmapped, String problem) {
+  private ColumnMapping(List<String> headers, String[] targets, List<String> unmapped, String problem, int named) {
     this.headers = headers;
     this.targets = targets;
     this.unmapped = unmapped;
     this.problem = problem;
+    this.named = named;
   }
 
   public static ColumnMapping of(List<String> headers, Map<String, String> overrides, MetricCatalog catalog) {
@@ -40,6 +42,7 @@ public final class ColumnMapping {
     List<String> unmapped = new ArrayList<>();
     Map<String, Integer> claimed = new LinkedHashMap<>();
     String problem = null;
+    int named = 0;
     for (int i = 0; i < headers.size(); i++) {
       String header = headers.get(i) == null ? "" : headers.get(i);
       String key = Text.key(header);
@@ -54,6 +57,7 @@ public final class ColumnMapping {
         }
         continue;
       }
+      named++;
       if (target.equals(IGNORE)) {
         continue;
       }
@@ -65,7 +69,7 @@ public final class ColumnMapping {
       }
       targets[i] = target;
     }
-    return new ColumnMapping(List.copyOf(headers), targets, List.copyOf(unmapped), problem);
+    return new ColumnMapping(List.copyOf(headers), targets, List.copyOf(unmapped), problem, named);
   }
 
   public int size() {
@@ -88,6 +92,14 @@ public final class ColumnMapping {
 
   public List<String> unmapped() {
     return unmapped;
+  }
+
+  /**
+   * True when no column names anything the catalog or the source knows (not a region, a year or
+   * a metric, nor a column ignored on purpose): the first line is data, not a header.
+   */
+  public boolean namesNothing() {
+    return named == 0;
   }
 
   /** Why no record of this table can be used, or null. */

@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Reject;
+import org.gongkai.normalize.Text;
 
 /**
  * CSV tables of township records (Commons CSV): the first row is the header, mapped through
@@ -40,12 +41,14 @@ public final class CsvReader implements FormatReader {
       return binaryFile(source, file, bytes, binary, sink);
     }
     EncodingDetector.Decoded decoded = EncodingDetector.decode(bytes, source.encoding());
-    String text = decoded.text();
+    // A BOM that starts a line (two files joined) is not data, even before a quoted cell.
+    String text = decoded.text().replace("\n\uFEFF", "\n");
     CountingSink counting = new CountingSink(sink);
     long read = 0;
     long accepted = 0;
     ColumnMapping mapping = null;
     List<String> header = null;
+    String headerless = null; // why the first line is no header, when it is none
     long lineStart = 1;
     try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
       Iterator<CSVRecord> it = parser.iterator();
@@ -68,13 +71,22 @@ public final class CsvReader implements FormatReader {
         lineStart = parser.getCurrentLineNumber() + 1;
         List<String> values = new ArrayList<>(rec.size());
         rec.forEach(values::add);
+        String raw = String.join(",", values);
         if (mapping == null) {
           mapping = ColumnMapping.of(values, source.columns(), catalog);
           header = values;
-          continue;
+          if (!mapping.namesNothing() || raw.indexOf('\uFFFD') >= 0) {
+            continue; // a header that did not decode: each record says BAD_ENCODING
+          }
+          headerless = "the first line names no known column (" + Text.abbreviate(String.join(", ", header), 80)
+              + "): the header is missing, or its columns need a mapping in the job file's columns";
         }
         read++;
-        String raw = String.join(",", values);
+        if (headerless != null) {
+          // Without a header no record can be placed; the first line is a record too, not lost.
+          sink.reject(new Reject(source.name(), file, "line " + line, line, source.year(), raw, "MISSING_HEADER", headerless));
+          continue;
+        }
         if (repeatsHeader(values, header)) {
           sink.reject(new Reject(source.name(), file, "line " + line, line, source.year(), raw, "MALFORMED_RECORD",
               "the row repeats the header (two files joined into one?)"));

@@ -75,12 +75,17 @@ public final class JsonLinesReader implements FormatReader {
       }
       read++;
       String locator = "line " + lineNo;
+      if (normalizer.rejectIfTooLarge(new RecordNormalizer.RawRecord(file, locator, lineNo, List.of(), line, line.length()), sink)) {
+        continue; // not parsed: a huge line must not cost a huge tree
+      }
       JsonNode node;
       try {
         node = mapper.readTree(line);
       } catch (JsonProcessingException e) {
-        sink.reject(new Reject(source.name(), file, locator, lineNo, source.year(), line, "BAD_JSON",
-            "not valid JSON: " + e.getOriginalMessage().replace(REDACTED, "")));
+        String why = e.getOriginalMessage().startsWith("Trailing token")
+            ? "more than one JSON value on the line (a lost line break?)"
+            : e.getOriginalMessage().replace(REDACTED, "");
+        sink.reject(new Reject(source.name(), file, locator, lineNo, source.year(), line, "BAD_JSON", "not valid JSON: " + why));
         continue;
       }
       if (node == null || !node.isObject()) {

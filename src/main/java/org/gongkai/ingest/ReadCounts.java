@@ -11,8 +11,17 @@ public record ReadCounts(
     long read, long accepted, long rejected, long observations, List<String> unmappedColumns, String charset)
     implements Serializable {
 
+  /** Unmapped columns listed per file; a file with more (10^6 junk headers) lists these and a count. */
+  public static final int MAX_UNMAPPED = 100;
+
   public ReadCounts {
-    unmappedColumns = List.copyOf(unmappedColumns);
+    List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(unmappedColumns));
+    if (distinct.size() > MAX_UNMAPPED + 1) { // + 1: a list capped before (deserialised) stays as it is
+      List<String> shown = new java.util.ArrayList<>(distinct.subList(0, MAX_UNMAPPED));
+      shown.add("… " + (distinct.size() - MAX_UNMAPPED) + " more");
+      distinct = List.copyOf(shown);
+    }
+    unmappedColumns = distinct;
     if (read != accepted + rejected) {
       throw new IllegalStateException("conservation broken: read " + read + " != accepted " + accepted + " + rejected " + rejected);
     }

@@ -125,19 +125,41 @@ public final class RecordNormalizer {
     return true;
   }
 
+  /**
+   * Rejects a record over the size limit before it is parsed (a JSON line), so that a huge line
+   * costs no parse; the same reject {@link #normalize} would give.
+   *
+   * @return true if the record was too large and became a reject
+   */
+  public boolean rejectIfTooLarge(RawRecord rec, ReadSink sink) {
+    if (rec.chars() <= maxRecordChars) {
+      return false;
+    }
+    String problem = tooLarge(rec);
+    return !reject(rec, null, "RECORD_TOO_LARGE", problem.substring(problem.indexOf(':') + 2), sink);
+  }
+
+  private String tooLarge(RawRecord rec) {
+    return "RECORD_TOO_LARGE: the record has " + rec.chars() + " characters, more than the limit of " + maxRecordChars + " (limits.max_record_bytes)";
+  }
+
   private String check(ColumnMapping mapping, RawRecord rec) {
     if (rec.chars() > maxRecordChars) {
-      return "RECORD_TOO_LARGE: the record has " + rec.chars() + " characters, more than the limit of " + maxRecordChars + " (limits.max_record_bytes)";
+      return tooLarge(rec);
     }
     if (mapping.problem() != null) {
       return "DUPLICATE_COLUMN: " + mapping.problem();
     }
+    // Bad bytes first: a wrong encoding can swallow separators, so the cell count would mislead.
+    if (rec.raw() != null && rec.raw().indexOf('\uFFFD') >= 0) {
+      return "BAD_ENCODING: the record holds bytes that are not " + encodingName() + "; check the source's encoding (auto, utf-8, gb18030)"
+          + (rec.values().size() < mapping.size()
+              ? "; it also has only " + rec.values().size() + " cells for " + mapping.size() + " columns (a truncated file?)"
+              : "");
+    }
     if (rec.values().size() < mapping.size()) {
       return "MALFORMED_RECORD: " + rec.values().size() + " cells for " + mapping.size()
           + " columns; the record is cut short (a truncated file or a lost separator?)";
-    }
-    if (rec.raw() != null && rec.raw().indexOf('\uFFFD') >= 0) {
-      return "BAD_ENCODING: the record holds bytes that are not " + encodingName() + "; check the source's encoding (auto, utf-8, gb18030)";
     }
     if (rec.raw() != null && rec.raw().indexOf('\0') >= 0) {
       return "BINARY_DATA: the record holds a NUL byte; the file is not text";

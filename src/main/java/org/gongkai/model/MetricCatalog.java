@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -147,11 +148,17 @@ public final class MetricCatalog implements Serializable {
   }
 
   public int indexOf(String key) {
-    for (int i = 0; i < metrics.size(); i++) {
-      if (metrics.get(i).key().equals(key)) {
-        return i;
+    Map<String, Integer> index = positions;
+    if (index == null) {
+      // Built on first use: sorting by catalog order calls this millions of times.
+      Map<String, Integer> m = new HashMap<>();
+      for (int i = 0; i < metrics.size(); i++) {
+        m.put(metrics.get(i).key(), i);
       }
+      positions = index = m;
     }
-    return -1;
+    return index.getOrDefault(key, -1);
   }
+
+  private transient volatile Map<String, Integer> positions;
 }

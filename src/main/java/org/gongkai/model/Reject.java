@@ -19,10 +19,13 @@ public record Reject(
     String reason)
     implements Serializable {
 
-  /** Raw text is kept short: enough to find the record, never a whole file. */
+  /** Raw text is kept short: enough to find the record, never a whole file; a NUL in it is shown as ␀. */
   public static final int MAX_RAW_CHARS = 500;
 
   public Reject {
+    if (raw != null && raw.indexOf('\0') >= 0) {
+      raw = raw.replace('\0', '\u2400'); // shown as ␀: a NUL would break the tools that read the rejects
+    }
     if (raw != null && raw.length() > MAX_RAW_CHARS) {
       raw = raw.substring(0, MAX_RAW_CHARS) + "…";
     }

@@ -55,8 +55,8 @@ public final class Parts {
 
   /** A serialized piece: {@code _parts/<kind>/<part>.bin}. */
   public static void writeObject(String stagingDir, String kind, String part, Serializable value) throws IOException {
-    try (ObjectOutputStream out = new ObjectOutputStream(
-        Channels.newOutputStream(TableWriter.Files.create(stagingDir, DIR + "/" + kind + "/" + part + ".bin")))) {
+    try (ObjectOutputStream out = new ObjectOutputStream(new java.io.BufferedOutputStream(
+        Channels.newOutputStream(TableWriter.Files.create(stagingDir, DIR + "/" + kind + "/" + part + ".bin")), 1 << 16))) {
       out.writeObject(value);
     }
   }
@@ -66,7 +66,7 @@ public final class Parts {
     List<T> values = new ArrayList<>();
     for (ResourceId part : list(stagingDir, kind + "/*.bin")) {
       try (ReadableByteChannel in = FileSystems.open(part);
-          ObjectInputStream is = new ObjectInputStream(Channels.newInputStream(in))) {
+          ObjectInputStream is = new ObjectInputStream(new java.io.BufferedInputStream(Channels.newInputStream(in), 1 << 16))) {
         values.add(type.cast(is.readObject()));
       } catch (ClassNotFoundException e) {
         throw new IOException("cannot read " + part + ": " + e.getMessage(), e);

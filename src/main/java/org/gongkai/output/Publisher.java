@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -49,8 +50,11 @@ public final class Publisher {
   }
 
   /**
-   * Before a run: finish a swap that a killed run left half done, and remove staging
-   * directories of runs that never finished. Local output directories only.
+   * Before a run (with the output lock held): finish a swap that a killed run left half done, and
+   * remove staging directories of runs that never finished. Local output directories only.
+   * Previous outputs moved aside by a killed publish are restored when the output directory is
+   * missing (the newest of them), else removed. A staging directory that cannot be removed is
+   * left and reported: nothing ever reads it, and every run stages under its own name.
    */
   public static List<String> recover(String outputDir) throws IOException {
     List<String> actions = new ArrayList<>();
@@ -59,17 +63,22 @@ public final class Publisher {
     }
     Path out = local(outputDir);
     Path parent = out.toAbsolutePath().getParent();
-    if (parent == null || !Files.isDirectory(parent)) {
+    if (parent == null || !Files.isDirectory(parent) || out.getFileName() == null) {
       return actions;
     }
     String name = out.getFileName().toString();
     List<Path> previous = new ArrayList<>();
-    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, name + ".*")) {
+    // Every sibling, filtered by prefix: the output's name is not a glob (out[1], {a}).
+    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent)) {
       for (Path p : siblings) {
         String n = p.getFileName().toString();
         if (n.startsWith(name + STAGING)) {
-          deleteTree(p);
-          actions.add("removed the staging directory of an unfinished run: " + p);
+          try {
+            deleteTree(p);
+            actions.add("removed the staging directory of an unfinished run: " + p);
+          } catch (IOException e) {
+            actions.add("could not remove the staging directory of an unfinished run, ignored: " + p + " (" + e + ")");
+          }
         } else if (n.startsWith(name + PREVIOUS)) {
           previous.add(p);
         }
@@ -78,11 +87,12 @@ public final class Publisher {
     previous.sort(null);
     for (int i = 0; i < previous.size(); i++) {
       Path p = previous.get(i);
-      if (!Files.exists(out) && i == previous.size() - 1) {
+      if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS) && i == previous.size() - 1) {
         Files.move(p, out, StandardCopyOption.ATOMIC_MOVE);
         actions.add("restored the previous outputs that an interrupted publish had moved aside: " + out);
       } else {
         deleteTree(p);
+        actions.add("removed outputs an interrupted publish had moved aside: " + p);
       }
     }
     return actions;
@@ -129,8 +139,9 @@ public final class Publisher {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
+  /** Deletes a directory tree; symbolic links are removed, never followed. */
   public static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     Files.walkFileTree(root, new SimpleFileVisitor<>() {

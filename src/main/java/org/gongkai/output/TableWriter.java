@@ -1,6 +1,8 @@
 package org.gongkai.output;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
@@ -15,11 +17,14 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.PositionOutputStream;
 import org.gongkai.output.TableSchema.Column;
 
 /**
@@ -123,28 +128,96 @@ public final class TableWriter {
     return new OutputFile(rel, n, channel.bytes);
   }
 
+  /**
+   * One Parquet file being written. The writer shares one Hadoop configuration without default
+   * resources: a fresh {@code Configuration} (what ParquetIO's sink makes per file) parses
+   * Hadoop's XML defaults each time, which cost more than writing a small part.
+   */
   static final class Partition {
+    private static final Configuration CONF = new Configuration(false);
     final String relativePath;
     final Files.CountingChannel channel;
-    final ParquetIO.Sink sink;
+    final ParquetWriter<GenericRecord> sink;
     long rows;
 
     Partition(String relativePath, Files.CountingChannel channel, Schema schema) throws IOException {
       this.relativePath = relativePath;
       this.channel = channel;
-      this.sink = ParquetIO.sink(schema)
+      this.sink = AvroParquetWriter.<GenericRecord>builder(new ChannelOutputFile(channel))
+          .withSchema(schema)
+          .withDataModel(GenericData.get())
+          .withConf(CONF)
           .withCompressionCodec(CompressionCodecName.SNAPPY)
-          .withRowGroupSize(ROW_GROUP_BYTES)
-          .withConfiguration(Map.of("parquet.enable.dictionary", "true"));
-      sink.open(channel);
+          .withRowGroupSize((long) ROW_GROUP_BYTES)
+          .withDictionaryEncoding(true)
+          .build();
     }
 
     void close() throws IOException {
       try {
-        sink.flush();
+        sink.close();
       } finally {
         channel.close();
       }
+    }
+  }
+
+  /** Parquet's output file over a channel from FileSystems (Parquet needs only the position). */
+  private static final class ChannelOutputFile implements org.apache.parquet.io.OutputFile {
+    private final Files.CountingChannel channel;
+
+    ChannelOutputFile(Files.CountingChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public PositionOutputStream create(long blockSizeHint) {
+      OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+      return new PositionOutputStream() {
+        private long pos;
+
+        @Override
+        public long getPos() {
+          return pos;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+          out.write(b);
+          pos++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+          pos += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+          out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+          out.close();
+        }
+      };
+    }
+
+    @Override
+    public PositionOutputStream createOrOverwrite(long blockSizeHint) {
+      return create(blockSizeHint);
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+      return false;
+    }
+
+    @Override
+    public long defaultBlockSize() {
+      return 0;
     }
   }
 

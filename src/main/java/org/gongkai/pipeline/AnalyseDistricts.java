@@ -43,7 +43,7 @@ import org.gongkai.rollup.RollupPart;
  * and emits only small things: facts for the manifest and the parts of city and province
  * rollups.
  */
-public final class AnalyseDistricts extends PTransform<PCollection<KV<String, DistrictBatch>>, PCollectionTuple> {
+public final class AnalyseDistricts extends PTransform<PCollection<KV<String, String>>, PCollectionTuple> {
   public static final TupleTag<KV<String, RegionParts>> REGION_PARTS = new TupleTag<>() {};
   public static final TupleTag<RunFact> FACTS = new TupleTag<>() {};
   static final String WIDE = "wide";
@@ -60,14 +60,14 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, Di
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<KV<String, DistrictBatch>> batches) {
+  public PCollectionTuple expand(PCollection<KV<String, String>> batches) {
     return batches
         .apply("ShuffleByDistrictGroup", GroupByKey.create())
         .apply("AnalyseAndWriteDistricts",
             ParDo.of(new AnalyseGroupFn(job, run)).withOutputTags(REGION_PARTS, TupleTagList.of(FACTS)));
   }
 
-  static final class AnalyseGroupFn extends DoFn<KV<String, Iterable<DistrictBatch>>, KV<String, RegionParts>> {
+  static final class AnalyseGroupFn extends DoFn<KV<String, Iterable<String>>, KV<String, RegionParts>> {
     private final JobSpec job;
     private final RunContext run;
     private transient Gazetteer gazetteer;
@@ -85,12 +85,18 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, Di
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<DistrictBatch>> group, MultiOutputReceiver out) {
+    public void process(@Element KV<String, Iterable<String>> group, MultiOutputReceiver out) {
       Progress.STAGE.set("analysing districts");
       String part = group.getKey();
       Map<String, List<Observation>> observations = new TreeMap<>();
       Map<String, List<ReportFingerprint>> fingerprints = new TreeMap<>();
-      for (DistrictBatch b : group.getValue()) {
+      for (String file : group.getValue()) {
+        DistrictBatch b;
+        try {
+          b = ShuffleFiles.read(run.stagingDir(), file);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read the shuffle file " + file + ": " + e.getMessage(), e);
+        }
         for (Observation o : b.observations()) {
           observations.computeIfAbsent(o.townshipCode().substring(0, 6), k -> new ArrayList<>()).add(o);
         }
@@ -99,6 +105,10 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, Di
           observations.computeIfAbsent(f.townshipCode().substring(0, 6), k -> new ArrayList<>());
         }
       }
+      // Files arrive in any order: fingerprints are put in a fixed order (observations are
+      // ordered by the deduplication).
+      fingerprints.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(ReportFingerprint::year)
+          .thenComparing(ReportFingerprint::townshipCode).thenComparing(ReportFingerprint::sourceFile)));
       try {
         analyseAndWrite(part, observations, fingerprints, out);
       } catch (IOException e) {

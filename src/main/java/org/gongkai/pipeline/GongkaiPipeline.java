@@ -33,9 +33,9 @@ public final class GongkaiPipeline {
 
     PCollectionTuple read = p
         .apply("ListInputFiles", Create.of(files).withCoder(SerializableCoder.of(InputFile.class)))
-        .apply("ReadSources", new ReadSources(job));
-    PCollection<KV<String, DistrictBatch>> observations = read.get(ReadSources.OBSERVATIONS)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), DistrictBatchCoder.of()));
+        .apply("ReadSources", new ReadSources(job, run));
+    PCollection<KV<String, String>> observations = read.get(ReadSources.OBSERVATIONS)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
     PCollection<KV<String, RowBatch>> rejects = read.get(ReadSources.REJECTS).setCoder(tableRows());
     PCollection<RunFact> fileFacts = read.get(ReadSources.FILES).setCoder(SerializableCoder.of(RunFact.class));
 

@@ -75,7 +75,9 @@ public final class JobFileReader {
   private JobSpec parse(String text, Path base) {
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(text);
+      // A key given twice is a mistake (the last one would win silently).
+      root = new ObjectMapper(new YAMLFactory())
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(text);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
       throw new JobFileException(file, null, "is not valid YAML" + where + ": " + e.getOriginalMessage());
@@ -91,6 +93,7 @@ public final class JobFileReader {
     List<String> levels = levels(root.get("rollup"));
     AuditConfig audit = audit(root.get("audit"));
     Limits limits = limits(root.get("limits"));
+    checkOutputsApart(base, gazetteer, sources, outputs.directory());
     if (name == null) {
       String fileName = Path.of(file).getFileName().toString();
       name = fileName.replaceFirst("\\.ya?ml$", "");
@@ -183,6 +186,68 @@ public final class JobFileReader {
     return columns;
   }
 
+  /**
+   * Publishing replaces the output directory as a whole, so it must hold nothing else the job
+   * needs: it may not be (or contain) the job file's folder, the gazetteer or an input, and no
+   * input may lie inside it.
+   */
+  private void checkOutputsApart(Path base, String gazetteer, List<SourceSpec> sources, String outputDir) {
+    Path out = localPath(outputDir);
+    if (out == null) {
+      return; // gs://, hdfs://: object stores have no folders to replace
+    }
+    Map<String, String> inputs = new LinkedHashMap<>();
+    inputs.put("gazetteer", gazetteer);
+    for (int i = 0; i < sources.size(); i++) {
+      inputs.put("sources[" + i + "].path", sources.get(i).path());
+    }
+    // The output directory may not be the job's folder or above it, nor the folder of an input.
+    boolean holdsInputs = base.toAbsolutePath().normalize().startsWith(out);
+    for (String path : inputs.values()) {
+      Path p = localPath(path);
+      holdsInputs |= p != null && (p.equals(out) || out.equals(p.getParent()));
+    }
+    if (holdsInputs) {
+      throw new JobFileException(file, "outputs.directory", "'" + outputDir + "' holds the job file or its inputs,"
+          + " which publishing would replace; give a directory of its own, e.g. ../out/<job name>");
+    }
+    // Nor may an input lie deeper inside it.
+    for (Map.Entry<String, String> e : inputs.entrySet()) {
+      Path p = localPath(e.getValue());
+      if (p != null && p.startsWith(out)) {
+        throw new JobFileException(file, e.getKey(), "'" + e.getValue() + "' is inside the output directory "
+            + outputDir + ", which each run replaces; keep inputs outside it");
+      }
+    }
+  }
+
+  /** A local path without glob characters from the first wildcard on; null for other file systems. */
+  private static Path localPath(String path) {
+    String p = path.startsWith("file://") ? path.substring("file://".length()) : path;
+    if (p.contains("://")) {
+      return null;
+    }
+    int glob = indexOfAny(p, "*?[{");
+    if (glob >= 0) {
+      int slash = p.lastIndexOf('/', glob);
+      p = slash <= 0 ? "/" : p.substring(0, slash);
+    }
+    try {
+      return Path.of(p).toAbsolutePath().normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
+  }
+
+  private static int indexOfAny(String s, String chars) {
+    for (int i = 0; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private Outputs outputs(JsonNode node, Path base) {
     if (node == null || !node.isObject()) {
       throw new JobFileException(file, "outputs", "must be a mapping with a directory");
@@ -252,10 +317,10 @@ public final class JobFileReader {
     }
     checkKeys(node, "limits.", LIMITS);
     return new Limits(
-        (long) positive(node, "limits", "max_record_bytes", d.maxRecordBytes()),
-        (long) positive(node, "limits", "max_report_bytes", d.maxReportBytes()),
-        (int) positive(node, "limits", "max_batch_rows", d.maxBatchRows()),
-        (int) positive(node, "limits", "district_groups", d.districtGroups()));
+        (long) positiveWhole(node, "limits", "max_record_bytes", d.maxRecordBytes()),
+        (long) positiveWhole(node, "limits", "max_report_bytes", d.maxReportBytes()),
+        (int) positiveWhole(node, "limits", "max_batch_rows", d.maxBatchRows()),
+        (int) positiveWhole(node, "limits", "district_groups", d.districtGroups()));
   }
 
   private double positive(JsonNode node, String section, String key, double dflt) {
@@ -267,6 +332,21 @@ public final class JobFileReader {
       throw new JobFileException(file, section + "." + key, "must be a positive number, not '" + v.asText() + "'");
     }
     return v.asDouble();
+  }
+
+  /** A limit: a whole number from 1 to 2^53 (a fraction or a huge number is a mistake, not a limit). */
+  private double positiveWhole(JsonNode node, String section, String key, double dflt) {
+    double v = positive(node, section, key, dflt);
+    if (v != Math.rint(v) || v > (1L << 53) || Double.isInfinite(v)) {
+      throw new JobFileException(file, section + "." + key, "must be a whole number from 1 to 2^53, not '"
+          + node.get(key).asText() + "'");
+    }
+    if (key.equals("max_batch_rows") || key.equals("district_groups")) {
+      if (v > Integer.MAX_VALUE) {
+        throw new JobFileException(file, section + "." + key, "must be at most " + Integer.MAX_VALUE);
+      }
+    }
+    return v;
   }
 
   private double fraction(JsonNode node, String section, String key, double dflt) {

@@ -34,35 +34,40 @@ import org.gongkai.output.Tables;
 
 /**
  * Read → parse and normalise → resolve: each input file is read whole and turned into
- * observations, which leave in coarse batches per group of districts (collected over the bundle, at most
- * {@code limits.max_batch_rows} each), plus the file's rejects and its conservation counts.
+ * observations, collected over the bundle in batches per group of districts (at most
+ * {@code limits.max_batch_rows} each); each batch is written as a shuffle file into staging and
+ * only its name goes on to the shuffle. Also the file's rejects and its conservation counts.
  */
 public final class ReadSources extends PTransform<PCollection<InputFile>, PCollectionTuple> {
-  public static final TupleTag<KV<String, DistrictBatch>> OBSERVATIONS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, String>> OBSERVATIONS = new TupleTag<>() {};
   public static final TupleTag<KV<String, RowBatch>> REJECTS = new TupleTag<>() {};
   public static final TupleTag<RunFact> FILES = new TupleTag<>() {};
 
   private final JobSpec job;
+  private final RunContext run;
 
-  public ReadSources(JobSpec job) {
+  public ReadSources(JobSpec job, RunContext run) {
     this.job = job;
+    this.run = run;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<InputFile> files) {
     return files.apply("ParseNormaliseResolve",
-        ParDo.of(new ReadFileFn(job)).withOutputTags(OBSERVATIONS, TupleTagList.of(REJECTS).and(FILES)));
+        ParDo.of(new ReadFileFn(job, run)).withOutputTags(OBSERVATIONS, TupleTagList.of(REJECTS).and(FILES)));
   }
 
-  static final class ReadFileFn extends DoFn<InputFile, KV<String, DistrictBatch>> {
+  static final class ReadFileFn extends DoFn<InputFile, KV<String, String>> {
     private final JobSpec job;
+    private final RunContext run;
     private transient Gazetteer gazetteer;
     private transient RegionResolver resolver;
     private transient DistrictGroups groups;
     private transient Map<String, DistrictBuffer> buffers;
 
-    ReadFileFn(JobSpec job) {
+    ReadFileFn(JobSpec job, RunContext run) {
       this.job = job;
+      this.run = run;
     }
 
     @Setup
@@ -133,7 +138,8 @@ public final class ReadSources extends PTransform<PCollection<InputFile>, PColle
       for (Map.Entry<String, DistrictBuffer> e : buffers.entrySet()) {
         DistrictBuffer b = e.getValue();
         if (!b.isEmpty()) {
-          c.output(KV.of(e.getKey(), b.take()), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+          c.output(KV.of(e.getKey(), write(e.getKey(), b.take())), GlobalWindow.INSTANCE.maxTimestamp(),
+              GlobalWindow.INSTANCE);
         }
       }
       buffers = null;
@@ -144,7 +150,16 @@ public final class ReadSources extends PTransform<PCollection<InputFile>, PColle
     }
 
     private void emit(String group, DistrictBuffer b, MultiOutputReceiver out) {
-      out.get(OBSERVATIONS).output(KV.of(group, b.take()));
+      out.get(OBSERVATIONS).output(KV.of(group, write(group, b.take())));
+    }
+
+    /** Writes a batch into staging and returns its name: only the name goes through the shuffle. */
+    private String write(String group, DistrictBatch batch) {
+      try {
+        return ShuffleFiles.write(run.stagingDir(), group, batch);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write a shuffle file into " + run.stagingDir() + ": " + e.getMessage(), e);
+      }
     }
 
     /** Rejects of one file leave in chunks keyed by source order, file and chunk: the order of the rejects table. */

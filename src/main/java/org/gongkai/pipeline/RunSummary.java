@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Map;
 
 /** The short summary printed at the end of a run, read back from the published manifest. */
 final class RunSummary {
@@ -48,15 +49,24 @@ final class RunSummary {
         t[1]++;
       }
     }
-    tables.forEach((t, v) -> out.println(String.format("    %-18s %8d rows   csv/%s.csv and %d Parquet files in %s/",
-        t, v[0], t, v[1], t)));
+    boolean csv = false;
+    for (JsonNode o : m.path("outputs")) {
+      csv |= o.path("path").asText().startsWith("csv/");
+    }
+    for (Map.Entry<String, long[]> t : tables.entrySet()) {
+      String name = t.getKey();
+      long[] v = t.getValue();
+      out.println(csv
+          ? String.format("    %-18s %8d rows   csv/%s.csv and %d Parquet files in %s/", name, v[0], name, v[1], name)
+          : String.format("    %-18s %8d Parquet files in %s/", name, v[1], name));
+    }
     out.println(String.format("    %-18s %8d files  wide/<year>/<district>.csv and wide/<year>/all.csv", "汇总表 (wide)", wide));
     out.println("  report to open in a browser: " + outputDir + "/" + PublishRun.REPORT);
     if (st.path("findings_error").asLong() + st.path("findings_warning").asLong() > 0) {
-      out.println("  findings to check: " + outputDir + "/csv/findings.csv");
+      out.println("  findings to check: " + outputDir + (csv ? "/csv/findings.csv" : "/findings/"));
     }
     if (st.path("records_rejected").asLong() > 0) {
-      out.println("  rejected records and why: " + outputDir + "/csv/rejects.csv");
+      out.println("  rejected records and why: " + outputDir + (csv ? "/csv/rejects.csv" : "/rejects/"));
     }
   }
 }

@@ -137,8 +137,15 @@ class CsvReaderTest {
     ReadCounts c = Sources.csv(Sources.spec(Format.CSV, "auto", null, "裕安区", Map.of()), cut, sink);
     assertEquals("UTF-8", c.charset());
     assertEquals(2, c.accepted());
-    assertEquals("MALFORMED_RECORD", sink.rejects.get(0).reasonCode());
+    assertEquals("BAD_ENCODING", sink.rejects.get(0).reasonCode(), "the cut character comes first");
+    assertTrue(sink.rejects.get(0).reason().contains("only 1 cells for 3 columns"), sink.rejects.get(0).reason());
     assertEquals("line 4", sink.rejects.get(0).locator());
+
+    byte[] cleanCut = "乡镇,年度,咨询投诉\n江家店镇,2018,5\n苏埠镇,2018,7\n石板冲乡,20".getBytes(UTF_8);
+    Collector sink2 = new Collector();
+    Sources.csv(Sources.spec(Format.CSV, "auto", null, "裕安区", Map.of()), cleanCut, sink2);
+    assertEquals("MALFORMED_RECORD", sink2.rejects.get(0).reasonCode(), "a line cut between characters is short");
+    assertTrue(sink2.rejects.get(0).reason().contains("2 cells for 3 columns"), sink2.rejects.get(0).reason());
   }
 
   @Test

@@ -67,7 +67,7 @@ public final class ReportReader implements FormatReader {
       }
       if (bytes.length > maxReportBytes) {
         return reject(sink, file, null, "", "REPORT_TOO_LARGE",
-            "the file has " + bytes.length + " bytes, more than the limit of " + maxReportBytes, charset);
+            "the file has " + bytes.length + " bytes, more than the limit of " + maxReportBytes + " (limits.max_report_bytes)", charset);
       }
       EncodingDetector.Decoded decoded = EncodingDetector.decode(bytes, source.encoding());
       charset = decoded.charset().name();

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Qualifier;
@@ -26,18 +28,19 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
   @Override
   public void encode(DistrictBatch b, OutputStream out) throws IOException {
     DataOutputStream d = new DataOutputStream(out);
+    Map<String, Integer> seen = new HashMap<>();
     d.writeInt(b.observations().size());
     for (Observation o : b.observations()) {
       d.writeShort(o.year());
-      Strings.write(d, o.townshipCode());
-      Strings.write(d, o.metric());
+      writeShared(d, o.townshipCode(), seen);
+      writeShared(d, o.metric(), seen);
       d.writeLong(o.value());
       d.writeByte(o.qualifier().ordinal());
       d.writeBoolean(o.derived());
-      Strings.write(d, o.source());
+      writeShared(d, o.source(), seen);
       d.writeInt(o.sourceOrder());
       d.writeInt(o.priority());
-      Strings.write(d, o.sourceFile());
+      writeShared(d, o.sourceFile(), seen);
       Strings.write(d, o.locator());
       d.writeLong(o.position());
       Strings.write(d, o.evidence());
@@ -58,12 +61,13 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
   @Override
   public DistrictBatch decode(InputStream in) throws IOException {
     DataInputStream d = new DataInputStream(in);
+    List<String> seen = new ArrayList<>();
     int n = d.readInt();
     List<Observation> obs = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      obs.add(new Observation(d.readShort(), Strings.read(d), Strings.read(d), d.readLong(), QUALIFIERS[d.readByte()],
-          d.readBoolean(), Strings.read(d), d.readInt(), d.readInt(), Strings.read(d), Strings.read(d), d.readLong(),
-          Strings.read(d)));
+      obs.add(new Observation(d.readShort(), readShared(d, seen), readShared(d, seen), d.readLong(),
+          QUALIFIERS[d.readByte()], d.readBoolean(), readShared(d, seen), d.readInt(), d.readInt(),
+          readShared(d, seen), Strings.read(d), d.readLong(), Strings.read(d)));
     }
     int m = d.readInt();
     List<ReportFingerprint> fps = new ArrayList<>(m);
@@ -78,6 +82,38 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
       fps.add(new ReportFingerprint(year, township, file, h));
     }
     return new DistrictBatch(obs, fps);
+  }
+
+  /**
+   * Strings that repeat within a batch (township, metric, source, file) are written once and
+   * then referred to by number: smaller elements, and decoded observations share the strings.
+   */
+  private static void writeShared(DataOutputStream d, String s, Map<String, Integer> seen) throws IOException {
+    if (s == null) {
+      d.writeInt(-1);
+      return;
+    }
+    Integer at = seen.get(s);
+    if (at != null) {
+      d.writeInt(at);
+      return;
+    }
+    seen.put(s, seen.size());
+    d.writeInt(-2);
+    Strings.write(d, s);
+  }
+
+  private static String readShared(DataInputStream d, List<String> seen) throws IOException {
+    int at = d.readInt();
+    if (at == -1) {
+      return null;
+    }
+    if (at == -2) {
+      String s = Strings.read(d);
+      seen.add(s);
+      return s;
+    }
+    return seen.get(at);
   }
 
   @Override
