@@ -394,7 +394,11 @@ public final class JobFileReader {
     if (path.contains("\0")) {
       throw new JobFileException(file, field, "contains a NUL character");
     }
-    if (path.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+    if (path.startsWith("file://")) {
+      // Beam's local file system reads file:// URIs but would create files under a relative
+      // "file:" folder: a file URI is taken as the local path it names.
+      path = path.substring("file://".length());
+    } else if (path.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
       return path;
     }
     try {

@@ -51,9 +51,24 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
   @Override
   public PCollection<String> expand(PCollection<RunFact> facts) {
     return facts
+        // The DirectRunner copies a key's whole bag each time a bundle adds to it: facts of
+        // each kind get their own key (41,352 files read must not be copied per district
+        // group), and only the gathered lists meet under one key.
+        .apply("KeyByKind", WithKeys.<String, RunFact>of(RunFact::kind).withKeyType(TypeDescriptors.strings()))
+        .apply("GatherFactsByKind", GroupByKey.create())
+        .apply("ListFacts", ParDo.of(new ListFn()))
         .apply("KeyByRun", WithKeys.<String, RunFact>of(run.runId()).withKeyType(TypeDescriptors.strings()))
         .apply("GatherFacts", GroupByKey.create())
         .apply("CheckAndPublish", ParDo.of(new PublishFn(job, run)));
+  }
+
+  static final class ListFn extends DoFn<KV<String, Iterable<RunFact>>, RunFact> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<RunFact>> kind, OutputReceiver<RunFact> out) {
+      List<RunFact> facts = new ArrayList<>();
+      kind.getValue().forEach(facts::add);
+      out.output(new RunFact.Gathered(kind.getKey(), facts));
+    }
   }
 
   static final class PublishFn extends DoFn<KV<String, Iterable<RunFact>>, String> {
@@ -73,7 +88,9 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
       List<RunFact.DistrictAnalysed> districts = new ArrayList<>();
       List<OutputFile> outputs = new ArrayList<>();
       Map<String, Long> rejectRows = Map.of();
-      for (RunFact f : all.getValue()) {
+      List<RunFact> gathered = new ArrayList<>();
+      all.getValue().forEach(g -> gathered.addAll(((RunFact.Gathered) g).facts()));
+      for (RunFact f : gathered) {
         if (f instanceof RunFact.FileRead r) {
           files.add(r);
         } else if (f instanceof RunFact.DistrictAnalysed d) {

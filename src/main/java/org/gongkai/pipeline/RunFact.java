@@ -23,4 +23,15 @@ public sealed interface RunFact extends Serializable {
    * @param rowsBySource for the rejects table, its rows per source (checked against the counts)
    */
   record Written(String table, List<OutputFile> files, java.util.Map<String, Long> rowsBySource) implements RunFact {}
+
+  /** The facts of one kind, gathered: what the last step receives (a handful of elements). */
+  record Gathered(String kind, List<RunFact> facts) implements RunFact {}
+
+  /** Facts are gathered by kind first, so that no shuffle key collects facts of every stage. */
+  static String kind(RunFact f) {
+    if (f instanceof Gathered g) {
+      return g.kind();
+    }
+    return f instanceof FileRead ? "1-files" : f instanceof DistrictAnalysed ? "2-districts" : "3-written";
+  }
 }
