@@ -51,18 +51,22 @@ class DataflowTemplateTest {
     List<String> steps = new ArrayList<>();
     List<String> kinds = new ArrayList<>();
     for (JsonNode s : spec.get("steps")) {
-      steps.add(s.path("properties").path("user_name").asText());
+      JsonNode name = s.path("properties").path("user_name");
+      steps.add(name.isObject() ? name.path("value").asText() : name.asText());
       kinds.add(s.path("kind").asText());
     }
     String all = String.join("\n", steps);
     for (String expected : List.of("ListInputFiles", "ReadSources/ParseNormaliseResolve",
         "AnalyseDistricts/ShuffleByDistrictGroup", "AnalyseDistricts/AnalyseAndWriteDistricts",
         "RollUpCitiesAndProvinces/GroupByProvince", "RollUpCitiesAndProvinces/RollUpAndWrite",
-        "WriteRejects/GatherRejects", "WriteRejects/WriteRejectTable", "PublishRun/GatherFacts", "PublishRun/CheckAndPublish")) {
+        "WriteRejects/GatherRejects", "WriteRejects/WriteRejectTable", "PublishRun/GatherFactsByKind",
+        "PublishRun/GatherFacts", "PublishRun/CheckAndPublish")) {
       assertTrue(all.contains(expected), expected + " in\n" + all);
     }
     long shuffles = kinds.stream().filter(k -> k.equals("GroupByKey")).count();
-    assertEquals(4, shuffles, "by group of districts, by province, the rejects, and the run's facts: " + kinds);
+    assertEquals(5, shuffles, "by group of districts, by province, the rejects, the facts by kind, then together: " + kinds);
+    assertEquals(List.of("ParallelRead", "ParallelDo", "GroupByKey", "ParallelDo"), kinds.subList(0, 4),
+        "read → parse, normalise, resolve → the one shuffle of observations → analysis");
   }
 
   private static boolean onClasspath(String name) {
