@@ -14,10 +14,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.gongkai.output.RowBatch;
 import org.gongkai.output.RowBatchCoder;
-import org.gongkai.pipeline.coders.DistrictBatchCoder;
 import org.gongkai.pipeline.coders.RegionPartsCoder;
-import org.gongkai.pipeline.coders.RollupPartsCoder;
-import org.gongkai.rollup.RollupPart;
 
 /**
  * Builds the Gongkai pipeline for a job. It reads like the data flow: read → parse, normalise
@@ -59,8 +56,6 @@ public final class GongkaiPipeline {
 
   static void registerCoders(CoderRegistry registry) {
     registry.registerCoderForClass(RowBatch.class, RowBatchCoder.of());
-    registry.registerCoderForClass(DistrictBatch.class, DistrictBatchCoder.of());
-    registry.registerCoderForType(new org.apache.beam.sdk.values.TypeDescriptor<List<RollupPart>>() {}, RollupPartsCoder.of());
     registry.registerCoderForClass(RegionParts.class, RegionPartsCoder.of());
   }
 }
