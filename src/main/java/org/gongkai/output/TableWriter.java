@@ -11,8 +11,6 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -25,7 +23,6 @@ import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.PositionOutputStream;
-import org.gongkai.output.TableSchema.Column;
 
 /**
  * Writes one table into a directory through Beam's {@link FileSystems} (local disk, gs://,
@@ -39,50 +36,15 @@ public final class TableWriter {
 
   /** Parquet files: {@code dir/table/year=YYYY/part-00000.parquet}, or {@code dir/table/part-00000.parquet}. */
   public static List<OutputFile> writeParquet(TableSchema table, String dir, Iterable<Object[]> rows) throws IOException {
-    List<OutputFile> files = writeParquet(table, dir, "00000", rows);
-    return files.isEmpty() && !table.partitionedByYear() ? List.of(writeEmptyParquet(table, dir)) : files;
-  }
-
-  /**
-   * One part of a table written by one worker: {@code dir/table/year=YYYY/part-<part>.parquet}
-   * (or {@code dir/table/part-<part>.parquet}), one file per year present in the rows; none
-   * when there are no rows.
-   */
-  public static List<OutputFile> writeParquet(TableSchema table, String dir, String part, Iterable<Object[]> rows)
-      throws IOException {
-    Schema schema = table.avroSchema();
-    List<Column> columns = table.parquetColumns();
-    int[] sourceIndex = new int[columns.size()];
-    for (int i = 0; i < columns.size(); i++) {
-      sourceIndex[i] = table.indexOf(columns.get(i).name());
-    }
-    int yearIndex = table.partitionedByYear() ? table.indexOf("year") : -1;
-    Map<String, Partition> partitions = new TreeMap<>();
-    try {
+    List<OutputFile> files;
+    try (TablePartWriter w = new TablePartWriter(table, dir, "00000", true, false)) {
       for (Object[] row : rows) {
-        String rel = table.name() + "/" + (yearIndex >= 0 ? "year=" + row[yearIndex] + "/" : "") + "part-" + part + ".parquet";
-        Partition p = partitions.get(rel);
-        if (p == null) {
-          p = new Partition(rel, Files.create(dir, rel), schema);
-          partitions.put(rel, p);
-        }
-        GenericRecord rec = new GenericData.Record(schema);
-        for (int i = 0; i < sourceIndex.length; i++) {
-          rec.put(i, row[sourceIndex[i]]);
-        }
-        p.sink.write(rec);
-        p.rows++;
+        w.write(row);
       }
-    } finally {
-      for (Partition p : partitions.values()) {
-        p.close();
-      }
+      w.close();
+      files = w.files();
     }
-    List<OutputFile> out = new ArrayList<>();
-    for (Partition p : partitions.values()) {
-      out.add(new OutputFile(p.relativePath, p.rows, p.channel.bytes));
-    }
-    return out;
+    return files.isEmpty() && !table.partitionedByYear() ? List.of(writeEmptyParquet(table, dir)) : files;
   }
 
   /** A table without rows: {@code dir/table/part-00000.parquet} with the schema only, so that readers find it. */

@@ -3,7 +3,6 @@ package org.gongkai.pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,8 +47,6 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
   public static final TupleTag<RunFact> FACTS = new TupleTag<>() {};
   static final String WIDE = "wide";
   static final String HTML = "html";
-  private static final List<TableSchema> TABLES =
-      List.of(Tables.TOWNSHIP_METRICS, Tables.ROLLUP, Tables.COMPARISON, Tables.FINDINGS);
 
   private final JobSpec job;
   private final RunContext run;
@@ -121,10 +118,11 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
         Map<String, List<ReportFingerprint>> fingerprints, MultiOutputReceiver out) throws IOException {
       MetricCatalog catalog = MetricCatalog.standard();
       String staging = run.stagingDir();
-      Map<String, TablePartWriter> writers = new LinkedHashMap<>();
-      for (TableSchema t : TABLES) {
-        writers.put(t.name(), new TablePartWriter(t, staging, part, job.outputs().parquet(), job.outputs().csv()));
-      }
+      TablePartWriter metrics = writer(Tables.TOWNSHIP_METRICS, part);
+      TablePartWriter rollup = writer(Tables.ROLLUP, part);
+      TablePartWriter comparison = writer(Tables.COMPARISON, part);
+      TablePartWriter findings = writer(Tables.FINDINGS, part);
+      List<TablePartWriter> writers = List.of(metrics, rollup, comparison, findings);
       List<OutputFile> wideFiles = new ArrayList<>();
       List<WideTable.Piece> pieces = new ArrayList<>();
       List<HtmlReport.Section> sections = new ArrayList<>();
@@ -135,16 +133,16 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           DistrictAnalysis.Result r = DistrictAnalysis.analyse(code, e.getValue(),
               fingerprints.getOrDefault(code, List.of()), gazetteer, catalog, job.audit());
           for (Observation o : r.winners()) {
-            writers.get(Tables.TOWNSHIP_METRICS.name()).write(rows.townshipMetric(o));
+            metrics.write(rows.townshipMetric(o));
           }
           for (var x : r.rollup()) {
-            writers.get(Tables.ROLLUP.name()).write(rows.rollup(x));
+            rollup.write(rows.rollup(x));
           }
           for (var x : r.comparisons()) {
-            writers.get(Tables.COMPARISON.name()).write(rows.comparison(x));
+            comparison.write(rows.comparison(x));
           }
           for (Finding f : r.findings()) {
-            writers.get(Tables.FINDINGS.name()).write(rows.finding(f));
+            findings.write(rows.finding(f));
           }
           WideTable.Piece piece = WideTable.district(code, null, gazetteer, catalog, r.winners());
           for (int year : piece.years()) {
@@ -167,11 +165,11 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           Progress.DISTRICTS_ANALYSED.incrementAndGet();
         }
       } finally {
-        for (TablePartWriter w : writers.values()) {
+        for (TablePartWriter w : writers) {
           w.close();
         }
       }
-      for (TablePartWriter w : writers.values()) {
+      for (TablePartWriter w : writers) {
         out.get(FACTS).output(new RunFact.Written(w.table().name(), w.files(), Map.of()));
       }
       out.get(FACTS).output(new RunFact.Written(WIDE, wideFiles, Map.of()));
@@ -179,6 +177,10 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       Parts.writeObject(staging, HTML, part, new ArrayList<>(sections));
       emitRegionParts(regions, out);
       Progress.PARTS_WRITTEN.incrementAndGet();
+    }
+
+    private TablePartWriter writer(TableSchema table, String part) throws IOException {
+      return new TablePartWriter(table, run.stagingDir(), part, job.outputs().parquet(), job.outputs().csv());
     }
 
     /** Parts of each city and province, keyed by province, in elements of at most max_batch_rows values. */

@@ -223,7 +223,7 @@ public final class JobFileReader {
 
   /** A local path without glob characters from the first wildcard on; null for other file systems. */
   private static Path localPath(String path) {
-    String p = path.startsWith("file://") ? path.substring("file://".length()) : path;
+    String p = path; // file:// URIs are already local paths here (see resolve)
     if (p.contains("://")) {
       return null;
     }
