@@ -17,11 +17,14 @@ import org.gongkai.normalize.Text;
  */
 public final class Gazetteer implements Serializable {
   private final Map<String, Division> byCode;
+  /** The same divisions hashed: lookups happen per output row, the sorted map is for iteration. */
+  private final Map<String, Division> index;
   private final Map<String, List<Division>> townshipsByDistrict;
   private final Map<String, List<Division>> byNameKey;
 
   private Gazetteer(Map<String, Division> byCode) {
     this.byCode = byCode;
+    this.index = new HashMap<>(byCode);
     Map<String, List<Division>> byDistrict = new TreeMap<>();
     Map<String, List<Division>> byName = new HashMap<>();
     for (Division d : byCode.values()) { // TreeMap: code order
@@ -96,7 +99,7 @@ public final class Gazetteer implements Serializable {
   }
 
   public Division get(String code) {
-    return byCode.get(code);
+    return index.get(code);
   }
 
   /** All divisions in code order. */
@@ -138,7 +141,7 @@ public final class Gazetteer implements Serializable {
     if (code == null) {
       return null;
     }
-    Division d = byCode.get(code);
+    Division d = index.get(code);
     return d == null ? code : d.name();
   }
 

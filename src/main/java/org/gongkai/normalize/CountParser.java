@@ -60,6 +60,8 @@ public final class CountParser {
   /** Units after a count; 人次 before 次 so the longest matches. */
   private static final Pattern UNIT = Pattern.compile("(人次|条|件|项|次|个|篇|份|起|宗|家|户|封|批|期|场)$");
 
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
+
   private static final Pattern ARABIC =
       Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(万|亿|千|百)?");
 
@@ -68,12 +70,16 @@ public final class CountParser {
     if (raw == null) {
       return CountResult.MISSING;
     }
+    long plain = plainDigits(raw);
+    if (plain >= 0) {
+      return new CountResult.Count(plain, Qualifier.EXACT);
+    }
     String s = Text.nfkc(raw).replace('\u2212', '-').strip();
     if (MISSING.contains(s.toLowerCase(java.util.Locale.ROOT))) {
       return CountResult.MISSING;
     }
     // Spaces inside numbers and phrases: "1 000 条", "56 条".
-    s = s.replaceAll("[\\s\\u3000]+", "");
+    s = SPACES.matcher(s).replaceAll("");
     if (MISSING.contains(s.toLowerCase(java.util.Locale.ROOT))) {
       return CountResult.MISSING;
     }
@@ -131,6 +137,26 @@ public final class CountParser {
       return new CountResult.Invalid("NOT_A_COUNT", "not a well-formed number");
     }
     return new CountResult.Invalid("NOT_A_COUNT", "not a count");
+  }
+
+  /**
+   * The value of a cell of 1 to 15 ASCII digits and nothing else (most cells), else -1: what the
+   * full parse gives for such a cell, without its normalisation and patterns.
+   */
+  static long plainDigits(String raw) {
+    int n = raw.length();
+    if (n == 0 || n > 15) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      char c = raw.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static CountResult arabic(Matcher m, Qualifier qualifier) {

@@ -12,11 +12,24 @@ public final class Text {
     if (s == null) {
       return null;
     }
+    if (isPlainAscii(s)) {
+      return s; // NFKC leaves printable ASCII as it is
+    }
     String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
     if (n.indexOf('\uFEFF') >= 0 || n.indexOf('\0') >= 0) {
       n = n.replace("\uFEFF", "").replace("\0", "");
     }
     return n;
+  }
+
+  private static boolean isPlainAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -72,6 +73,43 @@ public final class HtmlReport {
       }
       return null;
     }
+
+    /** This section without its charts (the page draws few of them; see {@link #charts}). */
+    public Section withoutCharts() {
+      List<YearSection> light = new ArrayList<>(years.size());
+      years.forEach(y -> light.add(y.withCharts(List.of())));
+      return new Section(districtCode, districtName, path, expected, light, findings, findingCounts);
+    }
+
+    /** The charts of each year that has some. */
+    public List<YearCharts> charts() {
+      List<YearCharts> out = new ArrayList<>();
+      years.forEach(y -> {
+        if (!y.charts().isEmpty()) {
+          out.add(new YearCharts(districtCode, y.year(), y.charts()));
+        }
+      });
+      return out;
+    }
+
+    /** This section with the charts given for some of its years. */
+    public Section withCharts(Map<Integer, List<Chart>> byYear) {
+      List<YearSection> full = new ArrayList<>(years.size());
+      years.forEach(y -> full.add(byYear.containsKey(y.year()) ? y.withCharts(byYear.get(y.year())) : y));
+      return new Section(districtCode, districtName, path, expected, full, findings, findingCounts);
+    }
+
+    /** This section listing other findings (the counts stay those of all its findings). */
+    public Section withFindings(List<FindingRow> shown) {
+      return new Section(districtCode, districtName, path, expected, years, shown, findingCounts);
+    }
+  }
+
+  /** The charts of one district-year, kept apart from its section until the page is assembled. */
+  public record YearCharts(String districtCode, int year, List<Chart> charts) implements Serializable {
+    public YearCharts {
+      charts = new ArrayList<>(charts);
+    }
   }
 
   /**
@@ -92,6 +130,10 @@ public final class HtmlReport {
 
     public long errors() {
       return findingCounts[0];
+    }
+
+    YearSection withCharts(List<Chart> other) {
+      return new YearSection(year, reporting, totals, other, findingCounts);
     }
   }
 
@@ -274,6 +316,15 @@ public final class HtmlReport {
       }
     }
     return c;
+  }
+
+  /**
+   * The district-years the page details ({@code <district code>-<year>}): the first {@link
+   * #DETAIL_FIRST} with data by code, then those with errors, at most {@link #DETAIL_MAX}. Depends
+   * only on what {@link Section#withoutCharts} keeps.
+   */
+  public static Set<String> detailed(List<Section> sections) {
+    return new HtmlReportPage("", "", sections, List.of()).detailed();
   }
 
   /** The page, without extra facts. */

@@ -201,6 +201,13 @@ final class HtmlReportPage {
     return chosen;
   }
 
+  /** Keys ({@code <district code>-<year>}) of the district-years {@link #details} shows. */
+  Set<String> detailed() {
+    Set<String> keys = new HashSet<>();
+    selectDetails(districtYears()).forEach(d -> keys.add(d.section().districtCode() + "-" + d.year()));
+    return keys;
+  }
+
   private void details(List<DistrictYear> all) {
     List<DistrictYear> chosen = selectDetails(all);
     long withData = all.stream().filter(d -> d.data() != null).count();
@@ -267,8 +274,8 @@ final class HtmlReportPage {
       }
       rows.addAll(s.findings());
     }
-    rows.sort(FINDING_ORDER);
     long total = counts[0] + counts[1] + counts[2];
+    rows.sort(FINDING_ORDER);
     List<FindingRow> shown = rows.subList(0, (int) Math.min(rows.size(), HtmlReport.FINDINGS_SHOWN));
     b.append("<section id=\"findings\">\n<h2>审计发现</h2>\n<p>共 ").append(total).append(" 条：错误 ").append(counts[0])
         .append("，警告 ").append(counts[1]).append("，提示 ").append(counts[2]).append("。错误在前。</p>\n");

@@ -1,5 +1,8 @@
 package org.gongkai.output;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -14,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -53,26 +57,113 @@ public final class Parts {
     return new OutputFile(rel, rows, channel.bytes());
   }
 
-  /** A serialized piece: {@code _parts/<kind>/<part>.bin}. */
-  public static void writeObject(String stagingDir, String kind, String part, Serializable value) throws IOException {
-    try (ObjectOutputStream out = new ObjectOutputStream(new java.io.BufferedOutputStream(
-        Channels.newOutputStream(TableWriter.Files.create(stagingDir, DIR + "/" + kind + "/" + part + ".bin")), 1 << 16))) {
+  /**
+   * A stream of serialized values, written one at a time: {@code _parts/<kind>/<part>.bin}. The
+   * reader gets them back in the same order ({@link #read}), one at a time, so that neither side
+   * holds a whole job's pieces.
+   */
+  public static final class ObjectSink implements Closeable {
+    private final ObjectOutputStream out;
+
+    public ObjectSink(String stagingDir, String kind, String part) throws IOException {
+      out = new ObjectOutputStream(new BufferedOutputStream(
+          Channels.newOutputStream(TableWriter.Files.create(stagingDir, DIR + "/" + kind + "/" + part + ".bin")), 1 << 16));
+    }
+
+    public void write(Serializable value) throws IOException {
       out.writeObject(value);
+      out.reset(); // else the stream keeps a reference to everything written, for back-references
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.writeObject(null); // the end
+      out.close();
     }
   }
 
-  /** Every piece of a kind, in part-name order. */
-  public static <T> List<T> readObjects(String stagingDir, String kind, Class<T> type) throws IOException {
+  /** Reads the values of one {@link ObjectSink} in order; {@link #next} gives null at the end. */
+  public static final class ObjectSource<T> implements Closeable {
+    private final ResourceId file;
+    private final Class<T> type;
+    private final ObjectInputStream in;
+
+    private ObjectSource(ResourceId file, Class<T> type) throws IOException {
+      this.file = file;
+      this.type = type;
+      ReadableByteChannel channel = FileSystems.open(file);
+      in = new ObjectInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
+    }
+
+    public T next() throws IOException {
+      try {
+        return type.cast(in.readObject());
+      } catch (ClassNotFoundException | ClassCastException e) {
+        throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+
+  /** One serialized value: {@code _parts/<kind>/<part>.bin} (read back by {@link #readAll}). */
+  public static void writeObject(String stagingDir, String kind, String part, Serializable value) throws IOException {
+    try (ObjectSink sink = new ObjectSink(stagingDir, kind, part)) {
+      sink.write(value);
+    }
+  }
+
+  /** Sources for every part of a kind ({@code _parts/<kind>/*.bin}), in part-name order; the caller closes them. */
+  public static <T> List<ObjectSource<T>> read(String stagingDir, String kind, Class<T> type) throws IOException {
+    List<ObjectSource<T>> sources = new ArrayList<>();
+    try {
+      for (ResourceId part : list(stagingDir, kind + "/*.bin")) {
+        sources.add(new ObjectSource<>(part, type));
+      }
+    } catch (IOException e) {
+      closeAll(sources);
+      throw e;
+    }
+    return sources;
+  }
+
+  /** Every value of every part of a kind, in part-name order, then write order. */
+  public static <T> List<T> readAll(String stagingDir, String kind, Class<T> type) throws IOException {
+    return readAll(stagingDir, kind, type, v -> true);
+  }
+
+  /** The values of every part of a kind that pass a filter (the others are dropped as they are read). */
+  public static <T> List<T> readAll(String stagingDir, String kind, Class<T> type, Predicate<T> keep)
+      throws IOException {
     List<T> values = new ArrayList<>();
     for (ResourceId part : list(stagingDir, kind + "/*.bin")) {
-      try (ReadableByteChannel in = FileSystems.open(part);
-          ObjectInputStream is = new ObjectInputStream(new java.io.BufferedInputStream(Channels.newInputStream(in), 1 << 16))) {
-        values.add(type.cast(is.readObject()));
-      } catch (ClassNotFoundException e) {
-        throw new IOException("cannot read " + part + ": " + e.getMessage(), e);
+      try (ObjectSource<T> source = new ObjectSource<>(part, type)) {
+        for (T v = source.next(); v != null; v = source.next()) {
+          if (keep.test(v)) {
+            values.add(v);
+          }
+        }
       }
     }
     return values;
+  }
+
+  /** Closes every source, keeping the first failure. */
+  public static void closeAll(List<? extends Closeable> sources) throws IOException {
+    IOException failure = null;
+    for (Closeable c : sources) {
+      try {
+        c.close();
+      } catch (IOException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   /** Removes {@code _parts/}: nothing of it is published. */

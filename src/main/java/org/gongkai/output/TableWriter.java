@@ -66,28 +66,54 @@ public final class TableWriter {
   /** A CSV file with the given header (none if null: a part to be joined); {@code bom} for files meant for Excel. */
   public static OutputFile writeCsv(String dir, String rel, List<String> header, Iterable<Object[]> rows, boolean bom)
       throws IOException {
-    Files.CountingChannel channel = Files.create(dir, rel);
-    long n = 0;
-    try (Writer w = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
-        CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+    try (CsvFile csv = new CsvFile(dir, rel, header, bom)) {
+      for (Object[] row : rows) {
+        csv.write(row);
+      }
+      return csv.finish();
+    }
+  }
+
+  /** A CSV file written row by row; {@link #finish} closes it and tells what was written. */
+  public static final class CsvFile implements java.io.Closeable {
+    private final String rel;
+    private final Files.CountingChannel channel;
+    private final CSVPrinter printer;
+    private final List<String> cells = new ArrayList<>();
+    private long rows;
+
+    public CsvFile(String dir, String rel, List<String> header, boolean bom) throws IOException {
+      this.rel = rel;
+      this.channel = Files.create(dir, rel);
+      Writer w = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
+      this.printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
       if (bom) {
         w.write('\uFEFF');
       }
-      List<String> cells = new ArrayList<>();
       if (header != null) {
         header.forEach(h -> cells.add(CsvCells.neutralise(h)));
         printer.printRecord(cells);
       }
-      for (Object[] row : rows) {
-        cells.clear();
-        for (Object v : row) {
-          cells.add(CsvCells.cell(v));
-        }
-        printer.printRecord(cells);
-        n++;
-      }
     }
-    return new OutputFile(rel, n, channel.bytes);
+
+    public void write(Object[] row) throws IOException {
+      cells.clear();
+      for (Object v : row) {
+        cells.add(CsvCells.cell(v));
+      }
+      printer.printRecord(cells);
+      rows++;
+    }
+
+    public OutputFile finish() throws IOException {
+      close();
+      return new OutputFile(rel, rows, channel.bytes);
+    }
+
+    @Override
+    public void close() throws IOException {
+      printer.close();
+    }
   }
 
   /**

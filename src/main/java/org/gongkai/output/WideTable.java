@@ -4,9 +4,12 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -106,6 +109,12 @@ public final class WideTable {
         }
       }
       return null;
+    }
+
+    /** This piece with only the block of one year (none if it has none). */
+    public Piece only(int year) {
+      Block b = block(year);
+      return new Piece(districtCode, districtName, b == null ? List.of() : List.of(b));
     }
 
     public SortedSet<Integer> years() {
@@ -220,36 +229,12 @@ public final class WideTable {
         throw new IllegalArgumentException("two wide-table pieces for district " + p.districtCode());
       }
     }
-    TreeSet<String> districts = new TreeSet<>(gazetteer.districtCodes());
-    districts.addAll(byDistrict.keySet());
-    List<String> metrics = new ArrayList<>();
-    for (Metric m : catalog.metrics()) {
-      for (Piece p : byDistrict.values()) {
-        Block b = p.block(year);
-        if (b != null && b.metrics().contains(m.key())) {
-          metrics.add(m.key());
-          break;
-        }
-      }
-    }
+    List<String> metrics = metrics(year, byDistrict.values(), catalog);
+    Combiner combiner = new Combiner(year, metrics, gazetteer, catalog);
     List<List<String>> rows = new ArrayList<>();
-    Map<String, Cell> grand = new LinkedHashMap<>();
-    int reporting = 0;
-    int expected = 0;
-    for (String code : districts) {
-      Piece p = byDistrict.get(code);
-      Block b = p == null ? null : p.block(year);
-      if (b == null) {
-        p = district(code, List.of(year), gazetteer, catalog, List.of());
-        b = p.block(year);
-      }
-      appendDistrict(rows, p, b, metrics);
-      b.totals().forEach((m, c) -> grand.merge(m, c, Cell::plus));
-      reporting += b.reporting();
-      expected += b.expected();
-    }
-    rows.add(totalRow("", GRAND_TOTAL, "", reporting, expected, grand, metrics));
-    return new Table(header(metrics, catalog), rows);
+    byDistrict.values().forEach(p -> rows.addAll(combiner.add(p)));
+    rows.addAll(combiner.finish());
+    return new Table(combiner.header(), rows);
   }
 
   /** Whole-job tables for every year of the pieces. */
@@ -261,6 +246,102 @@ public final class WideTable {
       out.put(year, combine(year, pieces, gazetteer, catalog));
     }
     return out;
+  }
+
+  /** Keys of the metrics that some piece states in a year, catalog order: the columns of its whole-job table. */
+  public static List<String> metrics(int year, Collection<Piece> pieces, MetricCatalog catalog) {
+    Set<String> stated = new HashSet<>();
+    for (Piece p : pieces) {
+      Block b = p.block(year);
+      if (b != null) {
+        stated.addAll(b.metrics());
+      }
+    }
+    return inCatalogOrder(stated, catalog);
+  }
+
+  /** Metric keys in catalog order (keys the catalog does not know are dropped). */
+  public static List<String> inCatalogOrder(Collection<String> keys, MetricCatalog catalog) {
+    List<String> out = new ArrayList<>();
+    for (Metric m : catalog.metrics()) {
+      if (keys.contains(m.key())) {
+        out.add(m.key());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Builds the whole-job table of one year a district at a time, so that a caller can stream it
+   * from pieces read one by one: {@link #add} the pieces in ascending district code (each gives
+   * the rows of the gazetteer's districts before it that have no piece, then its own), then
+   * {@link #finish} (the remaining districts and 总计).
+   */
+  public static final class Combiner {
+    private final int year;
+    private final List<String> metrics;
+    private final Gazetteer gazetteer;
+    private final MetricCatalog catalog;
+    private final Iterator<String> districts;
+    private String nextDistrict;
+    private String last;
+    private final Map<String, Cell> grand = new LinkedHashMap<>();
+    private int reporting;
+    private int expected;
+
+    public Combiner(int year, List<String> metrics, Gazetteer gazetteer, MetricCatalog catalog) {
+      this.year = year;
+      this.metrics = List.copyOf(metrics);
+      this.gazetteer = gazetteer;
+      this.catalog = catalog;
+      this.districts = new TreeSet<>(gazetteer.districtCodes()).iterator();
+      this.nextDistrict = districts.hasNext() ? districts.next() : null;
+    }
+
+    public List<String> header() {
+      return WideTable.header(metrics, catalog);
+    }
+
+    /** The rows up to and including this piece's district. */
+    public List<List<String>> add(Piece p) {
+      String code = p.districtCode();
+      if (last != null && code.compareTo(last) <= 0) {
+        throw new IllegalArgumentException(code.equals(last) ? "two wide-table pieces for district " + code
+            : "wide-table pieces out of district order: " + code + " after " + last);
+      }
+      last = code;
+      List<List<String>> rows = new ArrayList<>();
+      emptyDistrictsBefore(code, rows);
+      if (code.equals(nextDistrict)) {
+        nextDistrict = districts.hasNext() ? districts.next() : null;
+      }
+      Block b = p.block(year);
+      append(b == null ? district(code, List.of(year), gazetteer, catalog, List.of()) : p, rows);
+      return rows;
+    }
+
+    /** The remaining districts of the gazetteer, then 总计. */
+    public List<List<String>> finish() {
+      List<List<String>> rows = new ArrayList<>();
+      emptyDistrictsBefore(null, rows);
+      rows.add(totalRow("", GRAND_TOTAL, "", reporting, expected, grand, metrics));
+      return rows;
+    }
+
+    private void emptyDistrictsBefore(String code, List<List<String>> rows) {
+      while (nextDistrict != null && (code == null || nextDistrict.compareTo(code) < 0)) {
+        append(district(nextDistrict, List.of(year), gazetteer, catalog, List.of()), rows);
+        nextDistrict = districts.hasNext() ? districts.next() : null;
+      }
+    }
+
+    private void append(Piece p, List<List<String>> rows) {
+      Block b = p.block(year);
+      appendDistrict(rows, p, b, metrics);
+      b.totals().forEach((m, c) -> grand.merge(m, c, Cell::plus));
+      reporting += b.reporting();
+      expected += b.expected();
+    }
   }
 
   private static List<String> header(List<String> metrics, MetricCatalog catalog) {

@@ -25,12 +25,12 @@ import org.gongkai.model.Observation;
 import org.gongkai.model.ReportFingerprint;
 import org.gongkai.output.HtmlReport;
 import org.gongkai.output.OutputFile;
-import org.gongkai.output.Parts;
 import org.gongkai.output.Rows;
 import org.gongkai.output.TablePartWriter;
 import org.gongkai.output.TableSchema;
 import org.gongkai.output.TableWriter;
 import org.gongkai.output.Tables;
+import org.gongkai.output.WholeJobFiles;
 import org.gongkai.output.WideTable;
 import org.gongkai.rollup.RollupPart;
 
@@ -39,14 +39,13 @@ import org.gongkai.rollup.RollupPart;
  * per-district analysis as a pure function of the district's records ({@link DistrictAnalysis}):
  * deduplication, rollup, comparison, findings, the district's 汇总表 and report section. Each
  * group writes its own part of every table straight into staging (no second shuffle of rows),
- * and emits only small things: facts for the manifest and the parts of city and province
- * rollups.
+ * and emits only small things: facts for the manifest and the names of the files that hold
+ * the parts of city and province rollups.
  */
 public final class AnalyseDistricts extends PTransform<PCollection<KV<String, String>>, PCollectionTuple> {
-  public static final TupleTag<KV<String, RegionParts>> REGION_PARTS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, String>> REGION_PARTS = new TupleTag<>() {};
   public static final TupleTag<RunFact> FACTS = new TupleTag<>() {};
   static final String WIDE = "wide";
-  static final String HTML = "html";
 
   private final JobSpec job;
   private final RunContext run;
@@ -64,7 +63,7 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
             ParDo.of(new AnalyseGroupFn(job, run)).withOutputTags(REGION_PARTS, TupleTagList.of(FACTS)));
   }
 
-  static final class AnalyseGroupFn extends DoFn<KV<String, Iterable<String>>, KV<String, RegionParts>> {
+  static final class AnalyseGroupFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
     private final JobSpec job;
     private final RunContext run;
     private transient Gazetteer gazetteer;
@@ -124,10 +123,8 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       TablePartWriter findings = writer(Tables.FINDINGS, part);
       List<TablePartWriter> writers = List.of(metrics, rollup, comparison, findings);
       List<OutputFile> wideFiles = new ArrayList<>();
-      List<WideTable.Piece> pieces = new ArrayList<>();
-      List<HtmlReport.Section> sections = new ArrayList<>();
       Map<String, List<RollupPart>> regions = new TreeMap<>();
-      try {
+      try (WholeJobFiles.GroupParts whole = new WholeJobFiles.GroupParts(staging, part)) {
         for (Map.Entry<String, List<Observation>> e : observations.entrySet()) {
           String code = e.getKey();
           DistrictAnalysis.Result r = DistrictAnalysis.analyse(code, e.getValue(),
@@ -149,8 +146,8 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
             WideTable.Table t = piece.table(year, catalog);
             wideFiles.add(TableWriter.writeCsv(staging, piece.path(year), t.header(), t.records(), true));
           }
-          pieces.add(piece);
-          sections.add(HtmlReport.section(code, null, gazetteer, catalog, r.rollup(), r.winners(), r.findings()));
+          whole.add(piece);
+          whole.add(HtmlReport.section(code, null, gazetteer, catalog, r.rollup(), r.winners(), r.findings()));
           Division d = gazetteer.get(code);
           if (d != null && job.rollupLevels().contains("city")) {
             regions.computeIfAbsent(d.cityCode(), k -> new ArrayList<>()).addAll(r.parts());
@@ -173,9 +170,7 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
         out.get(FACTS).output(new RunFact.Written(w.table().name(), w.files(), Map.of()));
       }
       out.get(FACTS).output(new RunFact.Written(WIDE, wideFiles, Map.of()));
-      Parts.writeObject(staging, WIDE, part, new ArrayList<>(pieces));
-      Parts.writeObject(staging, HTML, part, new ArrayList<>(sections));
-      emitRegionParts(regions, out);
+      emitRegionParts(part, regions, out);
       Progress.PARTS_WRITTEN.incrementAndGet();
     }
 
@@ -183,25 +178,15 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       return new TablePartWriter(table, run.stagingDir(), part, job.outputs().parquet(), job.outputs().csv());
     }
 
-    /** Parts of each city and province, keyed by province, in elements of at most max_batch_rows values. */
-    private void emitRegionParts(Map<String, List<RollupPart>> regions, MultiOutputReceiver out) {
-      int max = job.limits().maxBatchRows();
-      for (Map.Entry<String, List<RollupPart>> e : regions.entrySet()) {
-        String province = e.getKey().substring(0, 2);
-        List<RollupPart> chunk = new ArrayList<>();
-        long values = 0;
-        for (RollupPart p : e.getValue()) {
-          if (!chunk.isEmpty() && values + p.values().length > max) {
-            out.get(REGION_PARTS).output(KV.of(province, new RegionParts(e.getKey(), chunk)));
-            chunk = new ArrayList<>();
-            values = 0;
-          }
-          chunk.add(p);
-          values += p.values().length;
-        }
-        if (!chunk.isEmpty()) {
-          out.get(REGION_PARTS).output(KV.of(province, new RegionParts(e.getKey(), chunk)));
-        }
+    /** Parts of each city and province, one shuffle file per province, keyed by province. */
+    private void emitRegionParts(String group, Map<String, List<RollupPart>> regions, MultiOutputReceiver out)
+        throws IOException {
+      Map<String, List<RegionParts>> byProvince = new TreeMap<>();
+      regions.forEach((code, parts) -> byProvince.computeIfAbsent(code.substring(0, 2), k -> new ArrayList<>())
+          .add(new RegionParts(code, parts)));
+      for (Map.Entry<String, List<RegionParts>> e : byProvince.entrySet()) {
+        out.get(REGION_PARTS).output(KV.of(e.getKey(),
+            ShuffleFiles.writeRegionParts(run.stagingDir(), e.getKey(), group, e.getValue())));
       }
     }
 

@@ -14,7 +14,6 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.gongkai.output.RowBatch;
 import org.gongkai.output.RowBatchCoder;
-import org.gongkai.pipeline.coders.RegionPartsCoder;
 
 /**
  * Builds the Gongkai pipeline for a job. It reads like the data flow: read → parse, normalise
@@ -39,7 +38,7 @@ public final class GongkaiPipeline {
     PCollectionTuple analysed = observations.apply("AnalyseDistricts", new AnalyseDistricts(job, run));
     PCollection<RunFact> districtFacts = analysed.get(AnalyseDistricts.FACTS).setCoder(SerializableCoder.of(RunFact.class));
     PCollection<RunFact> regionFacts = analysed.get(AnalyseDistricts.REGION_PARTS)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), RegionPartsCoder.of()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("RollUpCitiesAndProvinces", new RollUpRegions(job, run))
         .setCoder(SerializableCoder.of(RunFact.class));
     PCollection<RunFact> rejectFacts = rejects.apply("WriteRejects", new WriteRejects(job, run))
@@ -56,6 +55,5 @@ public final class GongkaiPipeline {
 
   static void registerCoders(CoderRegistry registry) {
     registry.registerCoderForClass(RowBatch.class, RowBatchCoder.of());
-    registry.registerCoderForClass(RegionParts.class, RegionPartsCoder.of());
   }
 }

@@ -21,7 +21,6 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import java.util.TreeMap;
-import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.output.HtmlReport;
 import org.gongkai.output.Manifest;
@@ -29,7 +28,7 @@ import org.gongkai.output.Parts;
 import org.gongkai.output.TableSchema;
 import org.gongkai.output.TableWriter;
 import org.gongkai.output.Tables;
-import org.gongkai.output.WideTable;
+import org.gongkai.output.WholeJobFiles;
 import org.gongkai.output.OutputFile;
 import org.gongkai.output.Publisher;
 
@@ -39,7 +38,6 @@ import org.gongkai.output.Publisher;
  * it. A run whose counts do not add up fails here and publishes nothing.
  */
 public final class PublishRun extends PTransform<PCollection<RunFact>, PCollection<String>> {
-  static final String REPORT = "report.html";
   private final JobSpec job;
   private final RunContext run;
 
@@ -176,32 +174,13 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
           outputs.add(TableWriter.writeEmptyParquet(t, staging));
         }
       }
-      Gazetteer gazetteer = Inputs.gazetteer(job.gazetteer());
-      MetricCatalog catalog = MetricCatalog.standard();
-      List<WideTable.Piece> pieces = new ArrayList<>();
-      for (List<?> l : Parts.readObjects(staging, AnalyseDistricts.WIDE, List.class)) {
-        l.forEach(p -> pieces.add((WideTable.Piece) p));
-      }
-      for (Map.Entry<Integer, WideTable.Table> e : WideTable.combine(pieces, gazetteer, catalog).entrySet()) {
-        outputs.add(TableWriter.writeCsv(staging, WideTable.allPath(e.getKey()), e.getValue().header(),
-            e.getValue().records(), true));
-      }
-      List<HtmlReport.Section> sections = new ArrayList<>();
-      for (List<?> l : Parts.readObjects(staging, AnalyseDistricts.HTML, List.class)) {
-        l.forEach(x -> sections.add((HtmlReport.Section) x));
-      }
+      outputs.addAll(WholeJobFiles.writeWide(staging, Inputs.gazetteer(job.gazetteer()), MetricCatalog.standard()));
       List<HtmlReport.Fact> facts = List.of(
           new HtmlReport.Fact("来源文件 files read", String.valueOf(files.size())),
           new HtmlReport.Fact("记录 records read", String.valueOf(read)),
           new HtmlReport.Fact("拒收 records rejected", String.valueOf(rejected)),
           new HtmlReport.Fact("版本 version", run.version()));
-      byte[] html = HtmlReport.render(job.name(), run.startedAt().substring(0, 10), sections, facts)
-          .getBytes(StandardCharsets.UTF_8);
-      var channel = TableWriter.Files.create(staging, REPORT);
-      try (OutputStream o = Channels.newOutputStream(channel)) {
-        o.write(html);
-      }
-      outputs.add(new OutputFile(REPORT, sections.size(), html.length));
+      outputs.add(WholeJobFiles.writeReport(staging, job.name(), run.startedAt().substring(0, 10), facts));
       Parts.delete(staging);
       return outputs;
     }

@@ -23,11 +23,12 @@ import org.gongkai.rollup.RollupRow;
 import org.gongkai.rollup.Rollups;
 
 /**
- * City and province rollups from the parts of their districts, keyed by province: each province
+ * City and province rollups from the parts of their districts (in shuffle files, their names
+ * keyed by province): each province
  * writes its own part of the rollup table (its cities in code order, then itself), named so
  * that it sorts after the district parts.
  */
-public final class RollUpRegions extends PTransform<PCollection<KV<String, RegionParts>>, PCollection<RunFact>> {
+public final class RollUpRegions extends PTransform<PCollection<KV<String, String>>, PCollection<RunFact>> {
   private final JobSpec job;
   private final RunContext run;
 
@@ -37,12 +38,12 @@ public final class RollUpRegions extends PTransform<PCollection<KV<String, Regio
   }
 
   @Override
-  public PCollection<RunFact> expand(PCollection<KV<String, RegionParts>> parts) {
+  public PCollection<RunFact> expand(PCollection<KV<String, String>> parts) {
     return parts.apply("GroupByProvince", GroupByKey.create())
         .apply("RollUpAndWrite", ParDo.of(new RollUpFn(job, run)));
   }
 
-  static final class RollUpFn extends DoFn<KV<String, Iterable<RegionParts>>, RunFact> {
+  static final class RollUpFn extends DoFn<KV<String, Iterable<String>>, RunFact> {
     private final JobSpec job;
     private final RunContext run;
 
@@ -52,13 +53,19 @@ public final class RollUpRegions extends PTransform<PCollection<KV<String, Regio
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<RegionParts>> province, OutputReceiver<RunFact> out) {
+    public void process(@Element KV<String, Iterable<String>> province, OutputReceiver<RunFact> out) {
       Progress.STAGE.set("rolling up cities and provinces");
       Gazetteer gazetteer = Inputs.gazetteer(job.gazetteer());
       MetricCatalog catalog = MetricCatalog.standard();
       Map<String, List<RollupPart>> byRegion = new TreeMap<>();
-      for (RegionParts p : province.getValue()) {
-        byRegion.computeIfAbsent(p.regionCode(), k -> new ArrayList<>()).addAll(p.parts());
+      for (String file : province.getValue()) {
+        try {
+          for (RegionParts p : ShuffleFiles.readRegionParts(run.stagingDir(), file)) {
+            byRegion.computeIfAbsent(p.regionCode(), k -> new ArrayList<>()).addAll(p.parts());
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read the shuffle file " + file + ": " + e.getMessage(), e);
+        }
       }
       Rows rows = new Rows(gazetteer, catalog);
       // Part "r<province>" sorts after the groups' "g…" parts: districts first, then regions.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
+import org.gongkai.output.WholeJobFiles;
 
 /** The short summary printed at the end of a run, read back from the published manifest. */
 final class RunSummary {
@@ -38,7 +39,7 @@ final class RunSummary {
         wide++;
         continue;
       }
-      if (path.equals(PublishRun.REPORT)) {
+      if (path.equals(WholeJobFiles.REPORT)) {
         continue;
       }
       String table = path.startsWith("csv/") ? path.substring(4).replaceFirst("\\.csv$", "") : path.split("/")[0];
@@ -61,7 +62,7 @@ final class RunSummary {
           : String.format("    %-18s %8d Parquet files in %s/", name, v[1], name));
     }
     out.println(String.format("    %-18s %8d files  wide/<year>/<district>.csv and wide/<year>/all.csv", "汇总表 (wide)", wide));
-    out.println("  report to open in a browser: " + outputDir + "/" + PublishRun.REPORT);
+    out.println("  report to open in a browser: " + outputDir + "/" + WholeJobFiles.REPORT);
     if (st.path("findings_error").asLong() + st.path("findings_warning").asLong() > 0) {
       out.println("  findings to check: " + outputDir + (csv ? "/csv/findings.csv" : "/findings/"));
     }

@@ -6,38 +6,63 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.util.List;
 import java.util.UUID;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.gongkai.output.Parts;
 import org.gongkai.pipeline.coders.DistrictBatchCoder;
+import org.gongkai.pipeline.coders.RegionPartsCoder;
 
 /**
- * The observations travel from the readers to their group's analysis in files under
- * {@code _parts/shuffle/<group>/}, through Beam's FileSystems; the shuffle itself carries only
- * the file names. The DirectRunner copies a key's whole bag each time a bundle adds to it, so
- * shuffling the observations themselves grew with the square of the bundles; names are tiny.
- * On a cluster the files sit beside the outputs (gs://, hdfs://), so no worker needs another's
- * disk. Names are random: only the set of files a group receives matters, never their order.
+ * What crosses a shuffle travels in files under {@code _parts/shuffle/}, through Beam's
+ * FileSystems; the shuffle itself carries only the file names. The DirectRunner copies a key's
+ * whole bag each time a bundle adds to it, so shuffling the data itself grew with the square of
+ * the bundles; names are tiny. On a cluster the files sit beside the outputs (gs://, hdfs://),
+ * so no worker needs another's disk. Observations ({@code shuffle/<group>/}) go under random
+ * names: only the set of files a group receives matters, never their order. Region parts
+ * ({@code shuffle/regions/<province>/<group>.bin}) are named by their group, so a retried
+ * bundle writes the same file again.
  */
 final class ShuffleFiles {
+  private static final Coder<List<RegionParts>> REGION_PARTS = ListCoder.of(RegionPartsCoder.of());
+
   private ShuffleFiles() {}
 
   static String write(String stagingDir, String group, DistrictBatch batch) throws IOException {
-    String name = Parts.DIR + "/shuffle/" + group + "/" + UUID.randomUUID() + ".bin";
+    return write(stagingDir, group + "/" + UUID.randomUUID(), DistrictBatchCoder.of(), batch);
+  }
+
+  static DistrictBatch read(String stagingDir, String name) throws IOException {
+    return read(stagingDir, name, DistrictBatchCoder.of());
+  }
+
+  static String writeRegionParts(String stagingDir, String province, String group, List<RegionParts> parts)
+      throws IOException {
+    return write(stagingDir, "regions/" + province + "/" + group, REGION_PARTS, parts);
+  }
+
+  static List<RegionParts> readRegionParts(String stagingDir, String name) throws IOException {
+    return read(stagingDir, name, REGION_PARTS);
+  }
+
+  private static <T> String write(String stagingDir, String file, Coder<T> coder, T value) throws IOException {
+    String name = Parts.DIR + "/shuffle/" + file + ".bin";
     ResourceId id = FileSystems.matchNewResource(stagingDir + "/" + name, false);
     try (OutputStream out = new BufferedOutputStream(Channels.newOutputStream(FileSystems.create(id, MimeTypes.BINARY)),
         1 << 16)) {
-      DistrictBatchCoder.of().encode(batch, out);
+      coder.encode(value, out);
     }
     return name;
   }
 
-  static DistrictBatch read(String stagingDir, String name) throws IOException {
+  private static <T> T read(String stagingDir, String name, Coder<T> coder) throws IOException {
     ResourceId id = FileSystems.matchNewResource(stagingDir + "/" + name, false);
     try (InputStream in = new BufferedInputStream(Channels.newInputStream(FileSystems.open(id)), 1 << 16)) {
-      return DistrictBatchCoder.of().decode(in);
+      return coder.decode(in);
     }
   }
 }

@@ -70,6 +70,18 @@ class CountParserFuzzTest {
     assertEquals(new CountResult.Count(n, Qualifier.EXACT), CountParser.parse(n + ".0"), "a whole number written with .0");
   }
 
+  /** Plain digit cells take a short cut; it must give what the full parse gives (here forced by spaces). */
+  @Property(tries = 300)
+  void plainDigitsShortCutAgreesWithTheFullParse(@ForAll("digitStrings") String digits) {
+    CountResult full = CountParser.parse(" " + digits + "\u3000");
+    assertEquals(full, CountParser.parse(digits), digits);
+  }
+
+  @Provide
+  Arbitrary<String> digitStrings() {
+    return Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(18);
+  }
+
   @Property(tries = 200)
   void estimatesAreFlaggedNotDropped(@ForAll @LongRange(min = 1, max = 1_000_000) long n, @ForAll("estimates") String[] form) {
     CountResult r = CountParser.parse(form[0] + n + form[1]);

@@ -1,0 +1,186 @@
+package org.gongkai.output;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.gongkai.model.Gazetteer;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.output.HtmlReport.Chart;
+import org.gongkai.output.HtmlReport.FindingRow;
+import org.gongkai.output.HtmlReport.Section;
+import org.gongkai.output.HtmlReport.YearCharts;
+
+/**
+ * The whole-job files made from every district: {@code wide/YYYY/all.csv} and {@code
+ * report.html}. Each group of districts streams its pieces into {@code _parts/} ({@link
+ * GroupParts}); the last step assembles the files from them holding little at a time: the
+ * 汇总表 a year at a time, merging the groups' pieces in district order, and the page from
+ * chart-less sections plus the charts of the few district-years it details. So the last step's
+ * memory does not grow with the number of townships.
+ */
+public final class WholeJobFiles {
+  static final String WIDE = "wide";
+  static final String WIDE_METRICS = "wide-metrics";
+  static final String SECTIONS = "sections";
+  static final String CHARTS = "charts";
+  public static final String REPORT = "report.html";
+
+  private WholeJobFiles() {}
+
+  /** What one group of districts leaves for the whole-job files, written district by district. */
+  public static final class GroupParts implements Closeable {
+    private final String staging;
+    private final String part;
+    private final Map<Integer, Parts.ObjectSink> wideByYear = new TreeMap<>();
+    private final TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
+    private final Parts.ObjectSink sections;
+    private final Parts.ObjectSink charts;
+
+    public GroupParts(String staging, String part) throws IOException {
+      this.staging = staging;
+      this.part = part;
+      this.sections = new Parts.ObjectSink(staging, SECTIONS, part);
+      this.charts = new Parts.ObjectSink(staging, CHARTS, part);
+    }
+
+    /** A district's 汇总表 piece: one stream per year, districts in the order added (ascending code). */
+    public void add(WideTable.Piece piece) throws IOException {
+      for (WideTable.Block b : piece.blocks()) {
+        Parts.ObjectSink sink = wideByYear.get(b.year());
+        if (sink == null) {
+          sink = new Parts.ObjectSink(staging, WIDE + "/" + b.year(), part);
+          wideByYear.put(b.year(), sink);
+        }
+        sink.write(piece.only(b.year()));
+        metricsByYear.computeIfAbsent(b.year(), y -> new TreeSet<>()).addAll(b.metrics());
+      }
+    }
+
+    /** A district's report section: kept without charts; the charts go apart. */
+    public void add(Section section) throws IOException {
+      sections.write(section.withoutCharts());
+      for (YearCharts c : section.charts()) {
+        charts.write(c);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      List<Closeable> all = new ArrayList<>(wideByYear.values());
+      all.add(sections);
+      all.add(charts);
+      Parts.closeAll(all);
+      Parts.writeObject(staging, WIDE_METRICS, part, metricsByYear);
+    }
+  }
+
+  /** {@code wide/YYYY/all.csv} for every year some group wrote. */
+  public static List<OutputFile> writeWide(String staging, Gazetteer gazetteer, MetricCatalog catalog)
+      throws IOException {
+    TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
+    for (Map<?, ?> m : Parts.readAll(staging, WIDE_METRICS, Map.class)) {
+      m.forEach((year, keys) -> metricsByYear.computeIfAbsent((Integer) year, y -> new TreeSet<>())
+          .addAll((TreeSet<String>) keys));
+    }
+    List<OutputFile> out = new ArrayList<>();
+    for (Map.Entry<Integer, TreeSet<String>> e : metricsByYear.entrySet()) {
+      int year = e.getKey();
+      var combiner = new WideTable.Combiner(year, WideTable.inCatalogOrder(e.getValue(), catalog), gazetteer, catalog);
+      List<Parts.ObjectSource<WideTable.Piece>> sources = Parts.read(staging, WIDE + "/" + year, WideTable.Piece.class);
+      try (TableWriter.CsvFile csv = new TableWriter.CsvFile(staging, WideTable.allPath(year), combiner.header(), true)) {
+        // Each group's pieces come in district order; merging the groups keeps that order.
+        PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing((Head h) -> h.piece.districtCode()));
+        for (Parts.ObjectSource<WideTable.Piece> s : sources) {
+          Head.next(s, heads);
+        }
+        while (!heads.isEmpty()) {
+          Head h = heads.poll();
+          for (List<String> row : combiner.add(h.piece)) {
+            csv.write(row.toArray());
+          }
+          Head.next(h.source, heads);
+        }
+        for (List<String> row : combiner.finish()) {
+          csv.write(row.toArray());
+        }
+        out.add(csv.finish());
+      } finally {
+        Parts.closeAll(sources);
+      }
+    }
+    return out;
+  }
+
+  /** A finding the page may list, with its section and its place in the order read. */
+  private record Shown(FindingRow row, int section, long order) {}
+
+  /** The page's first rows among the candidates, in the page's order (ties keep the order read). */
+  private static List<Shown> firstShown(List<Shown> candidates) {
+    List<Shown> sorted = new ArrayList<>(candidates);
+    sorted.sort(Comparator.comparing(Shown::row, HtmlReportPage.FINDING_ORDER));
+    return new ArrayList<>(sorted.subList(0, Math.min(sorted.size(), HtmlReport.FINDINGS_SHOWN)));
+  }
+
+  private record Head(WideTable.Piece piece, Parts.ObjectSource<WideTable.Piece> source) {
+    static void next(Parts.ObjectSource<WideTable.Piece> source, PriorityQueue<Head> heads) throws IOException {
+      WideTable.Piece p = source.next();
+      if (p != null) {
+        heads.add(new Head(p, source));
+      }
+    }
+  }
+
+  /** {@code report.html}: what {@link HtmlReport#render} makes of every group's sections. */
+  public static OutputFile writeReport(String staging, String jobName, String runDate, List<HtmlReport.Fact> facts)
+      throws IOException {
+    // Chart-less sections, each listing only those of its findings that the page shows: the
+    // candidates are cut down to the page's first rows whenever they pile up.
+    List<Section> sections = new ArrayList<>();
+    List<Shown> candidates = new ArrayList<>();
+    long order = 0;
+    List<Parts.ObjectSource<Section>> sources = Parts.read(staging, SECTIONS, Section.class);
+    try {
+      for (Parts.ObjectSource<Section> source : sources) {
+        for (Section s = source.next(); s != null; s = source.next()) {
+          for (FindingRow r : s.findings()) {
+            candidates.add(new Shown(r, sections.size(), order++));
+          }
+          sections.add(s.withFindings(List.of()));
+          if (candidates.size() > 4 * HtmlReport.FINDINGS_SHOWN) {
+            candidates = firstShown(candidates);
+          }
+        }
+      }
+    } finally {
+      Parts.closeAll(sources);
+    }
+    List<Shown> kept = firstShown(candidates);
+    kept.sort(Comparator.comparingInt(Shown::section).thenComparingLong(Shown::order));
+    Map<Integer, List<FindingRow>> bySection = new HashMap<>();
+    kept.forEach(k -> bySection.computeIfAbsent(k.section(), i -> new ArrayList<>()).add(k.row()));
+    bySection.forEach((i, rows) -> sections.set(i, sections.get(i).withFindings(rows)));
+    // Charts only for the district-years the page details.
+    Set<String> detailed = HtmlReport.detailed(sections);
+    Map<String, Map<Integer, List<Chart>>> charts = new HashMap<>();
+    for (YearCharts c : Parts.readAll(staging, CHARTS, YearCharts.class, x -> detailed.contains(x.districtCode() + "-" + x.year()))) {
+      charts.computeIfAbsent(c.districtCode(), k -> new HashMap<>()).put(c.year(), c.charts());
+    }
+    sections.replaceAll(s -> charts.containsKey(s.districtCode()) ? s.withCharts(charts.get(s.districtCode())) : s);
+    byte[] html = HtmlReport.render(jobName, runDate, sections, facts).getBytes(StandardCharsets.UTF_8);
+    try (OutputStream o = Channels.newOutputStream(TableWriter.Files.create(staging, REPORT))) {
+      o.write(html);
+    }
+    return new OutputFile(REPORT, sections.size(), html.length);
+  }
+}
