@@ -31,7 +31,8 @@ import org.gongkai.rollup.RollupRow;
  * most {@link #FINDINGS_SHOWN} findings), and {@link #render} assembles the page once from all
  * sections. At national scale the page stays usable: the detailed part shows the first {@link
  * #DETAIL_FIRST} district-years by code plus those with errors (at most {@link #DETAIL_MAX} in
- * all), the coverage table at most {@link #COVERAGE_SHOWN} rows and the findings table at most
+ * all, charting at most {@link #DETAIL_TOWNSHIPS} townships), the coverage table at most {@link
+ * #COVERAGE_SHOWN} rows and the findings table at most
  * {@link #FINDINGS_SHOWN} rows, errors first; the page says what it left out.
  *
  * <p>Everything that comes from the data goes through {@link #escape}, in text, attributes and
@@ -40,6 +41,7 @@ import org.gongkai.rollup.RollupRow;
 public final class HtmlReport {
   public static final int DETAIL_FIRST = 50;
   public static final int DETAIL_MAX = 200;
+  public static final int DETAIL_TOWNSHIPS = 5000;
   public static final int COVERAGE_SHOWN = 2000;
   public static final int FINDINGS_SHOWN = 500;
 

@@ -176,25 +176,39 @@ final class HtmlReportPage {
     b.append("</section>\n");
   }
 
-  /** The first DETAIL_FIRST district-years by code (with data), then those with errors, at most DETAIL_MAX. */
+  /**
+   * The first DETAIL_FIRST district-years by code (with data), then those with errors, at most
+   * DETAIL_MAX, and no more than DETAIL_TOWNSHIPS townships in all (each charts its townships:
+   * districts of a hundred townships would otherwise make a page of tens of megabytes).
+   */
   private List<DistrictYear> selectDetails(List<DistrictYear> all) {
     List<DistrictYear> chosen = new ArrayList<>();
     Set<String> taken = new HashSet<>();
+    int townships = 0;
     for (DistrictYear d : all) {
       if (chosen.size() == HtmlReport.DETAIL_FIRST) {
         break;
       }
       if (d.data() != null) {
+        if (!chosen.isEmpty() && townships + d.section().expected() > HtmlReport.DETAIL_TOWNSHIPS) {
+          break;
+        }
         chosen.add(d);
         taken.add(d.anchor());
+        townships += d.section().expected();
       }
     }
     for (DistrictYear d : all) {
       if (chosen.size() >= HtmlReport.DETAIL_MAX) {
         break;
       }
-      if (d.data() != null && d.count(Severity.ERROR) > 0 && taken.add(d.anchor())) {
+      if (d.data() != null && d.count(Severity.ERROR) > 0 && !taken.contains(d.anchor())) {
+        if (townships + d.section().expected() > HtmlReport.DETAIL_TOWNSHIPS) {
+          break;
+        }
+        taken.add(d.anchor());
         chosen.add(d);
+        townships += d.section().expected();
       }
     }
     chosen.sort(Comparator.comparing((DistrictYear d) -> d.section().districtCode()).thenComparingInt(DistrictYear::year));
@@ -215,8 +229,10 @@ final class HtmlReportPage {
     if (chosen.size() < withData) {
       long withErrors = all.stream().filter(d -> d.data() != null && d.count(Severity.ERROR) > 0).count();
       b.append("<p class=\"omitted\">共有 ").append(withData).append(" 个县区·年度有数据，此处详列 ").append(chosen.size())
-          .append(" 个：按代码排列的前 ").append(HtmlReport.DETAIL_FIRST).append(" 个，以及有错误的县区·年度（共 ")
-          .append(withErrors).append(" 个，最多详列 ").append(HtmlReport.DETAIL_MAX).append(" 个）；其余 ")
+          .append(" 个：按代码排列的前若干个（至多 ").append(HtmlReport.DETAIL_FIRST)
+          .append(" 个），以及有错误的县区·年度（共 ").append(withErrors).append(" 个）；最多详列 ")
+          .append(HtmlReport.DETAIL_MAX).append(" 个，图中乡镇合计不超过 ").append(HtmlReport.DETAIL_TOWNSHIPS)
+          .append(" 个；其余 ")
           .append(withData - chosen.size()).append(" 个见 rollup、comparison 表和 wide/ 汇总表。</p>\n");
     }
     for (DistrictYear d : chosen) {

@@ -169,6 +169,41 @@ class HtmlReportTest {
     assertTrue(html.length() < 3_000_000, "page size " + html.length());
   }
 
+  /** Districts of 400 townships: the detailed part stops at its township budget, and says so. */
+  @Test
+  void bigDistrictsAreDetailedWithinTheTownshipBudget() {
+    List<Division> divisions = new ArrayList<>();
+    List<HtmlReport.Section> sections = new ArrayList<>();
+    List<String> districts = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String d = String.format("1101%02d", i + 1);
+      districts.add(d);
+      divisions.add(Gazetteer.division(d, "县" + i, null));
+      for (int t = 0; t < 400; t++) {
+        divisions.add(Gazetteer.division(d + String.format("%03d", t), "镇" + t, null));
+      }
+    }
+    Gazetteer gaz = Gazetteer.of(divisions);
+    for (String d : districts) {
+      List<Observation> winners = new ArrayList<>();
+      for (int t = 0; t < 400; t++) {
+        winners.add(Obs.of(2018, d + String.format("%03d", t), "hotline_cases", t));
+      }
+      List<Finding> findings = List.of(new Finding("OUTCOMES_SUM", Severity.ERROR, "township", d + "000", d, 2018,
+          "applications_completed", "m", "e", 5L, 4L));
+      List<RollupRow> rollup = Rollups.rollUp("district", d, Rollups.parts(winners, HtmlReportFixture.CATALOG), gaz,
+          HtmlReportFixture.CATALOG);
+      sections.add(HtmlReport.section(d, null, gaz, HtmlReportFixture.CATALOG, rollup, winners, findings));
+    }
+    Document doc = Jsoup.parse(HtmlReport.render("big", "2026-03-01", sections));
+    int shown = HtmlReport.DETAIL_TOWNSHIPS / 400;
+    assertEquals(shown, doc.select("article.district").size());
+    assertEquals(shown, HtmlReport.detailed(sections).size());
+    assertTrue(doc.getElementById("details").text().contains("此处详列 " + shown + " 个"));
+    assertTrue(doc.getElementById("d-110101-2018") != null);
+    assertEquals(40, doc.select("table.coverage tbody tr").size(), "the coverage table still lists every one");
+  }
+
   @Test
   void axisEndsAndTicks() {
     assertEquals(1, HtmlReportChart.niceCeiling(0));
