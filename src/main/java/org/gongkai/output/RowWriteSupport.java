@@ -28,10 +28,14 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
   private static final Map<TableSchema, Layout> LAYOUTS = new ConcurrentHashMap<>();
 
   private final Layout layout;
+  private final String[] lastText;
+  private final Binary[] lastBinary;
   private RecordConsumer out;
 
   private RowWriteSupport(TableSchema table) {
     this.layout = LAYOUTS.computeIfAbsent(table, Layout::of);
+    this.lastText = new String[layout.names.length];
+    this.lastBinary = new Binary[layout.names.length];
   }
 
   /** What every file of a table shares, made once per table (a run writes thousands of files). */
@@ -88,7 +92,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
       }
       out.startField(l.names[i], i);
       switch (l.types[i]) {
-        case STRING -> out.addBinary(Binary.fromString(v.toString()));
+        case STRING -> out.addBinary(text(i, v.toString()));
         case INT -> out.addInteger(((Number) v).intValue());
         case LONG -> out.addLong(((Number) v).longValue());
         case DOUBLE -> out.addDouble(((Number) v).doubleValue());
@@ -97,6 +101,20 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
       out.endField(l.names[i], i);
     }
     out.endMessage();
+  }
+
+  /**
+   * The text as UTF-8. Rows come grouped by district, so most text cells repeat the row
+   * before's (region codes and names, township or metric, qualifier, source): those are encoded
+   * once. A Binary made from a String is immutable, so Parquet's dictionary and statistics may
+   * keep the one given.
+   */
+  private Binary text(int column, String s) {
+    if (!s.equals(lastText[column])) {
+      lastText[column] = s;
+      lastBinary[column] = Binary.fromString(s);
+    }
+    return lastBinary[column];
   }
 
   /** A writer of one table's rows to one file. */
