@@ -10,12 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.gongkai.output.TableSchema.Column;
 
 /**
  * One worker's part of one table, written as rows arrive (nothing is held back): Parquet
@@ -27,8 +23,6 @@ public final class TablePartWriter implements Closeable {
   private final String dir;
   private final String part;
   private final boolean parquet;
-  private final Schema schema;
-  private final int[] sourceIndex;
   private final int yearIndex;
   private final Map<String, TableWriter.Partition> partitions = new TreeMap<>();
   private final List<String> cells = new ArrayList<>();
@@ -43,12 +37,6 @@ public final class TablePartWriter implements Closeable {
     this.dir = dir;
     this.part = part;
     this.parquet = parquet;
-    this.schema = table.avroSchema();
-    List<Column> columns = table.parquetColumns();
-    this.sourceIndex = new int[columns.size()];
-    for (int i = 0; i < columns.size(); i++) {
-      sourceIndex[i] = table.indexOf(columns.get(i).name());
-    }
     this.yearIndex = table.partitionedByYear() ? table.indexOf("year") : -1;
     if (csv) {
       csvPath = Parts.DIR + "/csv/" + table.name() + "/" + part + ".csv";
@@ -63,14 +51,10 @@ public final class TablePartWriter implements Closeable {
       String rel = table.name() + "/" + (yearIndex >= 0 ? "year=" + row[yearIndex] + "/" : "") + "part-" + part + ".parquet";
       TableWriter.Partition p = partitions.get(rel);
       if (p == null) {
-        p = new TableWriter.Partition(rel, TableWriter.Files.create(dir, rel), schema);
+        p = new TableWriter.Partition(rel, TableWriter.Files.create(dir, rel), table);
         partitions.put(rel, p);
       }
-      GenericRecord rec = new GenericData.Record(schema);
-      for (int i = 0; i < sourceIndex.length; i++) {
-        rec.put(i, row[sourceIndex[i]]);
-      }
-      p.sink.write(rec);
+      p.sink.write(row);
       p.rows++;
     }
     if (csv != null) {

@@ -11,15 +11,11 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.PositionOutputStream;
@@ -50,7 +46,7 @@ public final class TableWriter {
   /** A table without rows: {@code dir/table/part-00000.parquet} with the schema only, so that readers find it. */
   public static OutputFile writeEmptyParquet(TableSchema table, String dir) throws IOException {
     String rel = table.name() + "/part-00000.parquet";
-    Partition p = new Partition(rel, Files.create(dir, rel), table.avroSchema());
+    Partition p = new Partition(rel, Files.create(dir, rel), table);
     p.close();
     return new OutputFile(rel, 0, p.channel.bytes);
   }
@@ -122,18 +118,16 @@ public final class TableWriter {
    * Hadoop's XML defaults each time, which cost more than writing a small part.
    */
   static final class Partition {
-    private static final Configuration CONF = new Configuration(false);
+    static final Configuration CONF = new Configuration(false);
     final String relativePath;
     final Files.CountingChannel channel;
-    final ParquetWriter<GenericRecord> sink;
+    final ParquetWriter<Object[]> sink;
     long rows;
 
-    Partition(String relativePath, Files.CountingChannel channel, Schema schema) throws IOException {
+    Partition(String relativePath, Files.CountingChannel channel, TableSchema table) throws IOException {
       this.relativePath = relativePath;
       this.channel = channel;
-      this.sink = AvroParquetWriter.<GenericRecord>builder(new ChannelOutputFile(channel))
-          .withSchema(schema)
-          .withDataModel(GenericData.get())
+      this.sink = new RowWriteSupport.Builder(new ChannelOutputFile(channel), table)
           .withConf(CONF)
           .withCompressionCodec(CompressionCodecName.SNAPPY)
           .withRowGroupSize((long) ROW_GROUP_BYTES)

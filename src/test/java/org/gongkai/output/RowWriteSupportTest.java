@@ -1,0 +1,216 @@
+package org.gongkai.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.gongkai.output.TableSchema.Column;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The direct Parquet writer against the parquet-avro writer it replaced (kept here as the
+ * reference): for every table, the same schema, column chunks and values, read back by DuckDB.
+ */
+class RowWriteSupportTest {
+  @TempDir Path tmp;
+
+  static List<TableSchema> tables() {
+    return Tables.ALL;
+  }
+
+  @ParameterizedTest
+  @MethodSource("tables")
+  void writesWhatParquetAvroWrote(TableSchema table) throws Exception {
+    List<Object[]> rows = sampleRows(table, 500);
+    Path direct = tmp.resolve("direct");
+    Path avro = tmp.resolve("avro");
+    List<OutputFile> files = TableWriter.writeParquet(table, direct.toString(), rows);
+    Map<String, Long> reference = ParquetAvro.write(table, avro, rows);
+    assertEquals(reference.keySet(), files.stream().map(OutputFile::path).collect(java.util.stream.Collectors.toSet()));
+    files.forEach(f -> assertEquals(reference.get(f.path()), f.rows(), f.path()));
+
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      for (OutputFile f : files) {
+        String a = lit(direct.resolve(f.path()));
+        String b = lit(avro.resolve(f.path()));
+        assertEquals(rows(st, "DESCRIBE SELECT * FROM read_parquet(" + b + ")"),
+            rows(st, "DESCRIBE SELECT * FROM read_parquet(" + a + ")"), f.path());
+        assertEquals(rows(st, "SELECT * EXCLUDE (file_name) FROM parquet_schema(" + b + ")"),
+            rows(st, "SELECT * EXCLUDE (file_name) FROM parquet_schema(" + a + ")"), f.path());
+        // Column chunks: codec, encodings, statistics, sizes and offsets (the pages are the same bytes).
+        assertEquals(rows(st, "SELECT * EXCLUDE (file_name) FROM parquet_metadata(" + b + ")"),
+            rows(st, "SELECT * EXCLUDE (file_name) FROM parquet_metadata(" + a + ")"), f.path());
+        assertEquals(footer(st, b), footer(st, a), "the footer's metadata, the Avro schema included");
+        assertEquals(rows(st, "SELECT * FROM read_parquet(" + b + ")"), rows(st, "SELECT * FROM read_parquet(" + a + ")"));
+      }
+      assertEquals(expected(table, rows), readBack(st, table, direct), "the rows written, nulls included");
+    }
+  }
+
+  @Test
+  void emptyTableHasTheSameSchema() throws Exception {
+    OutputFile f = TableWriter.writeEmptyParquet(Tables.REJECTS, tmp.resolve("direct").toString());
+    Path avroFile = tmp.resolve("avro/rejects/part-00000.parquet");
+    ParquetAvro.open(Tables.REJECTS.avroSchema(), avroFile).close();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      String a = lit(tmp.resolve("direct").resolve(f.path()));
+      String b = lit(avroFile);
+      assertEquals(rows(st, "SELECT * EXCLUDE (file_name) FROM parquet_schema(" + b + ")"),
+          rows(st, "SELECT * EXCLUDE (file_name) FROM parquet_schema(" + a + ")"));
+      assertEquals(List.of(List.of(0L)), rows(st, "SELECT count(*) FROM read_parquet(" + a + ")"));
+    }
+  }
+
+  @Test
+  void aNullInARequiredColumnIsAnError() {
+    Object[] row = sampleRows(Tables.REJECTS, 1).get(0);
+    row[Tables.REJECTS.indexOf("reason_code")] = null;
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> TableWriter.writeParquet(Tables.REJECTS, tmp.toString(), List.<Object[]>of(row)));
+    assertTrue(e.getMessage().contains("rejects.reason_code"), e.getMessage());
+  }
+
+  /**
+   * Rows of the Java types {@link Rows} makes (String, Integer, Long, Double, Boolean), with
+   * nulls in every optional column, several years, non-ASCII text, repeated text and edge values.
+   */
+  static List<Object[]> sampleRows(TableSchema table, int n) {
+    String[] texts = {"", "六安市", "a \"quoted\", text\nwith a line", "=1+1", "𠀀 supplementary", "0"};
+    long[] longs = {0, -1, 1, Long.MIN_VALUE, Long.MAX_VALUE, 1_000_000_007L};
+    double[] doubles = {0.0, -0.0, 0.5, -1.25e-300, 1e300, Double.NaN, Double.POSITIVE_INFINITY};
+    List<Object[]> out = new ArrayList<>();
+    for (int r = 0; r < n; r++) {
+      Object[] row = new Object[table.columns().size()];
+      for (int i = 0; i < row.length; i++) {
+        Column c = table.columns().get(i);
+        int k = r + i;
+        row[i] = c.nullable() && k % 3 == 0 ? null : switch (c.type()) {
+          // Runs of equal text, as rows grouped by township have; equal but not the same String.
+          case STRING -> texts[(r / 4 + i) % texts.length] + (r % 7 == 0 ? "" : " " + r / 4);
+          case INT -> c.name().equals("year") ? 2016 + r % 3 : (k % 5 == 0 ? Integer.MIN_VALUE : k * 37 - 400);
+          case LONG -> longs[k % longs.length] + (k % 4 == 0 ? 0 : r);
+          case DOUBLE -> doubles[k % doubles.length];
+          case BOOLEAN -> k % 2 == 0;
+        };
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  /** The rows as DuckDB should read them back: the Parquet columns, ordered by file and row. */
+  private static List<List<Object>> expected(TableSchema table, List<Object[]> rows) {
+    Map<Object, List<List<Object>>> byYear = new TreeMap<>();
+    int year = table.partitionedByYear() ? table.indexOf("year") : -1;
+    for (Object[] row : rows) {
+      List<Object> cells = new ArrayList<>();
+      for (Column c : table.parquetColumns()) {
+        cells.add(row[table.indexOf(c.name())]);
+      }
+      byYear.computeIfAbsent(year >= 0 ? row[year] : 0, k -> new ArrayList<>()).add(cells);
+    }
+    List<List<Object>> out = new ArrayList<>();
+    byYear.values().forEach(out::addAll);
+    return out;
+  }
+
+  private static List<List<Object>> readBack(Statement st, TableSchema table, Path dir) throws SQLException {
+    String glob = lit(dir.resolve(table.name()) + (table.partitionedByYear() ? "/*/*.parquet" : "/*.parquet"));
+    String columns = String.join(", ", table.parquetColumns().stream().map(c -> "\"" + c.name() + "\"").toList());
+    return rows(st, "SELECT " + columns + " FROM read_parquet(" + glob + ", filename = true, file_row_number = true,"
+        + " hive_partitioning = false) ORDER BY filename, file_row_number");
+  }
+
+  /** The footer's key-value metadata but {@code writer.model.name} (parquet-avro's {@code avro}, now none). */
+  private static List<List<Object>> footer(Statement st, String file) throws SQLException {
+    List<List<Object>> r = rows(st, "SELECT decode(key), decode(value) FROM parquet_kv_metadata(" + file + ")"
+        + " WHERE decode(key) <> 'writer.model.name' ORDER BY 1");
+    assertTrue(r.stream().anyMatch(kv -> kv.get(0).equals("parquet.avro.schema")), file + " has the Avro schema");
+    return r;
+  }
+
+  private static List<List<Object>> rows(Statement st, String sql) throws SQLException {
+    List<List<Object>> out = new ArrayList<>();
+    try (ResultSet rs = st.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          Object v = rs.getObject(i);
+          row.add(v instanceof byte[] b ? Arrays.toString(b) : v);
+        }
+        out.add(row);
+      }
+    }
+    return out;
+  }
+
+  private static String lit(Object path) {
+    return "'" + path.toString().replace("'", "''") + "'";
+  }
+
+  /** The parquet-avro writer as TablePartWriter used it: one GenericRecord per row, same settings. */
+  static final class ParquetAvro {
+    static Map<String, Long> write(TableSchema table, Path dir, List<Object[]> rows) throws IOException {
+      Schema schema = table.avroSchema();
+      List<Column> columns = table.parquetColumns();
+      int year = table.partitionedByYear() ? table.indexOf("year") : -1;
+      Map<String, ParquetWriter<GenericRecord>> writers = new LinkedHashMap<>();
+      Map<String, Long> counts = new TreeMap<>();
+      for (Object[] row : rows) {
+        String rel = table.name() + "/" + (year >= 0 ? "year=" + row[year] + "/" : "") + "part-00000.parquet";
+        ParquetWriter<GenericRecord> w = writers.get(rel);
+        if (w == null) {
+          w = open(schema, dir.resolve(rel));
+          writers.put(rel, w);
+        }
+        GenericRecord rec = new GenericData.Record(schema);
+        for (int i = 0; i < columns.size(); i++) {
+          rec.put(i, row[table.indexOf(columns.get(i).name())]);
+        }
+        w.write(rec);
+        counts.merge(rel, 1L, Long::sum);
+      }
+      for (ParquetWriter<GenericRecord> w : writers.values()) {
+        w.close();
+      }
+      return counts;
+    }
+
+    static ParquetWriter<GenericRecord> open(Schema schema, Path file) throws IOException {
+      Files.createDirectories(file.getParent());
+      return AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+          .withSchema(schema)
+          .withDataModel(GenericData.get())
+          .withConf(TableWriter.Partition.CONF)
+          .withCompressionCodec(CompressionCodecName.SNAPPY)
+          .withRowGroupSize((long) (32 << 20))
+          .withDictionaryEncoding(true)
+          .build();
+    }
+  }
+}
