@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +25,8 @@ public final class TablePartWriter implements Closeable {
   private final String part;
   private final boolean parquet;
   private final int yearIndex;
-  private final Map<String, TableWriter.Partition> partitions = new TreeMap<>();
+  private final Map<String, TableWriter.Partition> partitions = new TreeMap<>(); // by file: the order listed
+  private final Map<Object, TableWriter.Partition> partitionsByYear = new HashMap<>(); // the lookup per row
   private final List<String> cells = new ArrayList<>();
   private TableWriter.Files.CountingChannel csvChannel;
   private CSVPrinter csv;
@@ -48,11 +50,13 @@ public final class TablePartWriter implements Closeable {
 
   public void write(Object[] row) throws IOException {
     if (parquet) {
-      String rel = table.name() + "/" + (yearIndex >= 0 ? "year=" + row[yearIndex] + "/" : "") + "part-" + part + ".parquet";
-      TableWriter.Partition p = partitions.get(rel);
+      Object year = yearIndex >= 0 ? row[yearIndex] : null;
+      TableWriter.Partition p = partitionsByYear.get(year);
       if (p == null) {
+        String rel = table.name() + "/" + (yearIndex >= 0 ? "year=" + year + "/" : "") + "part-" + part + ".parquet";
         p = new TableWriter.Partition(rel, TableWriter.Files.create(dir, rel), table);
         partitions.put(rel, p);
+        partitionsByYear.put(year, p);
       }
       p.sink.write(row);
       p.rows++;

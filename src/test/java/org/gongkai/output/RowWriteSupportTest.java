@@ -23,7 +23,6 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.gongkai.output.TableSchema.Column;
 import org.junit.jupiter.api.Test;
@@ -75,7 +74,7 @@ class RowWriteSupportTest {
   void emptyTableHasTheSameSchema() throws Exception {
     OutputFile f = TableWriter.writeEmptyParquet(Tables.REJECTS, tmp.resolve("direct").toString());
     Path avroFile = tmp.resolve("avro/rejects/part-00000.parquet");
-    ParquetAvro.open(Tables.REJECTS.avroSchema(), avroFile).close();
+    ParquetAvro.open(Tables.REJECTS, avroFile).close();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
       String a = lit(tmp.resolve("direct").resolve(f.path()));
       String b = lit(avroFile);
@@ -185,7 +184,7 @@ class RowWriteSupportTest {
         String rel = table.name() + "/" + (year >= 0 ? "year=" + row[year] + "/" : "") + "part-00000.parquet";
         ParquetWriter<GenericRecord> w = writers.get(rel);
         if (w == null) {
-          w = open(schema, dir.resolve(rel));
+          w = open(table, dir.resolve(rel));
           writers.put(rel, w);
         }
         GenericRecord rec = new GenericData.Record(schema);
@@ -201,15 +200,11 @@ class RowWriteSupportTest {
       return counts;
     }
 
-    static ParquetWriter<GenericRecord> open(Schema schema, Path file) throws IOException {
+    static ParquetWriter<GenericRecord> open(TableSchema table, Path file) throws IOException {
       Files.createDirectories(file.getParent());
-      return AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
-          .withSchema(schema)
-          .withDataModel(GenericData.get())
-          .withConf(TableWriter.Partition.CONF)
-          .withCompressionCodec(CompressionCodecName.SNAPPY)
-          .withRowGroupSize((long) (32 << 20))
-          .withDictionaryEncoding(true)
+      return TableWriter.Partition.settings(AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+          .withSchema(table.avroSchema())
+          .withDataModel(GenericData.get()), table)
           .build();
     }
   }
