@@ -204,7 +204,7 @@ class RowWriteSupportTest {
       Files.createDirectories(file.getParent());
       return TableWriter.Partition.settings(AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
           .withSchema(table.avroSchema())
-          .withDataModel(GenericData.get()), table)
+          .withDataModel(GenericData.get()))
           .build();
     }
   }
