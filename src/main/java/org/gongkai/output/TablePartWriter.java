@@ -7,10 +7,10 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -25,8 +25,7 @@ public final class TablePartWriter implements Closeable {
   private final String part;
   private final boolean parquet;
   private final int yearIndex;
-  private final Map<String, TableWriter.Partition> partitions = new TreeMap<>(); // by file: the order listed
-  private final Map<Object, TableWriter.Partition> partitionsByYear = new HashMap<>(); // the lookup per row
+  private final Map<Object, TableWriter.Partition> partitions = new HashMap<>(); // by year (null: not partitioned)
   private final List<String> cells = new ArrayList<>();
   private TableWriter.Files.CountingChannel csvChannel;
   private CSVPrinter csv;
@@ -51,12 +50,11 @@ public final class TablePartWriter implements Closeable {
   public void write(Object[] row) throws IOException {
     if (parquet) {
       Object year = yearIndex >= 0 ? row[yearIndex] : null;
-      TableWriter.Partition p = partitionsByYear.get(year);
+      TableWriter.Partition p = partitions.get(year);
       if (p == null) {
         String rel = table.name() + "/" + (yearIndex >= 0 ? "year=" + year + "/" : "") + "part-" + part + ".parquet";
         p = new TableWriter.Partition(rel, TableWriter.Files.create(dir, rel), table);
-        partitions.put(rel, p);
-        partitionsByYear.put(year, p);
+        partitions.put(year, p);
       }
       p.sink.write(row);
       p.rows++;
@@ -79,7 +77,7 @@ public final class TablePartWriter implements Closeable {
     return rows;
   }
 
-  /** The files written: Parquet files, then the CSV part. */
+  /** The files written: Parquet files in path order, then the CSV part. */
   public List<OutputFile> files() {
     if (files == null) {
       throw new IllegalStateException("close first");
@@ -94,7 +92,9 @@ public final class TablePartWriter implements Closeable {
     }
     List<OutputFile> out = new ArrayList<>();
     IOException failure = null;
-    for (TableWriter.Partition p : partitions.values()) {
+    List<TableWriter.Partition> byPath = new ArrayList<>(partitions.values());
+    byPath.sort(Comparator.comparing(p -> p.relativePath));
+    for (TableWriter.Partition p : byPath) {
       try {
         p.close();
         out.add(new OutputFile(p.relativePath, p.rows, p.channel.bytes()));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gongkai.analysis.DistrictAnalysis;
 import org.gongkai.audit.AuditConfig;
+import org.gongkai.model.Division;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
@@ -46,6 +47,28 @@ final class HtmlReportFixture {
     "published_total", "published_website", "published_other", "policy_interpretations", "applications_received",
     "applications_granted", "applications_completed", "hotline_cases", "hotline_cases_responded", "npc_suggestions",
     "cppcc_proposals", "admin_reconsiderations", "lawsuits"};
+
+  /** Codes of {@code n} synthetic districts (110101, 110102, …), in code order. */
+  static List<String> districtCodes(int n) {
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      codes.add(String.format("%02d%02d%02d", 11 + i / 100, 1 + (i / 10) % 10, 1 + i % 10));
+    }
+    return codes;
+  }
+
+  /** A gazetteer of these districts (县i), each with townships {@code <district>100…10(k-1)} (镇i-t). */
+  static Gazetteer gazetteer(List<String> districts, int townships) {
+    List<Division> divisions = new ArrayList<>();
+    for (int i = 0; i < districts.size(); i++) {
+      String d = districts.get(i);
+      divisions.add(Gazetteer.division(d, "县" + i, null));
+      for (int t = 0; t < townships; t++) {
+        divisions.add(Gazetteer.division(d + "10" + t, "镇" + i + "-" + t, null));
+      }
+    }
+    return Gazetteer.of(divisions);
+  }
 
   static Observation obs(int year, String t, String metric, long v, Qualifier q, int line) {
     return new Observation(year, t, metric, v, q, false, "fixture", 0, 0, "fixture-" + year + ".csv", "line " + line,

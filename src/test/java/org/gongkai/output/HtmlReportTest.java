@@ -113,17 +113,8 @@ class HtmlReportTest {
   /** 300 districts of three townships, most with three errors in 2018: the page caps itself. */
   @Test
   void nationalScaleIsCapped() throws Exception {
-    List<Division> divisions = new ArrayList<>();
-    List<String> districts = new ArrayList<>();
-    for (int i = 0; i < 300; i++) {
-      String d = String.format("%02d%02d%02d", 11 + i / 100, 1 + (i / 10) % 10, 1 + i % 10);
-      districts.add(d);
-      divisions.add(Gazetteer.division(d, "县" + i, null));
-      for (int t = 0; t < 3; t++) {
-        divisions.add(Gazetteer.division(d + "10" + t, "镇" + i + "-" + t, null));
-      }
-    }
-    Gazetteer gaz = Gazetteer.of(divisions);
+    List<String> districts = HtmlReportFixture.districtCodes(300);
+    Gazetteer gaz = HtmlReportFixture.gazetteer(districts, 3);
     List<HtmlReport.Section> sections = new ArrayList<>();
     for (int i = 0; i < districts.size(); i++) {
       String d = districts.get(i);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.gongkai.audit.Finding;
 import org.gongkai.audit.Severity;
-import org.gongkai.model.Division;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
@@ -33,17 +32,8 @@ class WholeJobFilesTest {
 
   @Test
   void streamedPartsGiveTheSameFilesAsEverythingAtOnce(@TempDir Path staging) throws Exception {
-    List<Division> divisions = new ArrayList<>();
-    List<String> districts = new ArrayList<>();
-    for (int i = 0; i < 120; i++) {
-      String d = String.format("%02d%02d%02d", 11 + i / 100, 1 + (i / 10) % 10, 1 + i % 10);
-      districts.add(d);
-      divisions.add(Gazetteer.division(d, "县" + i, null));
-      for (int t = 0; t < 4; t++) {
-        divisions.add(Gazetteer.division(d + "10" + t, "镇" + i + "-" + t, null));
-      }
-    }
-    Gazetteer gaz = Gazetteer.of(divisions);
+    List<String> districts = HtmlReportFixture.districtCodes(120);
+    Gazetteer gaz = HtmlReportFixture.gazetteer(districts, 4);
     List<WideTable.Piece> pieces = new ArrayList<>();
     List<HtmlReport.Section> sections = new ArrayList<>();
     for (int i = 0; i < districts.size(); i++) {
