@@ -3,6 +3,9 @@ package org.gongkai.output;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -107,6 +110,76 @@ public final class Parts {
     public void close() throws IOException {
       in.close();
     }
+  }
+
+  /** How the values of a {@link RecordSink} are written, for values read back in bulk. */
+  public interface Codec<T> {
+    void write(DataOutputStream out, T value) throws IOException;
+
+    T read(DataInputStream in) throws IOException;
+  }
+
+  /** Like {@link ObjectSink}, with a codec of its own in place of Java serialization. */
+  public static final class RecordSink<T> implements Closeable {
+    private final Codec<T> codec;
+    private final DataOutputStream out;
+
+    public RecordSink(String stagingDir, String kind, String part, Codec<T> codec) throws IOException {
+      this.codec = codec;
+      out = new DataOutputStream(new BufferedOutputStream(
+          Channels.newOutputStream(TableWriter.Files.create(stagingDir, DIR + "/" + kind + "/" + part + ".bin")), 1 << 16));
+    }
+
+    public void write(T value) throws IOException {
+      out.writeBoolean(true);
+      codec.write(out, value);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.writeBoolean(false); // the end
+      out.close();
+    }
+  }
+
+  /** Reads the values of one {@link RecordSink} in order; {@link #next} gives null at the end. */
+  public static final class RecordSource<T> implements Closeable {
+    private final ResourceId file;
+    private final Codec<T> codec;
+    private final DataInputStream in;
+
+    private RecordSource(ResourceId file, Codec<T> codec) throws IOException {
+      this.file = file;
+      this.codec = codec;
+      in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(FileSystems.open(file)), 1 << 16));
+    }
+
+    public T next() throws IOException {
+      try {
+        return in.readBoolean() ? codec.read(in) : null;
+      } catch (EOFException e) {
+        throw new IOException("cannot read " + file + ": it ends before its last value", e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+
+  /** Sources for every part of a kind written by {@link RecordSink}s, in part-name order; the caller closes them. */
+  public static <T> List<RecordSource<T>> records(String stagingDir, String kind, Codec<T> codec) throws IOException {
+    List<RecordSource<T>> sources = new ArrayList<>();
+    try {
+      for (ResourceId part : list(stagingDir, kind + "/*.bin")) {
+        sources.add(new RecordSource<>(part, codec));
+      }
+    } catch (IOException e) {
+      closeAll(sources);
+      throw e;
+    }
+    return sources;
   }
 
   /** One serialized value: {@code _parts/<kind>/<part>.bin} (read back by {@link #readAll}). */

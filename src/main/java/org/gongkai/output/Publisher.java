@@ -18,15 +18,19 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
  * Atomic publish: a run writes into {@code OUT.staging-RUNID} beside the output directory and
- * only a run that succeeded moves it into place. On a local disk the swap is two renames
- * (the previous outputs move aside, the staging directory takes their name); a run killed
- * between them is repaired by {@link #recover} at the next start. On an object store (gs://)
+ * only a run that succeeded moves it into place. On a local disk the swap is renames only (the
+ * previous outputs move aside, the staging directory takes their name, the previous outputs
+ * become {@code OUT.replaced-RUNID}); a run killed between them is repaired by {@link #recover}
+ * at the next start. Replaced outputs are deleted by the next run on a background thread while
+ * it works ({@link #removeReplaced}): deleting a national run's ~33,000 files took 12 s on a
+ * disk mounted with {@code discard}, a seventh of the run. On an object store (gs://)
  * there are no directory renames: files are copied into place and {@code manifest.json} is
  * copied last, so a reader that waits for the manifest sees a complete run.
  */
 public final class Publisher {
   public static final String STAGING = ".staging-";
   public static final String PREVIOUS = ".previous-";
+  public static final String REPLACED = ".replaced-";
 
   private Publisher() {}
 
@@ -43,7 +47,10 @@ public final class Publisher {
         Files.move(out, previous, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
-      deleteTree(previous);
+      if (Files.exists(previous, LinkOption.NOFOLLOW_LINKS)) {
+        // Only now may it go: a killed run's .previous- is restored, a .replaced- never.
+        Files.move(previous, out.resolveSibling(out.getFileName() + REPLACED + runId), StandardCopyOption.ATOMIC_MOVE);
+      }
     } else {
       publishToObjectStore(stagingDir, outputDir);
     }
@@ -96,6 +103,65 @@ public final class Publisher {
       }
     }
     return actions;
+  }
+
+  /**
+   * Starts deleting, on a background thread, the outputs that earlier runs replaced ({@code
+   * OUT.replaced-*}; local output directories only). Call it with the output lock held, and wait
+   * for it ({@link Cleanup#problems}) before releasing the lock.
+   */
+  public static Cleanup removeReplaced(String outputDir) throws IOException {
+    List<Path> replaced = new ArrayList<>();
+    Path out = isLocal(outputDir) ? local(outputDir) : null;
+    Path parent = out == null ? null : out.toAbsolutePath().getParent();
+    if (parent != null && Files.isDirectory(parent) && out.getFileName() != null) {
+      String prefix = out.getFileName() + REPLACED;
+      try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent)) {
+        for (Path p : siblings) {
+          if (p.getFileName().toString().startsWith(prefix)) {
+            replaced.add(p);
+          }
+        }
+      }
+    }
+    replaced.sort(null);
+    return new Cleanup(replaced);
+  }
+
+  /** The deletion of replaced outputs, running beside the job. */
+  public static final class Cleanup implements AutoCloseable {
+    private final List<String> problems = new ArrayList<>();
+    private final Thread thread;
+
+    private Cleanup(List<Path> dirs) {
+      thread = new Thread(() -> {
+        for (Path p : dirs) {
+          try {
+            deleteTree(p);
+          } catch (IOException e) {
+            problems.add("could not remove the outputs an earlier run replaced, left for the next run: " + p + " (" + e + ")");
+          }
+        }
+      }, "gongkai-remove-replaced");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    /** Waits for the deletion to end. */
+    @Override
+    public void close() {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** Waits for the deletion to end; what it could not remove, one line per directory. */
+    public List<String> problems() {
+      close();
+      return List.copyOf(problems);
+    }
   }
 
   private static void publishToObjectStore(String stagingDir, String outputDir) throws IOException {

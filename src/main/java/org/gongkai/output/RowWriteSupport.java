@@ -1,5 +1,6 @@
 package org.gongkai.output;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,13 +107,14 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
   /**
    * The text as UTF-8. Rows come grouped by district, so most text cells repeat the row
    * before's (region codes and names, township or metric, qualifier, source): those are encoded
-   * once. A Binary made from a String is immutable, so Parquet's dictionary and statistics may
-   * keep the one given.
+   * once. The bytes are never changed after, so Parquet's dictionary and statistics may keep the
+   * Binary given; one backed by an array hashes and compares several times faster than {@code
+   * Binary.fromString}'s, backed by a ByteBuffer (a fifth of the writer's time in a profile).
    */
   private Binary text(int column, String s) {
     if (!s.equals(lastText[column])) {
       lastText[column] = s;
-      lastBinary[column] = Binary.fromString(s);
+      lastBinary[column] = Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
     }
     return lastBinary[column];
   }

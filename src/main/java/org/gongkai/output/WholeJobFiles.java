@@ -14,6 +14,10 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.output.HtmlReport.Chart;
@@ -42,7 +46,7 @@ public final class WholeJobFiles {
   public static final class GroupParts implements Closeable {
     private final String staging;
     private final String part;
-    private final Map<Integer, Parts.ObjectSink> wideByYear = new TreeMap<>();
+    private final Map<Integer, Parts.RecordSink<WideTable.Piece>> wideByYear = new TreeMap<>();
     private final TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
     private final Parts.ObjectSink sections;
     private final Parts.ObjectSink charts;
@@ -57,9 +61,9 @@ public final class WholeJobFiles {
     /** A district's 汇总表 piece: one stream per year, districts in the order added (ascending code). */
     public void add(WideTable.Piece piece) throws IOException {
       for (WideTable.Block b : piece.blocks()) {
-        Parts.ObjectSink sink = wideByYear.get(b.year());
+        Parts.RecordSink<WideTable.Piece> sink = wideByYear.get(b.year());
         if (sink == null) {
-          sink = new Parts.ObjectSink(staging, WIDE + "/" + b.year(), part);
+          sink = new Parts.RecordSink<>(staging, WIDE + "/" + b.year(), part, WidePieceCodec.INSTANCE);
           wideByYear.put(b.year(), sink);
         }
         sink.write(piece.only(b.year()));
@@ -85,7 +89,11 @@ public final class WholeJobFiles {
     }
   }
 
-  /** {@code wide/YYYY/all.csv} for every year some group wrote. */
+  /**
+   * {@code wide/YYYY/all.csv} for every year some group wrote, in year order. The years are
+   * independent (each merges its own pieces into its own file) and are written side by side,
+   * one per core.
+   */
   public static List<OutputFile> writeWide(String staging, Gazetteer gazetteer, MetricCatalog catalog)
       throws IOException {
     TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
@@ -93,33 +101,57 @@ public final class WholeJobFiles {
       m.forEach((year, keys) -> metricsByYear.computeIfAbsent((Integer) year, y -> new TreeSet<>())
           .addAll((TreeSet<String>) keys));
     }
-    List<OutputFile> out = new ArrayList<>();
-    for (Map.Entry<Integer, TreeSet<String>> e : metricsByYear.entrySet()) {
-      int year = e.getKey();
-      var combiner = new WideTable.Combiner(year, WideTable.inCatalogOrder(e.getValue(), catalog), gazetteer, catalog);
-      List<Parts.ObjectSource<WideTable.Piece>> sources = Parts.read(staging, WIDE + "/" + year, WideTable.Piece.class);
-      try (TableWriter.CsvFile csv = new TableWriter.CsvFile(staging, WideTable.allPath(year), combiner.header(), true)) {
-        // Each group's pieces come in district order; merging the groups keeps that order.
-        PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing((Head h) -> h.piece.districtCode()));
-        for (Parts.ObjectSource<WideTable.Piece> s : sources) {
-          Head.next(s, heads);
-        }
-        while (!heads.isEmpty()) {
-          Head h = heads.poll();
-          for (List<String> row : combiner.add(h.piece)) {
-            csv.write(row.toArray());
-          }
-          Head.next(h.source, heads);
-        }
-        for (List<String> row : combiner.finish()) {
+    int threads = Math.max(1, Math.min(metricsByYear.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<OutputFile>> years = new ArrayList<>();
+      for (Map.Entry<Integer, TreeSet<String>> e : metricsByYear.entrySet()) {
+        List<String> metrics = WideTable.inCatalogOrder(e.getValue(), catalog);
+        years.add(pool.submit(() -> writeWideYear(staging, e.getKey(), metrics, gazetteer, catalog)));
+      }
+      List<OutputFile> out = new ArrayList<>();
+      for (Future<OutputFile> f : years) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing the 汇总表", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("cannot write the 汇总表: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** {@code wide/YYYY/all.csv}: the groups' pieces of the year merged in district order. */
+  private static OutputFile writeWideYear(String staging, int year, List<String> metrics, Gazetteer gazetteer,
+      MetricCatalog catalog) throws IOException {
+    var combiner = new WideTable.Combiner(year, metrics, gazetteer, catalog);
+    List<Parts.RecordSource<WideTable.Piece>> sources = Parts.records(staging, WIDE + "/" + year, WidePieceCodec.INSTANCE);
+    try (TableWriter.CsvFile csv = new TableWriter.CsvFile(staging, WideTable.allPath(year), combiner.header(), true)) {
+      // Each group's pieces come in district order; merging the groups keeps that order.
+      PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing((Head h) -> h.piece.districtCode()));
+      for (Parts.RecordSource<WideTable.Piece> s : sources) {
+        Head.next(s, heads);
+      }
+      while (!heads.isEmpty()) {
+        Head h = heads.poll();
+        for (List<String> row : combiner.add(h.piece)) {
           csv.write(row.toArray());
         }
-        out.add(csv.finish());
-      } finally {
-        Parts.closeAll(sources);
+        Head.next(h.source, heads);
       }
+      for (List<String> row : combiner.finish()) {
+        csv.write(row.toArray());
+      }
+      return csv.finish();
+    } finally {
+      Parts.closeAll(sources);
     }
-    return out;
   }
 
   /** A finding the page may list, with its section and its place in the order read. */
@@ -132,8 +164,8 @@ public final class WholeJobFiles {
     return new ArrayList<>(sorted.subList(0, Math.min(sorted.size(), HtmlReport.FINDINGS_SHOWN)));
   }
 
-  private record Head(WideTable.Piece piece, Parts.ObjectSource<WideTable.Piece> source) {
-    static void next(Parts.ObjectSource<WideTable.Piece> source, PriorityQueue<Head> heads) throws IOException {
+  private record Head(WideTable.Piece piece, Parts.RecordSource<WideTable.Piece> source) {
+    static void next(Parts.RecordSource<WideTable.Piece> source, PriorityQueue<Head> heads) throws IOException {
       WideTable.Piece p = source.next();
       if (p != null) {
         heads.add(new Head(p, source));

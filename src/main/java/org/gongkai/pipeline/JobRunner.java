@@ -65,31 +65,11 @@ public final class JobRunner {
       for (String action : Publisher.recover(outDir)) {
         err.println("gongkai: " + action);
       }
-      Progress.reset();
-      Pipeline p = Pipeline.create(options);
-      RunContext run;
-      try {
-        run = prepare(p, job, options);
-      } catch (JobFileException | GazetteerReader.GazetteerException e) {
-        err.println("gongkai: " + e.getMessage());
-        return BAD_JOB;
+      try (Publisher.Cleanup cleanup = Publisher.removeReplaced(outDir)) {
+        int status = run(job, options, start, out, err);
+        cleanup.problems().forEach(p -> err.println("gongkai: " + p));
+        return status;
       }
-      err.println("gongkai: running job " + job.name() + " (" + job.sources().size() + " sources) on "
-          + run.runner() + "; staging in " + run.stagingDir());
-      try (ProgressReporter ignored = ProgressReporter.start(options.getProgressSeconds(), err)) {
-        PipelineResult result = p.run();
-        PipelineResult.State state = result.waitUntilFinish();
-        if (state != PipelineResult.State.DONE) {
-          err.println("gongkai: the run ended in state " + state + "; outputs were not published");
-          return FAILED;
-        }
-      } catch (RuntimeException e) {
-        err.println("gongkai: the run failed, previous outputs are untouched: " + rootMessage(e));
-        deleteQuietly(run.stagingDir());
-        return FAILED;
-      }
-      RunSummary.print(outDir, (System.nanoTime() - start) / 1e9, out);
-      return OK;
     } catch (OutputLock.BusyException e) {
       err.println("gongkai: " + e.getMessage());
       return FAILED;
@@ -97,6 +77,37 @@ public final class JobRunner {
       err.println("gongkai: " + e.getMessage());
       return FAILED;
     }
+  }
+
+  /** The run itself, with the output lock held. */
+  private static int run(JobSpec job, GongkaiOptions options, long start, PrintStream out, PrintStream err)
+      throws IOException {
+    String outDir = job.outputs().directory();
+    Progress.reset();
+    Pipeline p = Pipeline.create(options);
+    RunContext run;
+    try {
+      run = prepare(p, job, options);
+    } catch (JobFileException | GazetteerReader.GazetteerException e) {
+      err.println("gongkai: " + e.getMessage());
+      return BAD_JOB;
+    }
+    err.println("gongkai: running job " + job.name() + " (" + job.sources().size() + " sources) on "
+        + run.runner() + "; staging in " + run.stagingDir());
+    try (ProgressReporter ignored = ProgressReporter.start(options.getProgressSeconds(), err)) {
+      PipelineResult result = p.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        err.println("gongkai: the run ended in state " + state + "; outputs were not published");
+        return FAILED;
+      }
+    } catch (RuntimeException e) {
+      err.println("gongkai: the run failed, previous outputs are untouched: " + rootMessage(e));
+      deleteQuietly(run.stagingDir());
+      return FAILED;
+    }
+    RunSummary.print(outDir, (System.nanoTime() - start) / 1e9, out);
+    return OK;
   }
 
   static Map<String, String> optionsOf(PipelineOptions options) {

@@ -216,7 +216,54 @@ class PublisherTest {
     Publisher.publish(staging, out.toString(), run);
 
     assertEquals(staged, tree(out));
+    assertEquals(List.of("bad", "bad.replaced-" + run), siblings(), "the replaced outputs wait for the next run");
+    assertEquals("{\"run\": \"r1\"}", Files.readString(dir.resolve("bad.replaced-" + run).resolve("manifest.json")));
+    assertEquals(List.of(), Publisher.recover(out.toString()), "recover leaves replaced outputs to the cleanup");
+    try (Publisher.Cleanup cleanup = Publisher.removeReplaced(out.toString())) {
+      assertEquals(List.of(), cleanup.problems());
+    }
+    assertEquals(staged, tree(out));
     assertEquals(List.of("bad"), siblings());
+  }
+
+  @Test
+  void replacedOutputsAreNeverRestoredAndTheirCleanupTouchesNothingElse() throws IOException {
+    Path out = dir.resolve("bad");
+    published(dir.resolve("bad.replaced-20260101T000000Z-aaaa"), "r1");
+    published(dir.resolve("bad.replaced-20260102T000000Z-bbbb"), "r2");
+    published(dir.resolve("bad2.replaced-20260102T000000Z-cccc"), "someone else's");
+    write(dir.resolve("bad.replaced-notes.txt"), "a file is removed like a directory");
+
+    assertEquals(List.of(), Publisher.recover(out.toString()), "the output was deleted by hand: it stays deleted");
+    assertFalse(Files.exists(out));
+    try (Publisher.Cleanup cleanup = Publisher.removeReplaced(out.toString())) {
+      assertEquals(List.of(), cleanup.problems());
+    }
+    assertEquals(List.of("bad2.replaced-20260102T000000Z-cccc"), siblings());
+    try (Publisher.Cleanup cleanup = Publisher.removeReplaced("gs://bucket/out/bad")) {
+      assertEquals(List.of(), cleanup.problems(), "object stores have nothing to clean");
+    }
+  }
+
+  @Test
+  void aReplacedOutputThatCannotBeRemovedIsReportedAndLeft() throws IOException {
+    Path out = dir.resolve("bad");
+    published(out, "r2");
+    Path replaced = dir.resolve("bad.replaced-20260101T000000Z-aaaa");
+    published(replaced, "r1");
+    Path locked = replaced.resolve("csv");
+    assumeTrue(locked.toFile().setWritable(false), "cannot make a directory read-only here");
+    try {
+      assumeTrue(!Files.isWritable(locked), "running as a user who may delete anything (root)");
+      try (Publisher.Cleanup cleanup = Publisher.removeReplaced(out.toString())) {
+        List<String> problems = cleanup.problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("could not remove the outputs an earlier run replaced"), problems.toString());
+      }
+      assertEquals("{\"run\": \"r2\"}", Files.readString(out.resolve("manifest.json")));
+    } finally {
+      locked.toFile().setWritable(true);
+    }
   }
 
   @Test

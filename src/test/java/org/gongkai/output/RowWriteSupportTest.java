@@ -85,6 +85,24 @@ class RowWriteSupportTest {
   }
 
   @Test
+  void statisticsForColumnsReadersFilterOnNoneForDescriptiveText() throws Exception {
+    List<OutputFile> files = TableWriter.writeParquet(Tables.TOWNSHIP_METRICS, tmp.toString(), sampleRows(Tables.TOWNSHIP_METRICS, 50));
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      String f = lit(tmp.resolve(files.get(0).path()));
+      Map<String, List<Object>> stats = new TreeMap<>();
+      for (List<Object> r : rows(st, "SELECT path_in_schema, stats_min_value IS NOT NULL, stats_max_value IS NOT NULL FROM parquet_metadata(" + f + ")")) {
+        stats.put((String) r.get(0), r.subList(1, 3));
+      }
+      for (String col : List.of("district_code", "township_code", "metric", "qualifier", "value")) {
+        assertEquals(List.of(true, true), stats.get(col), col + " has min and max");
+      }
+      for (String col : List.of("district_name", "township_name", "metric_label", "locator", "evidence")) {
+        assertEquals(List.of(false, false), stats.get(col), col + " has no statistics");
+      }
+    }
+  }
+
+  @Test
   void aNullInARequiredColumnIsAnError() {
     Object[] row = sampleRows(Tables.REJECTS, 1).get(0);
     row[Tables.REJECTS.indexOf("reason_code")] = null;
@@ -204,7 +222,7 @@ class RowWriteSupportTest {
       Files.createDirectories(file.getParent());
       return TableWriter.Partition.settings(AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
           .withSchema(table.avroSchema())
-          .withDataModel(GenericData.get()))
+          .withDataModel(GenericData.get()), table)
           .build();
     }
   }
