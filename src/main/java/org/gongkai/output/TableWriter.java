@@ -135,12 +135,11 @@ public final class TableWriter {
      * The settings of every Parquet file of a table. Min/max statistics are kept for the columns
      * a reader filters on (codes, year, metric, figures) and left out for descriptive text
      * ({@link #DESCRIPTIVE}): keeping them cost a sixth of the writer's time, and a filter on a
-     * name or a message scans the column anyway.
+     * name or a message scans the column anyway. DOUBLE columns (means, medians, shares,
+     * z-scores: nearly all distinct) have no dictionary, which would only cost time before
+     * falling back to plain: a fifth of the comparison table's writing.
      */
     static <B extends ParquetWriter.Builder<?, B>> B settings(B builder, TableSchema table) {
-      // Turning the dictionary off for DOUBLE columns (nearly all distinct) wrote the comparison
-      // table a fifth faster, but parquet-java 1.15 applied the per-column setting to some files
-      // of a run and not to others (DeterminismTest): not used.
       builder.withConf(CONF)
           .withCompressionCodec(CompressionCodecName.SNAPPY)
           .withRowGroupSize((long) ROW_GROUP_BYTES)
@@ -150,6 +149,13 @@ public final class TableWriter {
           builder.withStatisticsEnabled(c.name(), false);
         }
       }
+      // Every table's writer names the DOUBLE columns of all tables, not only its own: parquet-java
+      // 1.15 keeps the settings that choose a column's encoding in one factory shared by every
+      // writer of the JVM (DefaultV1ValuesWriterFactory, initialised by each new writer), so a
+      // writer may encode with another table's settings; identical settings make that harmless.
+      for (String column : DOUBLE_COLUMNS) {
+        builder.withDictionaryEncoding(column, false);
+      }
       return builder;
     }
 
@@ -157,6 +163,17 @@ public final class TableWriter {
     static final Set<String> DESCRIPTIVE = Set.of("province_name", "city_name", "district_name",
         "township_name", "region_name", "metric_label", "source_file", "locator", "evidence",
         "message", "raw", "reason");
+
+    /** The DOUBLE columns of every table (a name is DOUBLE in every table that has it: RowWriteSupportTest). */
+    static final Set<String> DOUBLE_COLUMNS = doubleColumns();
+
+    private static Set<String> doubleColumns() {
+      Set<String> names = new java.util.TreeSet<>();
+      for (TableSchema t : Tables.ALL) {
+        t.parquetColumns().stream().filter(c -> c.type() == TableSchema.Type.DOUBLE).forEach(c -> names.add(c.name()));
+      }
+      return Set.copyOf(names);
+    }
 
     void close() throws IOException {
       try {

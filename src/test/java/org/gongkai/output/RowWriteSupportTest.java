@@ -102,6 +102,17 @@ class RowWriteSupportTest {
     }
   }
 
+  /** The writers' shared DOUBLE settings (TableWriter.Partition.settings) assume it. */
+  @Test
+  void aColumnNameIsDoubleInEveryTableThatHasIt() {
+    for (TableSchema t : Tables.ALL) {
+      for (Column c : t.parquetColumns()) {
+        assertEquals(c.type() == TableSchema.Type.DOUBLE, TableWriter.Partition.DOUBLE_COLUMNS.contains(c.name()),
+            t.name() + "." + c.name());
+      }
+    }
+  }
+
   @Test
   void aNullInARequiredColumnIsAnError() {
     Object[] row = sampleRows(Tables.REJECTS, 1).get(0);
