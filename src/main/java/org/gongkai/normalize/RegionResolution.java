@@ -13,5 +13,9 @@ public sealed interface RegionResolution {
    * @param candidates readable candidates ("341503111 安徽省六安市裕安区江家店镇"), at most a few
    */
   record Unresolved(String reasonCode, String explanation, List<String> candidates)
-      implements RegionResolution {}
+      implements RegionResolution {
+    public Unresolved {
+      candidates = List.copyOf(candidates); // answers are remembered and shared
+    }
+  }
 }

@@ -1,8 +1,11 @@
 package org.gongkai.normalize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.gongkai.model.Division;
 import org.gongkai.model.Division.Level;
@@ -12,10 +15,14 @@ import org.gongkai.model.Gazetteer;
  * Finds the township a record names: by 9- or 12-digit code, by a full or partial path
  * (六安市裕安区江家店镇, 裕安区江家店镇), or by name with a district (or city) given as
  * context. An unknown or ambiguous name is never guessed: the result lists the candidates.
+ * Answers are remembered (a file names each township once a year): one resolver per thread.
  */
 public final class RegionResolver {
   static final int MAX_CANDIDATES = 8;
+  /** Remembered answers kept at most; then forgotten all at once. */
+  static final int MEMO_SIZE = 100_000;
   private final Gazetteer gazetteer;
+  private final Map<List<String>, RegionResolution> memo = new HashMap<>();
 
   public RegionResolver(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
@@ -27,6 +34,22 @@ public final class RegionResolver {
    *     default region); null or blank entries are skipped
    */
   public RegionResolution resolve(String region, String... contexts) {
+    String[] key = new String[contexts.length + 1];
+    key[0] = region;
+    System.arraycopy(contexts, 0, key, 1, contexts.length);
+    List<String> k = Arrays.asList(key);
+    RegionResolution known = memo.get(k);
+    if (known == null) {
+      if (memo.size() >= MEMO_SIZE) {
+        memo.clear();
+      }
+      known = resolveAnew(region, contexts);
+      memo.put(k, known);
+    }
+    return known;
+  }
+
+  private RegionResolution resolveAnew(String region, String... contexts) {
     List<String> ctx = new ArrayList<>();
     for (String c : contexts) {
       if (c != null && !c.isBlank()) {

@@ -33,6 +33,22 @@ class RegionResolverTest {
     assertEquals("341502108", resolved("孙岗", "金安区"));
   }
 
+  /** Remembered answers are the answers: with context or without, and after the memory is full. */
+  @Test
+  void rememberedAnswersAreTheSameAnswers() {
+    RegionResolver fresh = new RegionResolver(SampleData.gazetteer());
+    for (int round = 0; round < 2; round++) {
+      assertEquals("341522100", ((RegionResolution.Resolved) fresh.resolve("城关镇", "霍邱县")).township().code());
+      assertEquals("341523100", ((RegionResolution.Resolved) fresh.resolve("城关镇", "舒城县")).township().code());
+      assertEquals("AMBIGUOUS_REGION", ((RegionResolution.Unresolved) fresh.resolve("城关镇")).reasonCode());
+      assertEquals("AMBIGUOUS_REGION", ((RegionResolution.Unresolved) fresh.resolve("城关镇", (String) null)).reasonCode());
+      for (int i = 0; i <= RegionResolver.MEMO_SIZE; i++) { // fills the memory and empties it once
+        fresh.resolve(Integer.toString(100_000_000 + i));
+      }
+    }
+    assertEquals(resolver.resolve("孙岗", "金安区"), fresh.resolve("孙岗", "金安区"));
+  }
+
   @Test
   void ambiguousNameListsCandidates() {
     var u = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("城关镇"));
