@@ -87,7 +87,9 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
       List<OutputFile> outputs = new ArrayList<>();
       Map<String, Long> rejectRows = Map.of();
       List<RunFact> gathered = new ArrayList<>();
-      all.getValue().forEach(g -> gathered.addAll(((RunFact.Gathered) g).facts()));
+      for (RunFact g : all.getValue()) {
+        addFacts(g, gathered);
+      }
       for (RunFact f : gathered) {
         if (f instanceof RunFact.FileRead r) {
           files.add(r);
@@ -143,6 +145,19 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
       }
       Publisher.publish(run.stagingDir(), run.outputDir(), run.runId());
       out.output(run.outputDir());
+    }
+
+    /** The facts inside gathered ones, and inside those stored in staging. */
+    private void addFacts(RunFact f, List<RunFact> out) throws IOException {
+      if (f instanceof RunFact.Gathered g) {
+        for (RunFact inner : g.facts()) {
+          addFacts(inner, out);
+        }
+      } else if (f instanceof RunFact.Stored s) {
+        addFacts(ShuffleFiles.readFacts(run.stagingDir(), s), out);
+      } else {
+        out.add(f);
+      }
     }
 
     /**

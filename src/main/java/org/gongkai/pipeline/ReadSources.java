@@ -64,6 +64,7 @@ public final class ReadSources extends PTransform<PCollection<InputFile>, PColle
     private transient RegionResolver resolver;
     private transient DistrictGroups groups;
     private transient Map<String, DistrictBuffer> buffers;
+    private transient List<RunFact> fileFacts;
 
     ReadFileFn(JobSpec job, RunContext run) {
       this.job = job;
@@ -80,6 +81,7 @@ public final class ReadSources extends PTransform<PCollection<InputFile>, PColle
     @StartBundle
     public void startBundle() {
       buffers = new TreeMap<>();
+      fileFacts = new ArrayList<>();
     }
 
     @ProcessElement
@@ -126,7 +128,7 @@ public final class ReadSources extends PTransform<PCollection<InputFile>, PColle
         throw new IllegalStateException("reading " + file.path() + " failed: " + e, e);
       }
       flushRejects(file, rejectRows, rejectChunk[0], out);
-      out.get(FILES).output(new RunFact.FileRead(source.name(), source.order(), file.path(), bytes.length, sha256(bytes), counts));
+      fileFacts.add(new RunFact.FileRead(source.name(), source.order(), file.path(), bytes.length, sha256(bytes), counts));
       Progress.FILES_READ.incrementAndGet();
       Progress.RECORDS_READ.addAndGet(counts.read());
       Progress.RECORDS_ACCEPTED.addAndGet(counts.accepted());
@@ -143,6 +145,16 @@ public final class ReadSources extends PTransform<PCollection<InputFile>, PColle
         }
       }
       buffers = null;
+      if (!fileFacts.isEmpty()) {
+        try {
+          RunFact.Gathered facts = new RunFact.Gathered(RunFact.kind(fileFacts.get(0)), fileFacts);
+          c.output(FILES, ShuffleFiles.writeFacts(run.stagingDir(), facts), GlobalWindow.INSTANCE.maxTimestamp(),
+              GlobalWindow.INSTANCE);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot write a shuffle file into " + run.stagingDir() + ": " + e.getMessage(), e);
+        }
+      }
+      fileFacts = null;
     }
 
     private DistrictBuffer buffer(String townshipCode) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
@@ -25,10 +26,11 @@ import org.gongkai.pipeline.coders.RegionPartsCoder;
  * so no worker needs another's disk. Observations ({@code shuffle/<group>/}) go under random
  * names: only the set of files a group receives matters, never their order. Region parts
  * ({@code shuffle/regions/<province>/<group>.bin}) are named by their group, so a retried
- * bundle writes the same file again.
+ * bundle writes the same file again. Facts ({@code shuffle/facts/}) are gathered per bundle.
  */
 final class ShuffleFiles {
   private static final Coder<List<RegionParts>> REGION_PARTS = ListCoder.of(RegionPartsCoder.of());
+  private static final Coder<RunFact> FACTS = SerializableCoder.of(RunFact.class);
 
   private ShuffleFiles() {}
 
@@ -47,6 +49,15 @@ final class ShuffleFiles {
 
   static List<RegionParts> readRegionParts(String stagingDir, String name) throws IOException {
     return read(stagingDir, name, REGION_PARTS);
+  }
+
+  /** The facts a bundle gathered ({@code shuffle/facts/<random>.bin}, like observations). */
+  static RunFact.Stored writeFacts(String stagingDir, RunFact.Gathered facts) throws IOException {
+    return new RunFact.Stored(facts.kind(), write(stagingDir, "facts/" + UUID.randomUUID(), FACTS, facts));
+  }
+
+  static RunFact.Gathered readFacts(String stagingDir, RunFact.Stored stored) throws IOException {
+    return (RunFact.Gathered) read(stagingDir, stored.file(), FACTS);
   }
 
   private static <T> String write(String stagingDir, String file, Coder<T> coder, T value) throws IOException {
