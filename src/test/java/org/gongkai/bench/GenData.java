@@ -161,6 +161,9 @@ public final class GenData {
     if (!p.force && Files.isRegularFile(marker)) {
       Summary s = Json.readSummary(marker, dir);
       if (s != null) {
+        if (!Files.isRegularFile(dir.resolve(REPORTS_ONLY_JOB))) { // data made before that job file existed
+          writeJobs(dir, p, p.lastYear - p.years + 1);
+        }
         return s;
       }
     }
@@ -421,7 +424,13 @@ public final class GenData {
     Files.writeString(dir.resolve("job.yaml"), head + "name: bench\n" + sources + tail.formatted("out/gongkai"), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("job-with-reports.yaml"), head + "name: bench-with-reports\n" + sources + reports + tail.formatted("out/gongkai-reports"),
         StandardCharsets.UTF_8);
+    String gazetteerOnly = sources.substring(0, sources.indexOf("sources:") + "sources:\n".length());
+    Files.writeString(dir.resolve(REPORTS_ONLY_JOB), head + "name: bench-reports\n" + gazetteerOnly + reports
+        + tail.formatted("out/gongkai-reports-only"), StandardCharsets.UTF_8);
   }
+
+  /** The job that reads the reports alone: how fast a year of every township's report is read end to end. */
+  static final String REPORTS_ONLY_JOB = "job-reports.yaml";
 
   static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
