@@ -1,0 +1,352 @@
+package org.gongkai.ingest.report;
+
+import java.util.BitSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A pattern together with the characters its matches can begin with, worked out from the regex
+ * itself. {@code java.util.regex} tries the whole pattern at every position of the text (for an
+ * alternation of 30 keywords, 30 comparisons per character); most rules of the prose reader
+ * begin with one of a few ideographs, so a table look-up per character skips to the positions
+ * where a match can start, and a text without any of them is not searched at all. Results are
+ * exactly those of {@link Matcher#find()}: a match at position p consumes the character at p,
+ * so positions whose character is not in the set cannot start one.
+ *
+ * <p>The analysis knows the syntax the rules use (literals, classes, {@code \d}, groups,
+ * alternation, quantifiers, look-arounds, anchors). A pattern it cannot analyse, or one that can
+ * match the empty string (which may start anywhere), is refused: use a plain {@link Pattern}.
+ */
+final class QuickPattern {
+  private final Pattern pattern;
+  private final long[] first; // a bit per character that can begin a match, up to the highest one
+
+  private QuickPattern(Pattern pattern, BitSet first) {
+    this.pattern = pattern;
+    this.first = first.toLongArray();
+  }
+
+  /** @throws IllegalArgumentException when the characters a match begins with are not known */
+  static QuickPattern compile(String regex) {
+    Pattern p = Pattern.compile(regex);
+    BitSet first = firstChars(regex);
+    if (first == null) {
+      throw new IllegalArgumentException("the first characters of matches of " + regex + " are not known");
+    }
+    return new QuickPattern(p, first);
+  }
+
+  Pattern pattern() {
+    return pattern;
+  }
+
+  /** {@code pattern().matcher(s).find()}. */
+  boolean find(String s) {
+    int at = next(s, 0);
+    return at >= 0 && pattern.matcher(s).find(at);
+  }
+
+  /** Start of the first match, or -1: {@code m.find() ? m.start() : -1}. */
+  int indexIn(String s) {
+    int at = next(s, 0);
+    if (at < 0) {
+      return -1;
+    }
+    Matcher m = pattern.matcher(s);
+    return m.find(at) ? m.start() : -1;
+  }
+
+  /**
+   * The next match of {@code m} (a matcher of this pattern over {@code s}) at or after {@code
+   * from}: what successive {@code m.find()} calls give when {@code from} is the end of the
+   * previous match (0 at first; matches are never empty). The matcher is reset, as {@link
+   * Matcher#find(int)} does, so look-behinds still see the text before {@code from}.
+   */
+  boolean find(Matcher m, String s, int from) {
+    int at = next(s, from);
+    return at >= 0 && m.find(at);
+  }
+
+  /** The first position at or after {@code from} where a match may start, or -1. */
+  int next(String s, int from) {
+    if (from > s.length()) {
+      return -1;
+    }
+    long[] bits = first; // a plain array: this loop is the hottest of the prose reader
+    int words = bits.length;
+    for (int i = from, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      int w = c >>> 6;
+      if (w < words && (bits[w] & 1L << c) != 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  // ---- the analysis -------------------------------------------------------------------------
+
+  /** The characters a match of {@code regex} can begin with, or null when unknown. */
+  static BitSet firstChars(String regex) {
+    try {
+      Parser p = new Parser(regex);
+      Node n = p.alternation();
+      if (p.pos != regex.length() || n.any || n.nullable) {
+        return null;
+      }
+      return n.first;
+    } catch (Unsupported e) {
+      return null;
+    }
+  }
+
+  /** What a piece of a regex can begin with: characters, or any (unknown); whether it can match empty. */
+  private record Node(BitSet first, boolean any, boolean nullable) {
+    static Node empty() {
+      return new Node(new BitSet(), false, true);
+    }
+
+    static Node anything() {
+      return new Node(new BitSet(), true, false);
+    }
+  }
+
+  private static final class Unsupported extends RuntimeException {
+    Unsupported() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final class Parser {
+    private final String re;
+    private int pos;
+
+    Parser(String re) {
+      this.re = re;
+    }
+
+    Node alternation() {
+      Node n = sequence();
+      BitSet first = (BitSet) n.first.clone();
+      boolean any = n.any;
+      boolean nullable = n.nullable;
+      while (pos < re.length() && re.charAt(pos) == '|') {
+        pos++;
+        Node b = sequence();
+        first.or(b.first);
+        any |= b.any;
+        nullable |= b.nullable;
+      }
+      return new Node(first, any, nullable);
+    }
+
+    Node sequence() {
+      BitSet first = new BitSet();
+      boolean any = false;
+      boolean nullable = true; // so far every element can match empty
+      while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
+        Node e = quantified(atom());
+        if (nullable) {
+          first.or(e.first);
+          any |= e.any;
+          nullable = e.nullable;
+        }
+      }
+      return new Node(first, any, nullable);
+    }
+
+    /** An atom's quantifier: one that allows zero repetitions makes it nullable. */
+    Node quantified(Node atom) {
+      if (pos >= re.length()) {
+        return atom;
+      }
+      char c = re.charAt(pos);
+      boolean zero;
+      if (c == '?' || c == '*') {
+        zero = true;
+        pos++;
+      } else if (c == '+') {
+        zero = false;
+        pos++;
+      } else if (c == '{') {
+        int close = re.indexOf('}', pos);
+        if (close < 0) {
+          throw new Unsupported();
+        }
+        String body = re.substring(pos + 1, close);
+        if (!body.matches("\\d+(?:,\\d*)?")) {
+          throw new Unsupported();
+        }
+        zero = Integer.parseInt(body.split(",", -1)[0]) == 0;
+        pos = close + 1;
+      } else {
+        return atom;
+      }
+      if (pos < re.length() && (re.charAt(pos) == '?' || re.charAt(pos) == '+')) {
+        pos++; // lazy or possessive: the same characters
+      }
+      return zero ? new Node(atom.first, atom.any, true) : atom;
+    }
+
+    Node atom() {
+      char c = re.charAt(pos);
+      switch (c) {
+        case '(':
+          return group();
+        case '[':
+          return charClass();
+        case '\\':
+          return single(escape(false));
+        case '^':
+        case '$':
+          pos++;
+          return Node.empty(); // anchors consume nothing
+        case '.':
+          pos++;
+          return Node.anything();
+        case '*':
+        case '+':
+        case '?':
+        case '{':
+        case '}':
+        case ']':
+          throw new Unsupported();
+        default:
+          if (Character.isSurrogate(c)) {
+            throw new Unsupported();
+          }
+          pos++;
+          return single(c);
+      }
+    }
+
+    private static Node single(int c) {
+      BitSet b = new BitSet();
+      if (c == DIGIT) {
+        b.set('0', '9' + 1);
+      } else {
+        b.set(c);
+      }
+      return new Node(b, false, false);
+    }
+
+    Node group() {
+      pos++; // (
+      boolean lookaround = false;
+      if (re.startsWith("?:", pos)) {
+        pos += 2;
+      } else if (re.startsWith("?=", pos) || re.startsWith("?!", pos)) {
+        pos += 2;
+        lookaround = true;
+      } else if (re.startsWith("?<=", pos) || re.startsWith("?<!", pos)) {
+        pos += 3;
+        lookaround = true;
+      } else if (re.startsWith("?<", pos)) {
+        int close = re.indexOf('>', pos);
+        if (close < 0) {
+          throw new Unsupported();
+        }
+        pos = close + 1; // a named group
+      } else if (re.startsWith("?", pos)) {
+        throw new Unsupported(); // flags, atomic groups
+      }
+      Node inner = alternation();
+      if (pos >= re.length() || re.charAt(pos) != ')') {
+        throw new Unsupported();
+      }
+      pos++;
+      // A look-around consumes nothing: what follows it gives the first character (a
+      // positive look-ahead only narrows that, so ignoring it keeps a superset).
+      return lookaround ? Node.empty() : inner;
+    }
+
+    Node charClass() {
+      pos++; // [
+      boolean negated = pos < re.length() && re.charAt(pos) == '^';
+      if (negated) {
+        pos++;
+      }
+      BitSet b = new BitSet();
+      boolean firstInClass = true;
+      while (true) {
+        if (pos >= re.length()) {
+          throw new Unsupported();
+        }
+        char c = re.charAt(pos);
+        if (c == ']' && !firstInClass) {
+          pos++;
+          break;
+        }
+        if (c == '[' || re.startsWith("&&", pos)) {
+          throw new Unsupported(); // nested classes, intersections
+        }
+        int from;
+        if (c == '\\') {
+          from = escape(true);
+        } else {
+          if (Character.isSurrogate(c)) {
+            throw new Unsupported();
+          }
+          from = c;
+          pos++;
+        }
+        firstInClass = false;
+        if (from == DIGIT) {
+          b.set('0', '9' + 1);
+          continue;
+        }
+        if (pos + 1 < re.length() && re.charAt(pos) == '-' && re.charAt(pos + 1) != ']') {
+          pos++;
+          int to;
+          if (re.charAt(pos) == '\\') {
+            to = escape(true);
+          } else {
+            to = re.charAt(pos);
+            pos++;
+          }
+          if (to == DIGIT || to < from || Character.isSurrogate((char) to)) {
+            throw new Unsupported();
+          }
+          b.set(from, to + 1);
+        } else {
+          b.set(from);
+        }
+      }
+      return negated ? Node.anything() : new Node(b, false, false); // negated: nearly anything
+    }
+
+    /** A backslash escape as the character it stands for, or {@link #DIGIT}; others unsupported. */
+    int escape(boolean inClass) {
+      pos++; // backslash
+      if (pos >= re.length()) {
+        throw new Unsupported();
+      }
+      char c = re.charAt(pos);
+      pos++;
+      if (c == 'd') {
+        return DIGIT;
+      }
+      if (c == 'u' && pos + 4 <= re.length()) {
+        int v = Integer.parseInt(re.substring(pos, pos + 4), 16);
+        pos += 4;
+        if (Character.isSurrogate((char) v)) {
+          throw new Unsupported();
+        }
+        return v;
+      }
+      if (c == 't') {
+        return '\t';
+      }
+      if (c == 'n') {
+        return '\n';
+      }
+      if (!Character.isLetterOrDigit(c) && c < 0x80) {
+        return c; // an escaped metacharacter
+      }
+      throw new Unsupported(); // \s, \w, \b, \R, \p{…}, back references, \Q…\E
+    }
+  }
+
+  /** Stands for {@code \d} ([0-9]: without UNICODE_CHARACTER_CLASS) in the parser. */
+  private static final int DIGIT = -1;
+}
