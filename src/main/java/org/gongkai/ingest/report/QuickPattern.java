@@ -46,6 +46,11 @@ final class QuickPattern {
     return at >= 0 && pattern.matcher(s).find(at);
   }
 
+  /** {@code pattern().matcher(s).matches()}: a whole match begins with the first character. */
+  boolean matches(String s) {
+    return !s.isEmpty() && next(s, 0) == 0 && pattern.matcher(s).matches();
+  }
+
   /** Start of the first match, or -1: {@code m.find() ? m.start() : -1}. */
   int indexIn(String s) {
     int at = next(s, 0);
@@ -196,7 +201,7 @@ final class QuickPattern {
         case '[':
           return charClass();
         case '\\':
-          return single(escape(false));
+          return single(escape());
         case '^':
         case '$':
           pos++;
@@ -222,12 +227,20 @@ final class QuickPattern {
 
     private static Node single(int c) {
       BitSet b = new BitSet();
+      add(b, c);
+      return new Node(b, false, false);
+    }
+
+    /** Adds a character, or the characters of {@link #DIGIT} or {@link #SPACE}. */
+    private static void add(BitSet b, int c) {
       if (c == DIGIT) {
         b.set('0', '9' + 1);
+      } else if (c == SPACE) {
+        b.set('\t', '\r' + 1); // \t \n \u000B \f \r
+        b.set(' ');
       } else {
         b.set(c);
       }
-      return new Node(b, false, false);
     }
 
     Node group() {
@@ -282,7 +295,7 @@ final class QuickPattern {
         }
         int from;
         if (c == '\\') {
-          from = escape(true);
+          from = escape();
         } else {
           if (Character.isSurrogate(c)) {
             throw new Unsupported();
@@ -291,20 +304,20 @@ final class QuickPattern {
           pos++;
         }
         firstInClass = false;
-        if (from == DIGIT) {
-          b.set('0', '9' + 1);
+        if (from == DIGIT || from == SPACE) {
+          add(b, from);
           continue;
         }
         if (pos + 1 < re.length() && re.charAt(pos) == '-' && re.charAt(pos + 1) != ']') {
           pos++;
           int to;
           if (re.charAt(pos) == '\\') {
-            to = escape(true);
+            to = escape();
           } else {
             to = re.charAt(pos);
             pos++;
           }
-          if (to == DIGIT || to < from || Character.isSurrogate((char) to)) {
+          if (to < 0 || to < from || Character.isSurrogate((char) to)) {
             throw new Unsupported();
           }
           b.set(from, to + 1);
@@ -315,8 +328,8 @@ final class QuickPattern {
       return negated ? Node.anything() : new Node(b, false, false); // negated: nearly anything
     }
 
-    /** A backslash escape as the character it stands for, or {@link #DIGIT}; others unsupported. */
-    int escape(boolean inClass) {
+    /** A backslash escape as the character it stands for, {@link #DIGIT} or {@link #SPACE}; others unsupported. */
+    int escape() {
       pos++; // backslash
       if (pos >= re.length()) {
         throw new Unsupported();
@@ -325,6 +338,9 @@ final class QuickPattern {
       pos++;
       if (c == 'd') {
         return DIGIT;
+      }
+      if (c == 's') {
+        return SPACE;
       }
       if (c == 'u' && pos + 4 <= re.length()) {
         int v = Integer.parseInt(re.substring(pos, pos + 4), 16);
@@ -343,10 +359,11 @@ final class QuickPattern {
       if (!Character.isLetterOrDigit(c) && c < 0x80) {
         return c; // an escaped metacharacter
       }
-      throw new Unsupported(); // \s, \w, \b, \R, \p{…}, back references, \Q…\E
+      throw new Unsupported(); // \w, \b, \R, \p{…}, back references, \Q…\E
     }
   }
 
-  /** Stands for {@code \d} ([0-9]: without UNICODE_CHARACTER_CLASS) in the parser. */
+  /** Stand for {@code \d} ([0-9]) and {@code \s} ([ \t\n\x0B\f\r]) in the parser (no UNICODE_CHARACTER_CLASS). */
   private static final int DIGIT = -1;
+  private static final int SPACE = -2;
 }

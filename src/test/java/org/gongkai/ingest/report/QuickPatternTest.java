@@ -31,6 +31,7 @@ class QuickPatternTest {
     assertEquals("0123456789一十", chars(QuickPattern.firstChars("(?<![\\d.,第])\\d+件|(?<!统)[一十]+件")));
     // An optional prefix: its characters and those of what follows.
     assertEquals("0123456789约", chars(QuickPattern.firstChars("(?:约(?=\\d))?\\d+")));
+    assertEquals("\t\n\u000B\f\r -第", chars(QuickPattern.firstChars("\\s*-|第\\s*页")));
     assertEquals("其包含", chars(QuickPattern.firstChars("^(?:其中|包括|含)")));
     assertEquals("无未没", chars(QuickPattern.firstChars("(?:未(?:被|有)|没有(?:收到)?|(?<![并])无(?!论))[^,]{0,30}?申请")));
   }
@@ -40,7 +41,7 @@ class QuickPatternTest {
     assertNull(QuickPattern.firstChars("a?"));
     assertNull(QuickPattern.firstChars("[^,]{0,3}申请"));
     assertNull(QuickPattern.firstChars(".*年"));
-    assertNull(QuickPattern.firstChars("\\s+"));
+    assertNull(QuickPattern.firstChars("\\w+"));
     assertNull(QuickPattern.firstChars("a|"));
     assertNull(QuickPattern.firstChars("(?i)abc"));
     assertThrows(IllegalArgumentException.class, () -> QuickPattern.compile("x*"));
@@ -58,7 +59,10 @@ class QuickPatternTest {
     out.addAll(List.of(ProseRules.COUNT, ProseRules.PLAN, ProseRules.YEAR, ProseRules.RELATIVE_YEAR, ProseRules.COMPARISON,
         ProseRules.PARTS, ProseRules.TOPIC, ProseRules.EACH, ProseRules.NOT_A_FIGURE, ProseRules.ALL_RESPONDED,
         ProseRules.THIS_YEAR, ProseRules.CUMULATIVE_STRONG, ProseRules.UNTIL, ProseRules.HOTLINE, ProseRules.CHANNEL,
-        QuickPattern.compile("[a-c]{2,}x|b{0}y?z"), QuickPattern.compile("(?<n>\\.)\\d+$"), QuickPattern.compile("(?=1)\\d|,")));
+        QuickPattern.compile("[a-c]{2,}x|b{0}y?z"), QuickPattern.compile("第\\s*\\d{1,3}\\s*页|[\\s,]x|\\\\"), QuickPattern.compile("(?<n>\\.)\\d+$"), QuickPattern.compile("(?=1)\\d|,")));
+    for (TemplateTables.Row r : TemplateTables.APPLICATION_ROWS) {
+      out.add(r.label());
+    }
     return out;
   }
 
@@ -92,6 +96,11 @@ class QuickPatternTest {
       }
       assertEquals(!expected.isEmpty(), q.find(s));
       assertEquals(expected.isEmpty() ? -1 : expected.get(0)[0], q.indexIn(s));
+      assertEquals(q.pattern().matcher(s).matches(), q.matches(s));
+      if (!expected.isEmpty()) {
+        String whole = s.substring(expected.get(0)[0], expected.get(0)[1]); // a string that does match
+        assertEquals(q.pattern().matcher(whole).matches(), q.matches(whole));
+      }
     }
   }
 
@@ -102,7 +111,8 @@ class QuickPatternTest {
         "第", "统", "政策解读", "未收到", "没有", "无", "并", "申请", "依申请公开", "行政复议", "诉讼", "和", "上一年度", "上年", "结转",
         "去年", "2017年", "二〇一七年", "同比", "增长", "下一步", "计划", "将继续", "累计", "截至", "至今", "本年", "其中", "包括", "各",
         "分别为", "咨询投诉", "热线", "均已", "回复", "办结", "率", "100%", "门户网站", "微信", "其他渠道", "人大代表建议", "政协委员提案",
-        "方面", "访问", "栏目", "abc", "x", "y", "z", ".5", ",", ";", "。", "1", "0", "\n");
+        "方面", "访问", "栏目", "abc", "x", "y", "z", ".5", ",", ";", "。", "1", "0", "\n", " ", "\t", "\\", "第 3 页", "页", "3其他",
+        "其他", "总计", "七总计", "不予公开", "危及");
     Arbitrary<String> word = Arbitraries.oneOf(Arbitraries.of(words), Arbitraries.strings().ofMaxLength(3));
     return word.list().ofMaxSize(40).map(l -> String.join("", l));
   }
