@@ -34,19 +34,54 @@ public final class MinHash {
     if (body == null) {
       return sig;
     }
+    Seen seen = new Seen(body.length());
     for (int i = 0; i + SHINGLE <= body.length(); i++) {
       long h = 0xCBF29CE484222325L;
       for (int k = 0; k < SHINGLE; k++) {
         h = (h ^ body.charAt(i + k)) * 0x100000001B3L;
       }
+      if (!seen.add(h)) {
+        continue; // a repeated shingle cannot lower a slot again; reports repeat many phrases
+      }
       for (int s = 0; s < SLOTS; s++) {
-        long v = mix(h ^ SEEDS[s]) & Long.MAX_VALUE; // non-negative, below EMPTY
+        long z = h ^ SEEDS[s]; // mix(), inlined: this loop is most of the signature's time
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        long v = (z ^ (z >>> 31)) & Long.MAX_VALUE; // non-negative, below EMPTY
         if (v < sig[s]) {
           sig[s] = v;
         }
       }
     }
     return sig;
+  }
+
+  /** A set of shingle hashes (open addressing, linear probing), sized for a text's shingles. */
+  private static final class Seen {
+    private final long[] slots;
+    private final boolean[] used;
+    private final int mask;
+
+    Seen(int expected) {
+      int n = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1; // load factor ≤ 1/2
+      slots = new long[n];
+      used = new boolean[n];
+      mask = n - 1;
+    }
+
+    /** Whether {@code h} was not in the set (it is now). */
+    boolean add(long h) {
+      int i = (int) mix(h) & mask;
+      while (used[i]) {
+        if (slots[i] == h) {
+          return false;
+        }
+        i = i + 1 & mask;
+      }
+      used[i] = true;
+      slots[i] = h;
+      return true;
+    }
   }
 
   /**

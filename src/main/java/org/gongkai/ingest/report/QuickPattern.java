@@ -43,7 +43,7 @@ final class QuickPattern {
   /** {@code pattern().matcher(s).find()}. */
   boolean find(String s) {
     int at = next(s, 0);
-    return at >= 0 && pattern.matcher(s).find(at);
+    return at >= 0 && find(pattern.matcher(s), s, at);
   }
 
   /** {@code pattern().matcher(s).matches()}: a whole match begins with the first character. */
@@ -58,18 +58,26 @@ final class QuickPattern {
       return -1;
     }
     Matcher m = pattern.matcher(s);
-    return m.find(at) ? m.start() : -1;
+    return find(m, s, at) ? m.start() : -1;
   }
 
   /**
    * The next match of {@code m} (a matcher of this pattern over {@code s}) at or after {@code
    * from}: what successive {@code m.find()} calls give when {@code from} is the end of the
-   * previous match (0 at first; matches are never empty). The matcher is reset, as {@link
-   * Matcher#find(int)} does, so look-behinds still see the text before {@code from}.
+   * previous match (0 at first; matches are never empty). Only the positions that can begin a
+   * match are tried, each as {@code find} would try it: the region starts there, with
+   * transparent bounds (look-behinds see the text before it) and without anchoring ones ({@code
+   * ^} still means the start of the text). Afterwards {@code m} has that region.
    */
   boolean find(Matcher m, String s, int from) {
-    int at = next(s, from);
-    return at >= 0 && m.find(at);
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    for (int at = next(s, from); at >= 0; at = next(s, at + 1)) {
+      m.region(at, s.length());
+      if (m.lookingAt()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first position at or after {@code from} where a match may start, or -1. */
