@@ -40,6 +40,12 @@ public final class Text {
     if (s == null) {
       return "";
     }
+    String plain = Plain.key(s);
+    return plain != null ? plain : normalizedKey(s);
+  }
+
+  /** {@link #key} the long way: NFKC, lower case, then each code point kept or dropped. */
+  static String normalizedKey(String s) {
     String n = nfkc(s).toLowerCase(Locale.ROOT);
     StringBuilder b = new StringBuilder(n.length());
     for (int i = 0; i < n.length(); ) {
@@ -51,6 +57,64 @@ public final class Text {
       b.appendCodePoint(cp);
     }
     return b.toString();
+  }
+
+  /**
+   * The key of text made only of characters that NFKC leaves as they are and that never compose
+   * with their neighbours — ASCII but NUL, the CJK ideographs U+4E00–U+9FFF and the common CJK
+   * punctuation (most of a report) — character by character from a table, without the
+   * normaliser: for such text NFKC is the identity and lower-casing goes by character, so the
+   * table (made from {@link #normalizedKey} itself) gives the same key.
+   */
+  private static final class Plain {
+    private static final char LIMIT = '\uA000';
+    private static final char NOT_PLAIN = '\uFFFF';
+    private static final char DROPPED = 0;
+
+    /** Per character below LIMIT: its lower-cased self, DROPPED (space, punctuation) or NOT_PLAIN. */
+    private static final char[] TABLE = new char[LIMIT];
+
+    static {
+      java.util.Arrays.fill(TABLE, NOT_PLAIN);
+      for (char c = 1; c < 0x80; c++) {
+        add(c);
+      }
+      for (char c = '\u4E00'; c <= '\u9FFF'; c++) {
+        add(c);
+      }
+      for (char c : "、。〈〉《》「」『』【】〔〕〖〗“”‘’·—–".toCharArray()) {
+        add(c);
+      }
+    }
+
+    private static void add(char c) {
+      String s = String.valueOf(c);
+      // Only characters without any decomposition: NFKC is then the identity on them.
+      if (!Normalizer.normalize(s, Normalizer.Form.NFKD).equals(s)) {
+        return;
+      }
+      String k = normalizedKey(s);
+      if (k.length() <= 1) {
+        TABLE[c] = k.isEmpty() ? DROPPED : k.charAt(0);
+      }
+    }
+
+    /** The key of {@code s}, or null when it holds a character outside the table. */
+    static String key(String s) {
+      char[] out = new char[s.length()];
+      int n = 0;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        char k = c < LIMIT ? TABLE[c] : NOT_PLAIN;
+        if (k == NOT_PLAIN) {
+          return null;
+        }
+        if (k != DROPPED) {
+          out[n++] = k;
+        }
+      }
+      return new String(out, 0, n);
+    }
   }
 
   private static boolean isPunctuation(int cp) {

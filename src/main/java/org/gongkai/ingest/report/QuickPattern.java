@@ -20,10 +20,14 @@ import java.util.regex.Pattern;
 final class QuickPattern {
   private final Pattern pattern;
   private final long[] first; // a bit per character that can begin a match, up to the highest one
+  private final int single; // the only character that can begin a match, or -1
+  private final String literal; // the whole pattern when it is plain text, else null
 
-  private QuickPattern(Pattern pattern, BitSet first) {
+  private QuickPattern(Pattern pattern, BitSet first, String literal) {
     this.pattern = pattern;
     this.first = first.toLongArray();
+    this.single = first.cardinality() == 1 ? first.nextSetBit(0) : -1;
+    this.literal = literal;
   }
 
   /** @throws IllegalArgumentException when the characters a match begins with are not known */
@@ -33,7 +37,8 @@ final class QuickPattern {
     if (first == null) {
       throw new IllegalArgumentException("the first characters of matches of " + regex + " are not known");
     }
-    return new QuickPattern(p, first);
+    boolean plain = regex.chars().noneMatch(c -> "\\[](){}.*+?^$|".indexOf(c) >= 0);
+    return new QuickPattern(p, first, plain ? regex : null);
   }
 
   Pattern pattern() {
@@ -84,6 +89,12 @@ final class QuickPattern {
   int next(String s, int from) {
     if (from > s.length()) {
       return -1;
+    }
+    if (literal != null) {
+      return s.indexOf(literal, from); // String.indexOf is much faster than a loop of charAt
+    }
+    if (single >= 0) {
+      return s.indexOf(single, from);
     }
     long[] bits = first; // a plain array: this loop is the hottest of the prose reader
     int words = bits.length;
