@@ -34,25 +34,35 @@ public final class MinHash {
     if (body == null) {
       return sig;
     }
-    Seen seen = new Seen(body.length());
-    char[] text = body.toCharArray(); // five reads per character: cheaper from an array
+    // The distinct shingles first (a repeated one cannot lower a slot again; reports repeat many
+    // phrases), then slot by slot the minimum over them: the seed and the minimum stay in
+    // registers, which makes this, the bulk of the work, about twice as fast as shingle by shingle.
+    char[] text = body.toCharArray();
+    long[] shingles = new long[Math.max(0, text.length - SHINGLE + 1)];
+    int n = 0;
+    Seen seen = new Seen(shingles.length);
     for (int i = 0; i + SHINGLE <= text.length; i++) {
       long h = 0xCBF29CE484222325L;
       for (int k = 0; k < SHINGLE; k++) {
         h = (h ^ text[i + k]) * 0x100000001B3L;
       }
-      if (!seen.add(h)) {
-        continue; // a repeated shingle cannot lower a slot again; reports repeat many phrases
+      if (seen.add(h)) {
+        shingles[n++] = h;
       }
-      for (int s = 0; s < SLOTS; s++) {
-        long z = h ^ SEEDS[s]; // mix(), inlined: this loop is most of the signature's time
+    }
+    for (int s = 0; s < SLOTS; s++) {
+      long seed = SEEDS[s];
+      long min = EMPTY;
+      for (int j = 0; j < n; j++) {
+        long z = shingles[j] ^ seed; // mix(), inlined
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        long v = (z ^ (z >>> 31)) & Long.MAX_VALUE; // non-negative, below EMPTY
-        if (v < sig[s]) {
-          sig[s] = v;
+        long v = (z ^ (z >>> 31)) & Long.MAX_VALUE; // non-negative, at most EMPTY
+        if (v < min) {
+          min = v;
         }
       }
+      sig[s] = min;
     }
     return sig;
   }
