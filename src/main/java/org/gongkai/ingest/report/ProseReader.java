@@ -160,6 +160,9 @@ final class ProseReader {
 
   /** The year a clause speaks of: a named year, or last year's for 上年/去年; null if none. */
   private Integer yearOf(String clause, Integer current) {
+    if (clause.indexOf('年') < 0) {
+      return null; // every match of YEAR and RELATIVE_YEAR holds 年
+    }
     Integer named = null;
     Matcher y = ProseRules.YEAR.pattern().matcher(clause);
     for (int from = 0; ProseRules.YEAR.find(y, clause, from); from = y.end()) {
@@ -211,6 +214,9 @@ final class ProseReader {
   /** The counts of a clause, each {start, end} in the clause. */
   private static List<int[]> counts(String clause) {
     List<int[]> out = new ArrayList<>();
+    if (!ProseRules.hasUnit(clause)) {
+      return out; // every count ends in a unit
+    }
     Matcher m = ProseRules.COUNT.pattern().matcher(clause);
     for (int from = 0; ProseRules.COUNT.find(m, clause, from); from = m.end()) {
       out.add(new int[] {m.start(), m.end()});

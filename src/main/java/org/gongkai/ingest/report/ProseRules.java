@@ -89,7 +89,25 @@ final class ProseRules {
           "(?:(?:大约|约|近|超过|逾|多于)(?=[\\d零〇一二两三四五六七八九十]))?"
               + "(?:(?<![\\d.,第])\\d+(?:,\\d{3})*(?:\\.\\d+)?万?"
               + "|(?<![\\d.,第统唯逐之单同])[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)"
-              + "(?:余|多)?(?:人次|条|件|项|篇|份|宗|起|次|个|期|封|批|例)(?:以上|左右)?(?!龙)");
+              + "(?:余|多)?(?:" + String.join("|", Units.ALL) + ")(?:以上|左右)?(?!龙)");
+
+  /** The units of a count, 人次 before 次 so that the longest matches. */
+  private static final class Units {
+    static final List<String> ALL = List.of("人次", "条", "件", "项", "篇", "份", "宗", "起", "次", "个", "期", "封", "批", "例");
+
+    /** The first character of each: a text without any holds no count. */
+    static final String INITIALS = ALL.stream().map(u -> u.substring(0, 1)).distinct().reduce("", String::concat);
+  }
+
+  /** Whether {@code s} holds the first character of a unit, which every {@link #COUNT} match does. */
+  static boolean hasUnit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Units.INITIALS.indexOf(s.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Sentences about a plan: they give no observation for this year. 计划生育 is removed first. */
   static final QuickPattern PLAN =

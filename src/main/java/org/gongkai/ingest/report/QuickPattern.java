@@ -53,7 +53,17 @@ final class QuickPattern {
 
   /** {@code pattern().matcher(s).matches()}: a whole match begins with the first character. */
   boolean matches(String s) {
-    return !s.isEmpty() && next(s, 0) == 0 && pattern.matcher(s).matches();
+    return !s.isEmpty() && canBegin(s.charAt(0)) && pattern.matcher(s).matches();
+  }
+
+  /** {@code pattern().matcher(s).lookingAt()}: a match at the start begins with the first character. */
+  boolean lookingAt(String s) {
+    return !s.isEmpty() && canBegin(s.charAt(0)) && pattern.matcher(s).lookingAt();
+  }
+
+  private boolean canBegin(char c) {
+    int w = c >>> 6;
+    return w < first.length && (first[w] & 1L << c) != 0;
   }
 
   /** Start of the first match, or -1: {@code m.find() ? m.start() : -1}. */

@@ -97,9 +97,11 @@ class QuickPatternTest {
       assertEquals(!expected.isEmpty(), q.find(s));
       assertEquals(expected.isEmpty() ? -1 : expected.get(0)[0], q.indexIn(s));
       assertEquals(q.pattern().matcher(s).matches(), q.matches(s));
+      assertEquals(q.pattern().matcher(s).lookingAt(), q.lookingAt(s));
       if (!expected.isEmpty()) {
         String whole = s.substring(expected.get(0)[0], expected.get(0)[1]); // a string that does match
         assertEquals(q.pattern().matcher(whole).matches(), q.matches(whole));
+        assertEquals(q.pattern().matcher(whole).lookingAt(), q.lookingAt(whole));
       }
     }
   }
