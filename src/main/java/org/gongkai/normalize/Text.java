@@ -12,6 +12,11 @@ public final class Text {
     if (s == null) {
       return null;
     }
+    return Plain.isPlain(s) ? s : normalizedNfkc(s); // NFKC leaves the text of the Plain table as it is
+  }
+
+  /** {@link #nfkc} the long way, by the normaliser (but for printable ASCII). */
+  static String normalizedNfkc(String s) {
     if (isPlainAscii(s)) {
       return s; // NFKC leaves printable ASCII as it is
     }
@@ -46,7 +51,7 @@ public final class Text {
 
   /** {@link #key} the long way: NFKC, lower case, then each code point kept or dropped. */
   static String normalizedKey(String s) {
-    String n = nfkc(s).toLowerCase(Locale.ROOT);
+    String n = normalizedNfkc(s).toLowerCase(Locale.ROOT);
     StringBuilder b = new StringBuilder(n.length());
     for (int i = 0; i < n.length(); ) {
       int cp = n.codePointAt(i);
@@ -60,11 +65,11 @@ public final class Text {
   }
 
   /**
-   * The key of text made only of characters that NFKC leaves as they are and that never compose
-   * with their neighbours — ASCII but NUL, the CJK ideographs U+4E00–U+9FFF and the common CJK
-   * punctuation (most of a report) — character by character from a table, without the
-   * normaliser: for such text NFKC is the identity and lower-casing goes by character, so the
-   * table (made from {@link #normalizedKey} itself) gives the same key.
+   * Text made only of characters that NFKC leaves as they are and that never compose with their
+   * neighbours — ASCII but NUL, the CJK ideographs U+4E00–U+9FFF and the common CJK punctuation
+   * (most of a report, of a CSV header or a place name): its NFKC form is itself, and its key
+   * comes character by character from a table, without the normaliser. Lower-casing such text
+   * goes by character, so the table (made from {@link #normalizedKey} itself) gives the same key.
    */
   private static final class Plain {
     private static final char LIMIT = '\uA000';
@@ -97,6 +102,17 @@ public final class Text {
       if (k.length() <= 1) {
         TABLE[c] = k.isEmpty() ? DROPPED : k.charAt(0);
       }
+    }
+
+    /** Whether every character of {@code s} is in the table: NFKC leaves such text as it is. */
+    static boolean isPlain(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c >= LIMIT || TABLE[c] == NOT_PLAIN) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** The key of {@code s}, or null when it holds a character outside the table. */

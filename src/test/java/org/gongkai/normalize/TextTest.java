@@ -10,13 +10,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-/** The table path of Text.key gives the key of the normaliser path, whatever the text. */
+/** The table paths of Text.key and Text.nfkc give what the normaliser gives, whatever the text. */
 class TextTest {
   @Test
   void everySingleCharacter() {
     for (char c = 0; c < Character.MAX_VALUE; c++) {
       String s = String.valueOf(c);
       assertEquals(Text.normalizedKey(s), Text.key(s), () -> "U+" + Integer.toHexString(s.charAt(0)));
+      assertEquals(Text.normalizedNfkc(s), Text.nfkc(s), () -> "U+" + Integer.toHexString(s.charAt(0)));
     }
   }
 
@@ -31,6 +32,7 @@ class TextTest {
   @Property(tries = 1000)
   void sameKeyAsTheNormaliser(@ForAll("texts") String s) {
     assertEquals(Text.normalizedKey(s), Text.key(s));
+    assertEquals(Text.normalizedNfkc(s), Text.nfkc(s));
   }
 
   /** Table characters mixed with those that decompose or compose (é, e + U+0301, か + U+3099, ℡, ①, …). */

@@ -184,6 +184,9 @@ final class TemplateReader {
           continue; // "3.其他" is a reason only under （六）其他处理
         }
         String label = seg.label();
+        if (r.label().next(label, 0) < 0) {
+          continue; // no match: spare the matcher (this loop runs for every row of every segment)
+        }
         Matcher m = r.label().pattern().matcher(label);
         for (int from = 0; r.label().find(m, label, from); from = m.end()) {
           if (m.end() > bestEnd || m.end() == bestEnd && r.isReason()) {
