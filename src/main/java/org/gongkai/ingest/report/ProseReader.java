@@ -95,7 +95,7 @@ final class ProseReader {
       if (i == end || "。!?;".indexOf(c.text.charAt(i)) >= 0) {
         if (i > s) {
           String text = c.text.substring(s, i);
-          if (ProseRules.NONE.matcher(text).matches() && !lastHeading.isEmpty()) {
+          if (ProseRules.NONE.matches(text) && !lastHeading.isEmpty()) {
             headingZeros(s, text, paragraph);
           } else {
             if (Headings.startsItem(text) && text.length() <= 30 && !ProseRules.COUNT.find(text)) {
@@ -186,11 +186,12 @@ final class ProseReader {
    * says it is (本年, 全年…); a bare 累计 with this year named ("2018年累计发布…") is.
    */
   private boolean cumulative(String sentence) {
-    boolean thisYear = ProseRules.THIS_YEAR.find(sentence);
+    // "This year" is looked for only in the few sentences of running totals.
     if (ProseRules.CUMULATIVE_STRONG.find(sentence)) {
-      return !thisYear;
+      return !ProseRules.THIS_YEAR.find(sentence);
     }
     if (ProseRules.CUMULATIVE.find(sentence)) {
+      boolean thisYear = ProseRules.THIS_YEAR.find(sentence);
       if (ProseRules.UNTIL.find(sentence)) {
         return !thisYear;
       }

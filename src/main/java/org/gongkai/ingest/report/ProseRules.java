@@ -165,7 +165,7 @@ final class ProseRules {
           new Object[] {Pattern.compile("咨询投诉|热线"), new String[] {"hotline_cases"}});
 
   /** A section that says nothing but "none". */
-  static final Pattern NONE = Pattern.compile("(?:本年度|全年|今年)?(?:无|暂无|没有|均无|无此类情况|无相关情况|未发生)");
+  static final QuickPattern NONE = QuickPattern.compile("(?:本年度|全年|今年)?(?:无|暂无|没有|均无|无此类情况|无相关情况|未发生)");
 
   /** Everything was answered: 均已及时回复, 全部办结, 回复率100%. */
   static final QuickPattern ALL_RESPONDED =
