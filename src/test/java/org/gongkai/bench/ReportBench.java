@@ -103,7 +103,7 @@ public final class ReportBench {
       int n = files.size();
       wall = System.nanoTime() - wall;
       System.out.printf(Locale.ROOT,
-          "pass %d: extract %.0f reports/s (%.1f s CPU); decode+flatten %.1f s, signature %.1f s; all %.0f reports/s (wall %.1f s)%n",
+          "pass %d: extract %.0f reports/s (%.2f s CPU); decode+flatten %.2f s, signature %.2f s; all %.0f reports/s (wall %.1f s)%n",
           p, n / (ns[1] / 1e9), ns[1] / 1e9, ns[0] / 1e9, ns[2] / 1e9, n / ((ns[0] + ns[1] + ns[2]) / 1e9), wall / 1e9);
     }
     if (dump != null) {

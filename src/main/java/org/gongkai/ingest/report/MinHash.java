@@ -50,19 +50,30 @@ public final class MinHash {
         shingles[n++] = h;
       }
     }
-    for (int s = 0; s < SLOTS; s++) {
-      long seed = SEEDS[s];
-      long min = EMPTY;
+    for (int s = 0; s < SLOTS; s += 2) { // two slots per pass over the shingles (SLOTS is even)
+      long seedA = SEEDS[s];
+      long seedB = SEEDS[s + 1];
+      long minA = EMPTY;
+      long minB = EMPTY;
       for (int j = 0; j < n; j++) {
-        long z = shingles[j] ^ seed; // mix(), inlined
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        long v = (z ^ (z >>> 31)) & Long.MAX_VALUE; // non-negative, at most EMPTY
-        if (v < min) {
-          min = v;
+        long h = shingles[j];
+        long a = h ^ seedA; // mix(), inlined, twice
+        long b = h ^ seedB;
+        a = (a ^ (a >>> 30)) * 0xBF58476D1CE4E5B9L;
+        b = (b ^ (b >>> 30)) * 0xBF58476D1CE4E5B9L;
+        a = (a ^ (a >>> 27)) * 0x94D049BB133111EBL;
+        b = (b ^ (b >>> 27)) * 0x94D049BB133111EBL;
+        a = (a ^ (a >>> 31)) & Long.MAX_VALUE; // non-negative, at most EMPTY
+        b = (b ^ (b >>> 31)) & Long.MAX_VALUE;
+        if (a < minA) {
+          minA = a;
+        }
+        if (b < minB) {
+          minB = b;
         }
       }
-      sig[s] = min;
+      sig[s] = minA;
+      sig[s + 1] = minB;
     }
     return sig;
   }
