@@ -32,23 +32,22 @@ final class NormalText {
    * as spaces.
    */
   static NormalText of(String raw) {
-    StringBuilder b = new StringBuilder(raw.length());
-    IntList map = new IntList(raw.length() + 1);
+    // Plain arrays rather than a StringBuilder and a list: this loop sees every character.
+    Chars b = new Chars(raw.length());
     for (int i = 0; i < raw.length(); ) {
+      char ch = raw.charAt(i);
+      if (ch < 0x80 && ch >= 0x20 && ch != 0x7F || ch == '\n' || ch == '\t') {
+        b.add(ch, i); // the common cases first, without allocation
+        i++;
+        continue;
+      }
+      if (ch >= 0x4E00 && ch <= 0x9FFF) {
+        b.add(Traditional.simplify(ch), i); // CJK ideographs are their own NFKC form
+        i++;
+        continue;
+      }
       int cp = raw.codePointAt(i);
       int n = Character.charCount(cp);
-      if (cp < 0x80 && cp >= 0x20 && cp != 0x7F || cp == '\n' || cp == '\t') {
-        b.append((char) cp); // the common cases first, without allocation
-        map.add(i);
-        i++;
-        continue;
-      }
-      if (cp >= 0x4E00 && cp <= 0x9FFF) {
-        b.append(Traditional.simplify((char) cp)); // CJK ideographs are their own NFKC form
-        map.add(i);
-        i++;
-        continue;
-      }
       String piece;
       if (cp == 0 || cp == 0xFEFF) {
         piece = "";
@@ -62,14 +61,47 @@ final class NormalText {
         piece = CACHE.computeIfAbsent(cp, NormalText::normalizeOne);
       }
       for (int k = 0; k < piece.length(); k++) {
-        b.append(piece.charAt(k));
-        map.add(i);
+        b.add(piece.charAt(k), i);
       }
       i += n;
     }
-    map.add(raw.length());
-    String text = Traditional.simplifyWords(b.toString());
-    return new NormalText(text, map.toArray());
+    b.origin(raw.length());
+    String text = Traditional.simplifyWords(b.text());
+    return new NormalText(text, b.origins());
+  }
+
+  /** Characters and the origin of each, growing as needed. */
+  private static final class Chars {
+    private char[] chars;
+    private int[] origins; // one more than chars: the origin of the end
+    private int n;
+
+    Chars(int capacity) {
+      chars = new char[Math.max(16, capacity)];
+      origins = new int[chars.length + 1];
+    }
+
+    void add(char c, int origin) {
+      if (n == chars.length) {
+        chars = java.util.Arrays.copyOf(chars, n * 2);
+        origins = java.util.Arrays.copyOf(origins, n * 2 + 1);
+      }
+      chars[n] = c;
+      origins[n++] = origin;
+    }
+
+    /** The origin of the end of the text (after the last character). */
+    void origin(int end) {
+      origins[n] = end;
+    }
+
+    String text() {
+      return new String(chars, 0, n);
+    }
+
+    int[] origins() {
+      return java.util.Arrays.copyOf(origins, n + 1);
+    }
   }
 
   /** NFKC and simplification of single code points other than ASCII and CJK ideographs, memoised. */
@@ -94,54 +126,56 @@ final class NormalText {
    * breaks after headings or sentence ends kept as one newline.
    */
   NormalText compact() {
-    StringBuilder b = new StringBuilder(text.length());
-    IntList map = new IntList(text.length() + 1);
-    String[] lines = text.split("\n", -1);
-    int pos = 0;
-    String prevLine = null; // last non-blank line appended
+    char[] t = text.toCharArray(); // every character is read here: an array, not charAt
+    Chars b = new Chars(t.length);
+    String prevLine = null; // last non-blank line appended, squeezed
     boolean blankSince = false;
-    for (String line : lines) {
-      int lineStart = pos;
-      pos += line.length() + 1;
-      String squeezed = squeeze(line);
+    for (int lineStart = 0; lineStart <= t.length; ) {
+      int lineEnd = lineStart;
+      while (lineEnd < t.length && t[lineEnd] != '\n') {
+        lineEnd++;
+      }
+      String squeezed = squeeze(t, lineStart, lineEnd);
+      int start = lineStart;
+      lineStart = lineEnd + 1;
       if (squeezed.isEmpty()) {
         blankSince = true;
         continue;
       }
       if (prevLine != null) {
         if (blankSince || !joins(prevLine, squeezed)) {
-          b.append('\n');
-          map.add(origin[Math.max(0, lineStart - 1)]);
+          b.add('\n', origin[Math.max(0, start - 1)]);
         }
       }
-      for (int i = 0; i < line.length(); i++) {
-        char c = line.charAt(i);
+      for (int i = start; i < lineEnd; i++) {
+        char c = t[i];
         if (isSpace(c)) {
-          char before = i > 0 ? line.charAt(i - 1) : ' ';
-          char after = i + 1 < line.length() ? line.charAt(i + 1) : ' ';
+          char before = i > start ? t[i - 1] : ' ';
+          char after = i + 1 < lineEnd ? t[i + 1] : ' ';
           if (!(isLatin(before) && isLatin(after))) {
             continue;
           }
           c = ' ';
         }
-        b.append(c);
-        map.add(origin[lineStart + i]);
+        b.add(c, origin[i]);
       }
       prevLine = squeezed;
       blankSince = false;
     }
-    map.add(origin[origin.length - 1]);
-    return new NormalText(b.toString(), map.toArray());
+    b.origin(origin[origin.length - 1]);
+    return new NormalText(b.text(), b.origins());
   }
 
-  private static String squeeze(String line) {
-    StringBuilder b = new StringBuilder(line.length());
-    for (int i = 0; i < line.length(); i++) {
-      if (!isSpace(line.charAt(i))) {
-        b.append(line.charAt(i));
+  /** Characters [from, to) of {@code t} without horizontal whitespace. */
+  private static String squeeze(char[] t, int from, int to) {
+    char[] out = new char[to - from];
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (!isSpace(t[i])) {
+        out[n++] = t[i];
       }
     }
-    return b.toString();
+    return new String(out, 0, n);
   }
 
   /**
@@ -169,26 +203,5 @@ final class NormalText {
 
   private static boolean isLatin(char c) {
     return c < 0x80 && Character.isLetter(c);
-  }
-
-  /** A growable int array. */
-  static final class IntList {
-    private int[] a;
-    private int n;
-
-    IntList(int capacity) {
-      a = new int[Math.max(16, capacity)];
-    }
-
-    void add(int v) {
-      if (n == a.length) {
-        a = java.util.Arrays.copyOf(a, a.length * 2);
-      }
-      a[n++] = v;
-    }
-
-    int[] toArray() {
-      return java.util.Arrays.copyOf(a, n);
-    }
   }
 }

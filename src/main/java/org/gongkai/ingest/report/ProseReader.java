@@ -95,10 +95,10 @@ final class ProseReader {
       if (i == end || "。!?;".indexOf(c.text.charAt(i)) >= 0) {
         if (i > s) {
           String text = c.text.substring(s, i);
-          if (ProseRules.NONE.matcher(text).matches() && !lastHeading.isEmpty()) {
+          if (ProseRules.NONE.matches(text) && !lastHeading.isEmpty()) {
             headingZeros(s, text, paragraph);
           } else {
-            if (Headings.startsItem(text) && text.length() <= 30 && !ProseRules.COUNT.matcher(text).find()) {
+            if (Headings.startsItem(text) && text.length() <= 30 && !ProseRules.COUNT.find(text)) {
               lastHeading = text; // "三、依申请公开情况。无。"
             }
             lastMetric = sentence(s, i, paragraph, lastMetric);
@@ -118,7 +118,7 @@ final class ProseReader {
       return null;
     }
     String planText = sentence.replace("计划生育", "");
-    if (ProseRules.PLAN.matcher(planText).find() || cumulative(sentence)) {
+    if (ProseRules.PLAN.find(planText) || cumulative(sentence)) {
       return null;
     }
     Integer effYear = year;
@@ -133,8 +133,8 @@ final class ProseReader {
       String clause = sentence.substring(clauseStart, i);
       int cs = clauseStart;
       clauseStart = i + 1;
-      part |= ProseRules.PARTS.matcher(clause).find();
-      if (ProseRules.COMPARISON.matcher(clause).find()) {
+      part |= ProseRules.PARTS.find(clause);
+      if (ProseRules.COMPARISON.find(clause)) {
         prevEnd = i;
         continue;
       }
@@ -146,13 +146,13 @@ final class ProseReader {
         prevEnd = i;
         continue;
       }
-      String metric = clause(sentence, cs, i, prevEnd, start, paragraph, part, lastMetric);
+      List<int[]> counts = counts(clause);
+      String metric = clause(sentence, cs, i, counts, prevEnd, start, paragraph, part, lastMetric);
       if (metric != null) {
         lastMetric = metric;
       }
-      Matcher last = ProseRules.COUNT.matcher(clause);
-      while (last.find()) {
-        prevEnd = cs + last.end();
+      if (!counts.isEmpty()) {
+        prevEnd = cs + counts.get(counts.size() - 1)[1];
       }
     }
     return lastMetric;
@@ -160,16 +160,19 @@ final class ProseReader {
 
   /** The year a clause speaks of: a named year, or last year's for 上年/去年; null if none. */
   private Integer yearOf(String clause, Integer current) {
+    if (clause.indexOf('年') < 0) {
+      return null; // every match of YEAR and RELATIVE_YEAR holds 年
+    }
     Integer named = null;
-    Matcher y = ProseRules.YEAR.matcher(clause);
-    while (y.find()) {
+    Matcher y = ProseRules.YEAR.pattern().matcher(clause);
+    for (int from = 0; ProseRules.YEAR.find(y, clause, from); from = y.end()) {
       OptionalInt p = YearParser.parse(y.group(1) != null ? y.group(1) : y.group(2));
       if (p.isPresent()) {
         named = p.getAsInt();
       }
     }
-    Matcher rel = ProseRules.RELATIVE_YEAR.matcher(clause);
-    if (rel.find()) {
+    Matcher rel = ProseRules.RELATIVE_YEAR.pattern().matcher(clause);
+    if (ProseRules.RELATIVE_YEAR.find(rel, clause, 0)) {
       if (year == null) {
         return -1;
       }
@@ -183,12 +186,13 @@ final class ProseReader {
    * says it is (本年, 全年…); a bare 累计 with this year named ("2018年累计发布…") is.
    */
   private boolean cumulative(String sentence) {
-    boolean thisYear = ProseRules.THIS_YEAR.matcher(sentence).find();
-    if (ProseRules.CUMULATIVE_STRONG.matcher(sentence).find()) {
-      return !thisYear;
+    // "This year" is looked for only in the few sentences of running totals.
+    if (ProseRules.CUMULATIVE_STRONG.find(sentence)) {
+      return !ProseRules.THIS_YEAR.find(sentence);
     }
-    if (ProseRules.CUMULATIVE.matcher(sentence).find()) {
-      if (ProseRules.UNTIL.matcher(sentence).find()) {
+    if (ProseRules.CUMULATIVE.find(sentence)) {
+      boolean thisYear = ProseRules.THIS_YEAR.find(sentence);
+      if (ProseRules.UNTIL.find(sentence)) {
         return !thisYear;
       }
       return !(thisYear || year != null && sentence.contains(year + "年"));
@@ -208,19 +212,34 @@ final class ProseReader {
     }
   }
 
-  /** Reads the counts of one clause [cs, ce) of a sentence; returns the metric of its last figure. */
-  private String clause(String sentence, int cs, int ce, int prevEnd, int sentenceStart, int paragraph, boolean part, String lastMetric) {
+  /** The counts of a clause, each {start, end} in the clause. */
+  private static List<int[]> counts(String clause) {
+    List<int[]> out = new ArrayList<>();
+    if (!ProseRules.hasUnit(clause)) {
+      return out; // every count ends in a unit
+    }
+    Matcher m = ProseRules.COUNT.pattern().matcher(clause);
+    for (int from = 0; ProseRules.COUNT.find(m, clause, from); from = m.end()) {
+      out.add(new int[] {m.start(), m.end()});
+    }
+    return out;
+  }
+
+  /**
+   * Reads the counts (see {@link #counts}) of one clause [cs, ce) of a sentence; returns the
+   * metric of its last figure.
+   */
+  private String clause(String sentence, int cs, int ce, List<int[]> counts, int prevEnd, int sentenceStart, int paragraph, boolean part,
+      String lastMetric) {
     String clause = sentence.substring(cs, ce);
-    Matcher m = ProseRules.COUNT.matcher(clause);
     String metric = null;
     int leadStart = Math.max(cs, prevEnd);
     String pendingPair = null;
-    boolean any = false;
-    while (m.find()) {
-      any = true;
-      int numStart = cs + m.start();
-      int numEnd = cs + m.end();
-      CountResult r = CountParser.parse(m.group());
+    for (int[] span : counts) {
+      String countText = clause.substring(span[0], span[1]);
+      int numStart = cs + span[0];
+      int numEnd = cs + span[1];
+      CountResult r = CountParser.parse(countText);
       String lead = sentence.substring(leadStart, numStart);
       String sentenceLead = sentence.substring(Math.max(0, prevEnd), numStart);
       String trail = sentence.substring(numEnd, Math.min(ce, numEnd + 15));
@@ -234,11 +253,11 @@ final class ProseReader {
       if (pendingPair != null) {
         metrics.add(pendingPair);
         pendingPair = null;
-      } else if (!ProseRules.NOT_A_FIGURE.matcher(lead).find()) {
+      } else if (!ProseRules.NOT_A_FIGURE.find(lead)) {
         String[] pair = pair(lead);
         if (pair != null) {
           if (pair.length == 0) {
-            warnings.add("a combined figure (" + m.group() + ") is not split between its metrics: " + evidence(sentenceStart, sentence, numStart));
+            warnings.add("a combined figure (" + countText + ") is not split between its metrics: " + evidence(sentenceStart, sentence, numStart));
             continue;
           }
           metrics.add(pair[0]);
@@ -261,25 +280,24 @@ final class ProseReader {
           if (rule != null) {
             metrics.add(rule.metric());
             if (rule.summable()) {
-              Matcher k = rule.keyword().matcher(where);
-              while (k.find()) {
+              Matcher k = rule.keyword().pattern().matcher(where);
+              for (int from = 0; rule.keyword().find(k, where, from); from = k.end()) {
                 channel = k.group();
               }
             }
           }
         }
       }
-      boolean isPart = part || ProseRules.PART_LEAD.matcher(lead).find();
+      boolean isPart = part || ProseRules.PART_LEAD.find(lead);
       for (String mk : metrics) {
         out.add(new ProseReader.Candidate(mk, count.value(), count.qualifier(), evidence(sentenceStart, sentence, numStart),
             c.origin(sentenceStart + numStart), isPart, channel, paragraph));
         metric = mk;
       }
     }
-    if (!any) {
+    if (counts.isEmpty()) {
       zeros(clause, sentence, sentenceStart, cs, paragraph);
-      if (ProseRules.ALL_RESPONDED.matcher(clause).find()
-          && ("hotline_cases".equals(lastMetric) || find(ProseRules.HOTLINE_WORDS, clause) >= 0)) {
+      if (ProseRules.ALL_RESPONDED.find(clause) && ("hotline_cases".equals(lastMetric) || ProseRules.HOTLINE.find(clause))) {
         responded.add(new AllResponded(evidence(sentenceStart, sentence, cs), c.origin(sentenceStart + cs)));
       }
     }
@@ -291,16 +309,16 @@ final class ProseReader {
    * "split"} for 分别为, {} for a combined count that names no split, null if no pair is named.
    */
   private static String[] pair(String lead) {
-    for (String[] p : ProseRules.PAIRS) {
-      Matcher a = compiled(p[1]).matcher(lead);
-      Matcher b = compiled(p[3]).matcher(lead);
-      if (a.find() && b.find()) {
-        boolean aFirst = a.start() < b.start();
+    for (ProseRules.Pair p : ProseRules.PAIRS) {
+      int a = p.aWords().indexIn(lead);
+      int b = a < 0 ? -1 : p.bWords().indexIn(lead);
+      if (a >= 0 && b >= 0) {
+        boolean aFirst = a < b;
         if (lead.contains("分别")) {
-          return aFirst ? new String[] {p[0], p[2], "split"} : new String[] {p[2], p[0], "split"};
+          return aFirst ? new String[] {p.a(), p.b(), "split"} : new String[] {p.b(), p.a(), "split"};
         }
-        if (ProseRules.EACH.matcher(lead).find()) {
-          return new String[] {p[0], p[2]};
+        if (ProseRules.EACH.find(lead)) {
+          return new String[] {p.a(), p.b()};
         }
         return new String[0];
       }
@@ -312,27 +330,26 @@ final class ProseReader {
     if (lead.isEmpty()) {
       return null;
     }
-    boolean mixedChannels = find(ProseRules.WEBSITE_WORDS, lead) >= 0 && find(ProseRules.CHANNEL_WORDS, lead) >= 0;
+    boolean mixedChannels = ProseRules.WEBSITE.find(lead) && ProseRules.CHANNEL.find(lead);
     for (Rule rule : ProseRules.RULES) {
       if (trail && !rule.trail() || !context && rule.needs() != Needs.NONE) {
         continue;
       }
-      Matcher k = rule.keyword().matcher(lead);
-      if (!k.find()) {
+      if (!rule.keyword().find(lead)) {
         continue;
-      }
-      int keyAt = k.start();
-      while (k.find()) {
-        keyAt = k.start(); // the last occurrence, for the check of what follows it
       }
       if (mixedChannels && (rule.metric().equals("published_website") || rule.metric().equals("published_other"))) {
         continue; // 通过门户网站、微信公众号等平台主动公开: all channels together, the total
       }
+      if (rule.needs() == Needs.NONE) {
+        return rule; // the context checks below are for the rules that need them
+      }
+      int keyAt = findLast(rule.keyword(), lead); // the last occurrence, for the check of what follows it
       String before = paragraphBefore(sentence, numStart);
-      int hotline = findLast(ProseRules.HOTLINE_WORDS, before);
+      int hotline = findLast(ProseRules.HOTLINE, before);
       int application = before.lastIndexOf("申请");
       if (rule.needs() == Needs.HOTLINE_CONTEXT) {
-        int inLead = find(ProseRules.HOTLINE_WORDS, lead);
+        int inLead = ProseRules.HOTLINE.indexIn(lead);
         if (hotline < 0 || inLead > keyAt || application > hotline) {
           continue; // 收到并回复咨询投诉79条 is the number received
         }
@@ -356,7 +373,7 @@ final class ProseReader {
     }
     String before = sentenceLead.substring(0, comma);
     String clause = before.substring(before.lastIndexOf(',') + 1);
-    return clause.length() <= 8 || ProseRules.TOPIC.matcher(clause).find();
+    return clause.length() <= 8 || ProseRules.TOPIC.find(clause);
   }
 
   /** The paragraph up to a count: the context that 办结/回复 refer to. */
@@ -365,39 +382,29 @@ final class ProseReader {
     return c.text.substring(paragraphStart, sentenceStart) + sentence.substring(0, numStart);
   }
 
-  /** Compiled once: the keyword lists are used for every count. */
-  private static final java.util.Map<String, java.util.regex.Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
-
-  private static java.util.regex.Pattern compiled(String regex) {
-    return COMPILED.computeIfAbsent(regex, java.util.regex.Pattern::compile);
-  }
-
-  private static int findLast(String regex, String s) {
-    Matcher m = compiled(regex).matcher(s);
+  /** Start of the last match of {@code q} in {@code s}, or -1. */
+  private static int findLast(QuickPattern q, String s) {
+    Matcher m = q.pattern().matcher(s);
     int at = -1;
-    while (m.find()) {
+    for (int from = 0; q.find(m, s, from); from = m.end()) {
       at = m.start();
     }
     return at;
   }
 
-  private static int find(String regex, String s) {
-    Matcher m = compiled(regex).matcher(s);
-    return m.find() ? m.start() : -1;
-  }
-
-  private static final java.util.regex.Pattern MAYBE_ZERO = java.util.regex.Pattern.compile("[未没无]|结转");
+  private static final QuickPattern MAYBE_ZERO = QuickPattern.compile("[未没无]|结转");
 
   private void zeros(String clause, String sentence, int sentenceStart, int cs, int paragraph) {
-    if (!MAYBE_ZERO.matcher(clause).find()) {
+    if (!MAYBE_ZERO.find(clause)) {
       return; // every zero statement has one of these
     }
     java.util.Set<String> done = new java.util.HashSet<>();
     for (Object[] z : ProseRules.ZEROS) {
       String[] metrics = (String[]) z[0];
-      Matcher m = ((java.util.regex.Pattern) z[1]).matcher(clause);
-      java.util.regex.Pattern unless = (java.util.regex.Pattern) z[2];
-      if (!m.find() || unless != null && unless.matcher(clause).find()) {
+      QuickPattern zero = (QuickPattern) z[1];
+      Matcher m = zero.pattern().matcher(clause);
+      QuickPattern unless = (QuickPattern) z[2];
+      if (!zero.find(m, clause, 0) || unless != null && unless.find(clause)) {
         continue;
       }
       for (String metric : metrics) {
@@ -427,9 +434,24 @@ final class ProseReader {
     return "…" + s.substring(a, Math.min(s.length(), a + 190)).strip() + "…";
   }
 
+  private static final java.util.regex.Pattern JOINED_BREAK =
+      java.util.regex.Pattern.compile("(?<=[^\\x00-\\x7F])[ \\t\\u3000]*\\R[ \\t\\u3000]*(?=[^\\x00-\\x7F])");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u3000]+");
+
   /** Line breaks inside Chinese text vanish (PDF conversion); other runs of spaces become one. */
   private static String collapse(String s) {
-    return s.replaceAll("(?<=[^\\x00-\\x7F])[ \\t\\u3000]*\\R[ \\t\\u3000]*(?=[^\\x00-\\x7F])", "")
-        .replaceAll("[\\s\\u3000]+", " ");
+    String joined = hasLineBreak(s) ? JOINED_BREAK.matcher(s).replaceAll("") : s;
+    return SPACES.matcher(joined).replaceAll(" ");
+  }
+
+  /** Whether {@code s} holds a character that {@code \\R} matches (a sentence rarely does). */
+  private static boolean hasLineBreak(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch >= '\n' && ch <= '\r' || ch == '\u0085' || ch == '\u2028' || ch == '\u2029') {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -22,17 +22,21 @@ final class ProseRules {
    * @param trail whether the keyword may also follow the count ("29条政策解读")
    * @param summable whether figures of different channels in one paragraph add up (微信 + 微博)
    */
-  record Rule(String metric, Pattern keyword, boolean trail, Needs needs, boolean summable) {}
+  record Rule(String metric, QuickPattern keyword, boolean trail, Needs needs, boolean summable) {}
 
   static final String HOTLINE_WORDS = "咨询投诉|市长热线|市长信箱|书记信箱|12345|热线|群众来信|来信来访|网民留言|网上留言|留言|来电|诉求|咨询|投诉|工单";
   static final String WEBSITE_WORDS = "政务公开网站|门户网站|政府网站|政务网站|信息公开网站?|信息公开平台|政务公开平台|信息公开专栏|网站|网上|网络平台";
   static final String CHANNEL_WORDS =
       "其他(?:渠道|类型|方式|形式|途径|载体|平台)|微信公众号|微信|微博|政务新媒体|新媒体|公开栏|公示栏|宣传栏|公告栏|宣传橱窗|电子显示屏|显示屏|广播|头条号|抖音|客户端|报刊|明白卡";
+  static final QuickPattern HOTLINE = QuickPattern.compile(HOTLINE_WORDS);
+  static final QuickPattern WEBSITE = QuickPattern.compile(WEBSITE_WORDS);
+  static final QuickPattern CHANNEL = QuickPattern.compile(CHANNEL_WORDS);
+
   static final String NPC_WORDS = "人大代表建议|人大代表议案|人大代表提出的建议|人大建议|人大议案|代表建议";
   static final String CPPCC_WORDS = "政协委员提案|政协委员提出的提案|政协提案|委员提案";
 
   private static Rule rule(String metric, String keyword, boolean trail, Needs needs, boolean summable) {
-    return new Rule(metric, Pattern.compile(keyword), trail, needs, summable);
+    return new Rule(metric, QuickPattern.compile(keyword), trail, needs, summable);
   }
 
   /** Rules in priority order. Pairs (建议/提案, 复议/诉讼) are handled before these. */
@@ -63,70 +67,90 @@ final class ProseRules {
               false, Needs.NONE, false));
 
   /** Leads that count something other than items, cases or proposals (visits, readers). */
-  static final Pattern NOT_A_FIGURE = Pattern.compile("访问|浏览|点击|阅读|下载|粉丝|关注|转发|评论|培训|会议|座谈|(?:栏目|版块|专栏|账号|平台)$");
+  static final QuickPattern NOT_A_FIGURE = QuickPattern.compile("访问|浏览|点击|阅读|下载|粉丝|关注|转发|评论|培训|会议|座谈|(?:栏目|版块|专栏|账号|平台)$");
 
   /** A clause that only names a topic ("依申请公开方面,"): its keyword may name a count after it. */
-  static final Pattern TOPIC = Pattern.compile("(?:方面|情况|工作|领域)$");
+  static final QuickPattern TOPIC = QuickPattern.compile("(?:方面|情况|工作|领域)$");
 
   /** Two metrics named together: 人大代表建议和政协委员提案各4件, 行政复议、行政诉讼均为0件. */
-  static final List<String[]> PAIRS =
+  record Pair(String a, QuickPattern aWords, String b, QuickPattern bWords) {}
+
+  static final List<Pair> PAIRS =
       List.of(
-          new String[] {"npc_suggestions", NPC_WORDS, "cppcc_proposals", CPPCC_WORDS},
-          new String[] {"admin_reconsiderations", "行政复议", "lawsuits", "诉讼"});
+          new Pair("npc_suggestions", QuickPattern.compile(NPC_WORDS), "cppcc_proposals", QuickPattern.compile(CPPCC_WORDS)),
+          new Pair("admin_reconsiderations", QuickPattern.compile("行政复议"), "lawsuits", QuickPattern.compile("诉讼")));
 
   /** The words just before a count that give it to both metrics of a pair. */
-  static final Pattern EACH = Pattern.compile("(?:各|均|均为|都是|都为|各为|分别为?)$");
+  static final QuickPattern EACH = QuickPattern.compile("(?:各|均|均为|都是|都为|各为|分别为?)$");
 
   /** A count: optional qualifier, digits or a Chinese numeral, optional 余/多, a unit. */
-  static final Pattern COUNT =
-      Pattern.compile(
+  static final QuickPattern COUNT =
+      QuickPattern.compile(
           "(?:(?:大约|约|近|超过|逾|多于)(?=[\\d零〇一二两三四五六七八九十]))?"
               + "(?:(?<![\\d.,第])\\d+(?:,\\d{3})*(?:\\.\\d+)?万?"
               + "|(?<![\\d.,第统唯逐之单同])[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)"
-              + "(?:余|多)?(?:人次|条|件|项|篇|份|宗|起|次|个|期|封|批|例)(?:以上|左右)?(?!龙)");
+              + "(?:余|多)?(?:" + String.join("|", Units.ALL) + ")(?:以上|左右)?(?!龙)");
+
+  /** The units of a count, 人次 before 次 so that the longest matches. */
+  private static final class Units {
+    static final List<String> ALL = List.of("人次", "条", "件", "项", "篇", "份", "宗", "起", "次", "个", "期", "封", "批", "例");
+
+    /** The first character of each: a text without any holds no count. */
+    static final String INITIALS = ALL.stream().map(u -> u.substring(0, 1)).distinct().reduce("", String::concat);
+  }
+
+  /** Whether {@code s} holds the first character of a unit, which every {@link #COUNT} match does. */
+  static boolean hasUnit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Units.INITIALS.indexOf(s.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Sentences about a plan: they give no observation for this year. 计划生育 is removed first. */
-  static final Pattern PLAN =
-      Pattern.compile(
+  static final QuickPattern PLAN =
+      QuickPattern.compile(
           "下一?步|明年|来年|今后|计划|打算|拟于|拟在|拟将|力争|争取|预计|目标是"
               + "|将(?:继续|进一步|严格|加大|持续|按照|努力|不断|切实|全面|重点|着力|认真|围绕|积极|实现|完成|确保|达到|做好|加强|推进|深化)");
 
   /** Running totals; without an explicit "this year" they are not this year's count. */
-  static final Pattern CUMULATIVE_STRONG = Pattern.compile("至今|以来|历年|迄今|累计至");
+  static final QuickPattern CUMULATIVE_STRONG = QuickPattern.compile("至今|以来|历年|迄今|累计至");
 
-  static final Pattern CUMULATIVE = Pattern.compile("累计");
-  static final Pattern UNTIL = Pattern.compile("截至|截止|到目前|到现在|年底|年末");
-  static final Pattern THIS_YEAR = Pattern.compile("本年|今年|全年|年内|当年|年度内|本年度");
+  static final QuickPattern CUMULATIVE = QuickPattern.compile("累计");
+  static final QuickPattern UNTIL = QuickPattern.compile("截至|截止|到目前|到现在|年底|年末");
+  static final QuickPattern THIS_YEAR = QuickPattern.compile("本年|今年|全年|年内|当年|年度内|本年度");
 
   /** A year named in a clause: 2017年, 二〇一七年. */
-  static final Pattern YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d\\d)年|([二〇零一三四五六七八九]{4})年");
+  static final QuickPattern YEAR = QuickPattern.compile("(?<!\\d)((?:19|20)\\d\\d)年|([二〇零一三四五六七八九]{4})年");
 
   /** Last year, the year before; 上年结转 is this year's carried-over figure, not last year's. */
-  static final Pattern RELATIVE_YEAR = Pattern.compile("(?:上一?年(?:度)?+|去年|前年)(?!结转|遗留|无结转|没有结转|未结转)");
+  static final QuickPattern RELATIVE_YEAR = QuickPattern.compile("(?:上一?年(?:度)?+|去年|前年)(?!结转|遗留|无结转|没有结转|未结转)");
 
   /** Clauses that compare with another year: their counts are differences or old figures. */
-  static final Pattern COMPARISON = Pattern.compile("同比|环比|比上年|较上年|与上年|比去年|较去年|与去年|比\\d{4}年|较\\d{4}年|与\\d{4}年相比|相比|增长|下降|减少");
+  static final QuickPattern COMPARISON = QuickPattern.compile("同比|环比|比上年|较上年|与上年|比去年|较去年|与去年|比\\d{4}年|较\\d{4}年|与\\d{4}年相比|相比|增长|下降|减少");
 
   /** A clause that lists parts of the figure before it. */
-  static final Pattern PARTS = Pattern.compile("^(?:其中|包括|含)");
+  static final QuickPattern PARTS = QuickPattern.compile("^(?:其中|包括|含)");
 
   /** A count whose lead says it is a part: "(其中图解类15篇)". */
-  static final Pattern PART_LEAD = Pattern.compile("其中|包括|含");
+  static final QuickPattern PART_LEAD = QuickPattern.compile("其中|包括|含");
 
   private static final String NEG = "(?:未(?:被|发生|收到|受理|接到|出现|有|产生|曾|承办|办理|提起)|没有(?:发生|收到|受理|接到|出现)?|(?<![并])无(?!论|法|正当|偿|需))";
 
   /** Zero statements per metric: 未收到政府信息公开申请 → 0. */
   static final List<Object[]> ZEROS =
       List.of(
-          new Object[] {new String[] {"applications_received"}, Pattern.compile(NEG + "[^,]{0,30}?申请|依申请公开(?:申请)?(?:数量|件数)?(?:为零|为0|为无|:无$|无$)"), Pattern.compile("复议|诉讼|投诉|咨询")},
-          new Object[] {new String[] {"admin_reconsiderations", "lawsuits"}, Pattern.compile(NEG + "[^,]{0,24}?行政复议(?:和|、|及|或|与)?(?:行政)?诉讼"), null},
-          new Object[] {new String[] {"admin_reconsiderations"}, Pattern.compile(NEG + "[^,]{0,24}?行政复议"), null},
-          new Object[] {new String[] {"lawsuits"}, Pattern.compile(NEG + "[^,]{0,24}?诉讼"), null},
-          new Object[] {new String[] {"npc_suggestions", "cppcc_proposals"}, Pattern.compile(NEG + "[^,]{0,12}?(?:建议提案|建议和提案|(?:" + NPC_WORDS + ")(?:和|、|及|与)(?:" + CPPCC_WORDS + "))"), null},
-          new Object[] {new String[] {"npc_suggestions"}, Pattern.compile(NEG + "[^,]{0,12}?(?:" + NPC_WORDS + ")"), null},
-          new Object[] {new String[] {"cppcc_proposals"}, Pattern.compile(NEG + "[^,]{0,12}?(?:" + CPPCC_WORDS + ")"), null},
-          new Object[] {new String[] {"hotline_cases"}, Pattern.compile(NEG + "[^,]{0,10}?(?:咨询投诉|热线|群众来信|网民留言)"), null},
-          new Object[] {new String[] {"applications_carried_over_in"}, Pattern.compile("上一?年度?(?:无|没有|未)结转|无上一?年度?结转|上一?年度?结转(?:申请)?(?:为零|为0|为无)"), null});
+          new Object[] {new String[] {"applications_received"}, QuickPattern.compile(NEG + "[^,]{0,30}?申请|依申请公开(?:申请)?(?:数量|件数)?(?:为零|为0|为无|:无$|无$)"), QuickPattern.compile("复议|诉讼|投诉|咨询")},
+          new Object[] {new String[] {"admin_reconsiderations", "lawsuits"}, QuickPattern.compile(NEG + "[^,]{0,24}?行政复议(?:和|、|及|或|与)?(?:行政)?诉讼"), null},
+          new Object[] {new String[] {"admin_reconsiderations"}, QuickPattern.compile(NEG + "[^,]{0,24}?行政复议"), null},
+          new Object[] {new String[] {"lawsuits"}, QuickPattern.compile(NEG + "[^,]{0,24}?诉讼"), null},
+          new Object[] {new String[] {"npc_suggestions", "cppcc_proposals"}, QuickPattern.compile(NEG + "[^,]{0,12}?(?:建议提案|建议和提案|(?:" + NPC_WORDS + ")(?:和|、|及|与)(?:" + CPPCC_WORDS + "))"), null},
+          new Object[] {new String[] {"npc_suggestions"}, QuickPattern.compile(NEG + "[^,]{0,12}?(?:" + NPC_WORDS + ")"), null},
+          new Object[] {new String[] {"cppcc_proposals"}, QuickPattern.compile(NEG + "[^,]{0,12}?(?:" + CPPCC_WORDS + ")"), null},
+          new Object[] {new String[] {"hotline_cases"}, QuickPattern.compile(NEG + "[^,]{0,10}?(?:咨询投诉|热线|群众来信|网民留言)"), null},
+          new Object[] {new String[] {"applications_carried_over_in"}, QuickPattern.compile("上一?年度?(?:无|没有|未)结转|无上一?年度?结转|上一?年度?结转(?:申请)?(?:为零|为0|为无)"), null});
 
   /**
    * Headings whose section says only "无。": the metrics they name are zero. Keyword → metrics.
@@ -141,11 +165,11 @@ final class ProseRules {
           new Object[] {Pattern.compile("咨询投诉|热线"), new String[] {"hotline_cases"}});
 
   /** A section that says nothing but "none". */
-  static final Pattern NONE = Pattern.compile("(?:本年度|全年|今年)?(?:无|暂无|没有|均无|无此类情况|无相关情况|未发生)");
+  static final QuickPattern NONE = QuickPattern.compile("(?:本年度|全年|今年)?(?:无|暂无|没有|均无|无此类情况|无相关情况|未发生)");
 
   /** Everything was answered: 均已及时回复, 全部办结, 回复率100%. */
-  static final Pattern ALL_RESPONDED =
-      Pattern.compile(
+  static final QuickPattern ALL_RESPONDED =
+      QuickPattern.compile(
           "(?:均|全部|都|悉数|一律)[^,;]{0,10}?(?:回复|答复|办结|回应|反馈|处理|办理)"
               + "|(?:回复|办结|答复)率(?:达到?|为)?100%");
 }

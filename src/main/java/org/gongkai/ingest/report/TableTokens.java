@@ -2,7 +2,6 @@ package org.gongkai.ingest.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.gongkai.normalize.Text;
 
 /**
@@ -38,15 +37,15 @@ final class TableTokens {
     }
   }
 
-  private static final Pattern VALUE =
-      Pattern.compile("(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:件|条|个|项|次|万元|元)?|-{1,2}|—{1,2}|–|/|\\\\|无|\\*|×");
+  private static final QuickPattern VALUE =
+      QuickPattern.compile("(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:件|条|个|项|次|万元|元)?|-{1,2}|—{1,2}|–|/|\\\\|无|\\*|×");
 
   /** Page numbers and running footers of converted PDFs, which would look like cells. */
-  private static final Pattern PAGE_LINE =
-      Pattern.compile("-\\s*\\d{1,3}\\s*-|—\\s*\\d{1,3}\\s*—|第\\s*\\d{1,3}\\s*页(?:\\s*[,/]?\\s*共\\s*\\d{1,3}\\s*页)?|\\d{1,3}\\s*/\\s*\\d{1,3}");
+  private static final QuickPattern PAGE_LINE =
+      QuickPattern.compile("-\\s*\\d{1,3}\\s*-|—\\s*\\d{1,3}\\s*—|第\\s*\\d{1,3}\\s*页(?:\\s*[,/]?\\s*共\\s*\\d{1,3}\\s*页)?|\\d{1,3}\\s*/\\s*\\d{1,3}");
 
   static boolean isValue(String s) {
-    return VALUE.matcher(s).matches();
+    return VALUE.matches(s);
   }
 
   static List<Segment> segments(NormalText n, int from, int to) {
@@ -64,7 +63,7 @@ final class TableTokens {
       }
       String line = n.text.substring(lineStart, lineEnd);
       List<int[]> pieces = pieces(line);
-      if (!PAGE_LINE.matcher(line.strip()).matches()) {
+      if (!PAGE_LINE.matches(line.strip())) {
         for (int[] p : pieces) {
           String s = line.substring(p[0], p[1]).strip();
           int start = lineStart + p[0];

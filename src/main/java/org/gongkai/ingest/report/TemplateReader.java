@@ -183,8 +183,12 @@ final class TemplateReader {
         if (r.id().equals("other.3") && !"other".equals(group) && !seg.label().contains("其他处理")) {
           continue; // "3.其他" is a reason only under （六）其他处理
         }
-        Matcher m = r.label().matcher(seg.label());
-        while (m.find()) {
+        String label = seg.label();
+        if (r.label().next(label, 0) < 0) {
+          continue; // no match: spare the matcher (this loop runs for every row of every segment)
+        }
+        Matcher m = r.label().pattern().matcher(label);
+        for (int from = 0; r.label().find(m, label, from); from = m.end()) {
           if (m.end() > bestEnd || m.end() == bestEnd && r.isReason()) {
             bestEnd = m.end();
             rowStart = m.start();
@@ -276,7 +280,7 @@ final class TemplateReader {
     }
     long sum = 0;
     Qualifier q = Qualifier.EXACT;
-    StringBuilder ev = new StringBuilder(g.label().pattern()).append(" = ");
+    StringBuilder ev = new StringBuilder(g.label().pattern().pattern()).append(" = ");
     for (String id : ids) {
       sum += values.get(id);
       q = q.plus(qualifiers.get(id));

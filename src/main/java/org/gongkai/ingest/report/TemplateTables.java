@@ -18,7 +18,7 @@ final class TemplateTables {
    * @param group for a reason row, the id of its group; for a group row, its own id
    * @param parts for a group, how many reasons the template lists (their sum is the group's figure)
    */
-  record Row(String id, Pattern label, String metric, String group, int parts) {
+  record Row(String id, QuickPattern label, String metric, String group, int parts) {
     boolean isGroup() {
       return id.equals(group);
     }
@@ -29,15 +29,15 @@ final class TemplateTables {
   }
 
   private static Row row(String id, String label, String metric) {
-    return new Row(id, Pattern.compile(label), metric, null, 0);
+    return new Row(id, QuickPattern.compile(label), metric, null, 0);
   }
 
   private static Row group(String id, String label, String metric, int parts) {
-    return new Row(id, Pattern.compile(label), metric, id, parts);
+    return new Row(id, QuickPattern.compile(label), metric, id, parts);
   }
 
   private static Row reason(String group, int n, String label) {
-    return new Row(group + "." + n, Pattern.compile(label), null, group, 0);
+    return new Row(group + "." + n, QuickPattern.compile(label), null, group, 0);
   }
 
   /** Table 三: 收到和处理政府信息公开申请情况. */

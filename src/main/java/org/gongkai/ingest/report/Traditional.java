@@ -1,8 +1,5 @@
 package org.gongkai.ingest.report;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Traditional → simplified characters for reports copied from mirror sites (鎮, 資訊, 復議,
  * 訴訟). Not a full converter: the characters of the report vocabulary, place names of the
@@ -34,7 +31,8 @@ final class Traditional {
           + "確确 認认 護护 訂订 議议 討讨 論论 調调 查查 處处 理理 辯辩 執执 難难 夠够 "
           + "試试 驗验 優优 勢势 區区 務务 眾众 衆众 戶户 數数 樣样 種种 ";
 
-  private static final Map<Character, Character> MAP = new HashMap<>();
+  /** Simplified form per character (itself when it has none): a look-up for every ideograph of a text. */
+  private static final char[] SIMPLIFIED = new char[Character.MAX_VALUE + 1];
 
   /** Words whose simplified characters differ in the mainland vocabulary (same length). */
   private static final String[][] WORDS = {
@@ -46,14 +44,16 @@ final class Traditional {
     if (p.length() % 2 != 0) {
       throw new IllegalStateException("Traditional.PAIRS must hold pairs");
     }
+    for (int c = 0; c < SIMPLIFIED.length; c++) {
+      SIMPLIFIED[c] = (char) c;
+    }
     for (int i = 0; i < p.length(); i += 2) {
-      MAP.put(p.charAt(i), p.charAt(i + 1));
+      SIMPLIFIED[p.charAt(i)] = p.charAt(i + 1);
     }
   }
 
   static char simplify(char c) {
-    Character s = MAP.get(c);
-    return s == null ? c : s;
+    return SIMPLIFIED[c];
   }
 
   static String simplifyWords(String s) {
