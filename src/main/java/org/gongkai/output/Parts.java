@@ -170,16 +170,7 @@ public final class Parts {
 
   /** Sources for every part of a kind written by {@link RecordSink}s, in part-name order; the caller closes them. */
   public static <T> List<RecordSource<T>> records(String stagingDir, String kind, Codec<T> codec) throws IOException {
-    List<RecordSource<T>> sources = new ArrayList<>();
-    try {
-      for (ResourceId part : list(stagingDir, kind + "/*.bin")) {
-        sources.add(new RecordSource<>(part, codec));
-      }
-    } catch (IOException e) {
-      closeAll(sources);
-      throw e;
-    }
-    return sources;
+    return openAll(stagingDir, kind, part -> new RecordSource<>(part, codec));
   }
 
   /** One serialized value: {@code _parts/<kind>/<part>.bin} (read back by {@link #readAll}). */
@@ -191,10 +182,18 @@ public final class Parts {
 
   /** Sources for every part of a kind ({@code _parts/<kind>/*.bin}), in part-name order; the caller closes them. */
   public static <T> List<ObjectSource<T>> read(String stagingDir, String kind, Class<T> type) throws IOException {
-    List<ObjectSource<T>> sources = new ArrayList<>();
+    return openAll(stagingDir, kind, part -> new ObjectSource<>(part, type));
+  }
+
+  private interface Opener<S> {
+    S open(ResourceId part) throws IOException;
+  }
+
+  private static <S extends Closeable> List<S> openAll(String stagingDir, String kind, Opener<S> opener) throws IOException {
+    List<S> sources = new ArrayList<>();
     try {
       for (ResourceId part : list(stagingDir, kind + "/*.bin")) {
-        sources.add(new ObjectSource<>(part, type));
+        sources.add(opener.open(part));
       }
     } catch (IOException e) {
       closeAll(sources);
