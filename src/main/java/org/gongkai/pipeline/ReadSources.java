@@ -146,13 +146,9 @@ public final class ReadSources extends PTransform<PCollection<InputFile>, PColle
       }
       buffers = null;
       if (!fileFacts.isEmpty()) {
-        try {
-          RunFact.Gathered facts = new RunFact.Gathered(RunFact.kind(fileFacts.get(0)), fileFacts);
-          c.output(FILES, ShuffleFiles.writeFacts(run.stagingDir(), facts), GlobalWindow.INSTANCE.maxTimestamp(),
-              GlobalWindow.INSTANCE);
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot write a shuffle file into " + run.stagingDir() + ": " + e.getMessage(), e);
-        }
+        RunFact.Gathered facts = new RunFact.Gathered(RunFact.kind(fileFacts.get(0)), fileFacts);
+        c.output(FILES, toStaging(() -> ShuffleFiles.writeFacts(run.stagingDir(), facts)),
+            GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
       }
       fileFacts = null;
     }
@@ -167,8 +163,17 @@ public final class ReadSources extends PTransform<PCollection<InputFile>, PColle
 
     /** Writes a batch into staging and returns its name: only the name goes through the shuffle. */
     private String write(String group, DistrictBatch batch) {
+      return toStaging(() -> ShuffleFiles.write(run.stagingDir(), group, batch));
+    }
+
+    private interface StagingWrite<T> {
+      T write() throws IOException;
+    }
+
+    /** A write into staging, whose failure fails the bundle. */
+    private <T> T toStaging(StagingWrite<T> write) {
       try {
-        return ShuffleFiles.write(run.stagingDir(), group, batch);
+        return write.write();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write a shuffle file into " + run.stagingDir() + ": " + e.getMessage(), e);
       }
