@@ -65,33 +65,16 @@ public final class Publisher {
    */
   public static List<String> recover(String outputDir) throws IOException {
     List<String> actions = new ArrayList<>();
-    if (!isLocal(outputDir)) {
-      return actions;
-    }
-    Path out = local(outputDir);
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent == null || !Files.isDirectory(parent) || out.getFileName() == null) {
-      return actions;
-    }
-    String name = out.getFileName().toString();
-    List<Path> previous = new ArrayList<>();
-    // Every sibling, filtered by prefix: the output's name is not a glob (out[1], {a}).
-    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent)) {
-      for (Path p : siblings) {
-        String n = p.getFileName().toString();
-        if (n.startsWith(name + STAGING)) {
-          try {
-            deleteTree(p);
-            actions.add("removed the staging directory of an unfinished run: " + p);
-          } catch (IOException e) {
-            actions.add("could not remove the staging directory of an unfinished run, ignored: " + p + " (" + e + ")");
-          }
-        } else if (n.startsWith(name + PREVIOUS)) {
-          previous.add(p);
-        }
+    Path out = isLocal(outputDir) ? local(outputDir) : null;
+    for (Path p : siblings(outputDir, STAGING)) {
+      try {
+        deleteTree(p);
+        actions.add("removed the staging directory of an unfinished run: " + p);
+      } catch (IOException e) {
+        actions.add("could not remove the staging directory of an unfinished run, ignored: " + p + " (" + e + ")");
       }
     }
-    previous.sort(null);
+    List<Path> previous = siblings(outputDir, PREVIOUS);
     for (int i = 0; i < previous.size(); i++) {
       Path p = previous.get(i);
       if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS) && i == previous.size() - 1) {
@@ -111,21 +94,34 @@ public final class Publisher {
    * for it ({@link Cleanup#problems}) before releasing the lock.
    */
   public static Cleanup removeReplaced(String outputDir) throws IOException {
-    List<Path> replaced = new ArrayList<>();
-    Path out = isLocal(outputDir) ? local(outputDir) : null;
-    Path parent = out == null ? null : out.toAbsolutePath().getParent();
-    if (parent != null && Files.isDirectory(parent) && out.getFileName() != null) {
-      String prefix = out.getFileName() + REPLACED;
-      try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent)) {
-        for (Path p : siblings) {
-          if (p.getFileName().toString().startsWith(prefix)) {
-            replaced.add(p);
-          }
+    return new Cleanup(siblings(outputDir, REPLACED));
+  }
+
+  /**
+   * The output directory's siblings named {@code OUT<marker>…}, in name order; none for an
+   * object store, or when the parent is missing. Every sibling is filtered by prefix: the
+   * output's name is not a glob (out[1], {a}).
+   */
+  private static List<Path> siblings(String outputDir, String marker) throws IOException {
+    List<Path> found = new ArrayList<>();
+    if (!isLocal(outputDir)) {
+      return found;
+    }
+    Path out = local(outputDir);
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent == null || !Files.isDirectory(parent) || out.getFileName() == null) {
+      return found;
+    }
+    String prefix = out.getFileName() + marker;
+    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent)) {
+      for (Path p : siblings) {
+        if (p.getFileName().toString().startsWith(prefix)) {
+          found.add(p);
         }
       }
     }
-    replaced.sort(null);
-    return new Cleanup(replaced);
+    found.sort(null);
+    return found;
   }
 
   /** The deletion of replaced outputs, running beside the job. */
