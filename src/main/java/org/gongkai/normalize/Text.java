@@ -15,26 +15,13 @@ public final class Text {
     return Plain.isPlain(s) ? s : normalizedNfkc(s); // NFKC leaves the text of the Plain table as it is
   }
 
-  /** {@link #nfkc} the long way, by the normaliser (but for printable ASCII). */
+  /** {@link #nfkc} the long way, by the normaliser: what the Plain table is checked against. */
   static String normalizedNfkc(String s) {
-    if (isPlainAscii(s)) {
-      return s; // NFKC leaves printable ASCII as it is
-    }
     String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
     if (n.indexOf('\uFEFF') >= 0 || n.indexOf('\0') >= 0) {
       n = n.replace("\uFEFF", "").replace("\0", "");
     }
     return n;
-  }
-
-  private static boolean isPlainAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c >= 0x7f) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
