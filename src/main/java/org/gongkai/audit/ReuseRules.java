@@ -68,7 +68,7 @@ final class ReuseRules {
   private record Pair(ReportFingerprint earlier, ReportFingerprint later, double similarity) {}
 
   /** The share of equal MinHash slots (see {@link MinHash#similarity}). */
-  static double similarity(long[] a, long[] b) {
+  static double similarity(int[] a, int[] b) {
     return MinHash.similarity(a, b);
   }
 }

@@ -7,5 +7,5 @@ import java.io.Serializable;
  * a MinHash signature of its character shingles, so that two reports can be compared without
  * carrying their text through the pipeline.
  */
-public record ReportFingerprint(int year, String townshipCode, String sourceFile, long[] minHash)
+public record ReportFingerprint(int year, String townshipCode, String sourceFile, int[] minHash)
     implements Serializable {}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.gongkai.ingest.report.MinHash;
 import org.gongkai.model.Division;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
@@ -217,7 +218,7 @@ class AuditRulesTest {
     assertTrue(f.get(3).message().contains("开发区"), f.get(3).message());
     // a report (fingerprint) without figures is not missing
     List<Finding> withReport = rule(run(obs, List.of(), List.of(new ReportFingerprint(2018, B, "b-2018.txt",
-        new long[] {1, 2, 3}))), "MISSING_REPORT");
+        new int[] {1, 2, 3}))), "MISSING_REPORT");
     assertTrue(withReport.stream().noneMatch(x -> x.year() == 2018 && x.regionCode().equals(B)));
   }
 
@@ -311,15 +312,15 @@ class AuditRulesTest {
     assertTrue(f.get(1).message().contains("约200"), f.get(1).message());
   }
 
-  static long[] signature(int n, int seed, int changed) {
-    long[] h = new long[n];
+  static int[] signature(int n, int seed, int changed) {
+    int[] h = new int[n];
     Random r = new Random(42);
     for (int i = 0; i < n; i++) {
-      h[i] = r.nextLong();
+      h[i] = r.nextInt(Integer.MAX_VALUE);
     }
     Random c = new Random(seed);
     for (int i = 0; i < changed; i++) {
-      h[i] = c.nextLong();
+      h[i] = c.nextInt(Integer.MAX_VALUE);
     }
     return h;
   }
@@ -356,12 +357,12 @@ class AuditRulesTest {
 
   @Test
   void similarity() {
-    assertEquals(1.0, ReuseRules.similarity(new long[] {1, 2, 3, 4}, new long[] {1, 2, 3, 4}));
-    assertEquals(0.75, ReuseRules.similarity(new long[] {1, 2, 3, 4}, new long[] {1, 2, 3, 5}));
-    assertEquals(0.0, ReuseRules.similarity(new long[0], new long[0]));
-    assertEquals(0.0, ReuseRules.similarity(new long[] {1, 2}, new long[] {1, 3, 3, 3}), "different lengths");
-    long e = Long.MAX_VALUE; // the slot of a text too short to have shingles
-    assertEquals(0.0, ReuseRules.similarity(new long[] {e, e}, new long[] {e, e}), "two empty texts are not a copy");
+    assertEquals(1.0, ReuseRules.similarity(new int[] {1, 2, 3, 4}, new int[] {1, 2, 3, 4}));
+    assertEquals(0.75, ReuseRules.similarity(new int[] {1, 2, 3, 4}, new int[] {1, 2, 3, 5}));
+    assertEquals(0.0, ReuseRules.similarity(new int[0], new int[0]));
+    assertEquals(0.0, ReuseRules.similarity(new int[] {1, 2}, new int[] {1, 3, 3, 3}), "different lengths");
+    int e = MinHash.EMPTY; // the slot of a text too short to have shingles
+    assertEquals(0.0, ReuseRules.similarity(new int[] {e, e}, new int[] {e, e}), "two empty texts are not a copy");
   }
 
   @Test

@@ -86,7 +86,7 @@ public final class ReportBench {
         long t1 = CPU.getCurrentThreadCpuTime();
         ExtractedReport r = extractor.extract(text);
         long t2 = CPU.getCurrentThreadCpuTime();
-        long[] sig = MinHash.signature(r.body());
+        int[] sig = MinHash.signature(r.body());
         long t3 = CPU.getCurrentThreadCpuTime();
         ns[0] += t1 - t0;
         ns[1] += t2 - t1;
@@ -128,7 +128,7 @@ public final class ReportBench {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Everything the extractor gave; the body (long) and the signature as SHA-256 digests. */
-  private static String describe(String file, ExtractedReport r, long[] sig) throws IOException {
+  private static String describe(String file, ExtractedReport r, int[] sig) throws IOException {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("file", file);
     o.put("region", r.regionText());
@@ -145,7 +145,7 @@ public final class ReportBench {
     o.put("warnings", r.warnings());
     o.put("body", sha256(r.body()));
     StringBuilder s = new StringBuilder();
-    for (long v : sig) {
+    for (int v : sig) {
       s.append(v).append(',');
     }
     o.put("signature", sha256(s.toString()));

@@ -54,7 +54,7 @@ public final class ReportReader implements FormatReader {
   }
 
   /** Estimated Jaccard similarity of two reports' fingerprints (see {@link MinHash}). */
-  public static double similarity(long[] a, long[] b) {
+  public static double similarity(int[] a, int[] b) {
     return MinHash.similarity(a, b);
   }
 

@@ -51,8 +51,8 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
       Strings.write(d, f.townshipCode());
       Strings.write(d, f.sourceFile());
       d.writeInt(f.minHash().length);
-      for (long h : f.minHash()) {
-        d.writeLong(h);
+      for (int h : f.minHash()) {
+        d.writeInt(h);
       }
     }
     d.flush();
@@ -75,9 +75,9 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
       int year = d.readShort();
       String township = Strings.read(d);
       String file = Strings.read(d);
-      long[] h = new long[d.readInt()];
+      int[] h = new int[d.readInt()];
       for (int j = 0; j < h.length; j++) {
-        h[j] = d.readLong();
+        h[j] = d.readInt();
       }
       fps.add(new ReportFingerprint(year, township, file, h));
     }

@@ -41,7 +41,7 @@ class ReportReaderTest {
     assertEquals("29", text.substring((int) policy.position(), (int) policy.position() + 2));
     assertTrue(policy.evidence().contains("政策解读29条") && policy.evidence().length() <= 200);
     assertEquals(1, c.fingerprints.size());
-    assertEquals(64, c.fingerprints.get(0).minHash().length);
+    assertEquals(MinHash.SLOTS, c.fingerprints.get(0).minHash().length);
     assertEquals("341503111", c.fingerprints.get(0).townshipCode());
   }
 
@@ -154,13 +154,13 @@ class ReportReaderTest {
   @Test
   void similarityOfFingerprints() throws Exception {
     String seed = Files.readString(ReportFixtures.REPORTS.resolve(SEED));
-    long[] a = MinHash.signature(ReportFixtures.extract(seed).body());
-    long[] copy = MinHash.signature(ReportFixtures.extract(seed.replace("江家店镇", "苏埠镇").replace("786", "512")).body());
-    long[] other = MinHash.signature(ReportFixtures.extract(Files.readString(ReportFixtures.REPORTS.resolve("341502100-2017-muchang.txt"))).body());
+    int[] a = MinHash.signature(ReportFixtures.extract(seed).body());
+    int[] copy = MinHash.signature(ReportFixtures.extract(seed.replace("江家店镇", "苏埠镇").replace("786", "512")).body());
+    int[] other = MinHash.signature(ReportFixtures.extract(Files.readString(ReportFixtures.REPORTS.resolve("341502100-2017-muchang.txt"))).body());
     assertEquals(1.0, ReportReader.similarity(a, a));
     assertTrue(MinHash.similarity(a, copy) > 0.8, "a copied report: " + MinHash.similarity(a, copy));
     assertTrue(MinHash.similarity(a, other) < 0.3, "different reports: " + MinHash.similarity(a, other));
     assertEquals(0.0, MinHash.similarity(MinHash.signature(""), MinHash.signature("")));
-    assertEquals(0.0, MinHash.similarity(a, new long[3]));
+    assertEquals(0.0, MinHash.similarity(a, new int[3]));
   }
 }
