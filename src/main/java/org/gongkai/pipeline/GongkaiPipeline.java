@@ -1,11 +1,13 @@
 package org.gongkai.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.KV;
@@ -16,8 +18,8 @@ import org.gongkai.output.RowBatch;
 import org.gongkai.output.RowBatchCoder;
 
 /**
- * Builds the Gongkai pipeline for a job. It reads like the data flow: read → parse, normalise
- * and resolve → one shuffle by group of districts → per-district deduplication, rollup,
+ * Builds the Gongkai pipeline for a job. It reads like the data flow: read (the files dealt
+ * into read groups) → parse, normalise and resolve → one shuffle by group of districts → per-district deduplication, rollup,
  * comparison, findings, each group writing its part of every table → city and province
  * rollups → rejects → check, join the parts and publish.
  */
@@ -28,7 +30,8 @@ public final class GongkaiPipeline {
     registerCoders(p.getCoderRegistry());
 
     PCollectionTuple read = p
-        .apply("ListInputFiles", Create.of(files).withCoder(SerializableCoder.of(InputFile.class)))
+        .apply("ListInputFiles", Create.of(readGroups(files, job.limits().readGroups()))
+            .withCoder(KvCoder.of(VarIntCoder.of(), SerializableCoder.of(InputFile.class))))
         .apply("ReadSources", new ReadSources(job, run));
     PCollection<KV<String, String>> observations = read.get(ReadSources.OBSERVATIONS)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
@@ -47,6 +50,18 @@ public final class GongkaiPipeline {
     PCollectionList.of(fileFacts).and(districtFacts).and(regionFacts).and(rejectFacts)
         .apply("AllFacts", Flatten.pCollections())
         .apply("PublishRun", new PublishRun(job, run));
+  }
+
+  /** Each file keyed by its read group (see {@link ReadGroups}). */
+  private static List<KV<Integer, InputFile>> readGroups(List<InputFile> files, int groups) {
+    List<KV<Integer, InputFile>> keyed = new ArrayList<>();
+    List<List<InputFile>> dealt = ReadGroups.of(files, groups);
+    for (int g = 0; g < dealt.size(); g++) {
+      for (InputFile f : dealt.get(g)) {
+        keyed.add(KV.of(g, f));
+      }
+    }
+    return keyed;
   }
 
   private static KvCoder<String, RowBatch> tableRows() {

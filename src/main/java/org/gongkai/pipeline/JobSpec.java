@@ -33,12 +33,13 @@ public record JobSpec(
 
   /**
    * Input limits: one bad file cannot exhaust memory; rows per element on a cluster; the number
-   * of district groups (the unit of analysis and of output parts).
+   * of district groups (the unit of analysis and of output parts); the number of groups the input
+   * files are read in (the unit of reading: each is read in one go, in parallel with the others).
    */
-  public record Limits(long maxRecordBytes, long maxReportBytes, int maxBatchRows, int districtGroups)
-      implements Serializable {
+  public record Limits(long maxRecordBytes, long maxReportBytes, int maxBatchRows, int districtGroups,
+      int readGroups) implements Serializable {
     public static Limits defaults() {
-      return new Limits(1L << 20, 20L << 20, 50_000, 64);
+      return new Limits(1L << 20, 20L << 20, 50_000, 64, 16);
     }
   }
 }

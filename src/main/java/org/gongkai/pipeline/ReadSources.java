@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
@@ -33,12 +34,13 @@ import org.gongkai.output.Rows;
 import org.gongkai.output.Tables;
 
 /**
- * Read → parse and normalise → resolve: each input file is read whole and turned into
- * observations, collected over the bundle in batches per group of districts (at most
- * {@code limits.max_batch_rows} each); each batch is written as a shuffle file into staging and
- * only its name goes on to the shuffle. Also the file's rejects and its conservation counts.
+ * Read → parse and normalise → resolve: the files of a read group (see {@link ReadGroups}) are
+ * read one after the other, each whole, and turned into observations, collected over the group
+ * in batches per group of districts (at most {@code limits.max_batch_rows} each); each batch is
+ * written as a shuffle file into staging and only its name goes on to the shuffle. Also each
+ * file's rejects and its conservation counts.
  */
-public final class ReadSources extends PTransform<PCollection<InputFile>, PCollectionTuple> {
+public final class ReadSources extends PTransform<PCollection<KV<Integer, InputFile>>, PCollectionTuple> {
   public static final TupleTag<KV<String, String>> OBSERVATIONS = new TupleTag<>() {};
   public static final TupleTag<KV<String, RowBatch>> REJECTS = new TupleTag<>() {};
   public static final TupleTag<RunFact> FILES = new TupleTag<>() {};
@@ -52,12 +54,14 @@ public final class ReadSources extends PTransform<PCollection<InputFile>, PColle
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<InputFile> files) {
-    return files.apply("ParseNormaliseResolve",
-        ParDo.of(new ReadFileFn(job, run)).withOutputTags(OBSERVATIONS, TupleTagList.of(REJECTS).and(FILES)));
+  public PCollectionTuple expand(PCollection<KV<Integer, InputFile>> files) {
+    return files
+        .apply("GatherReadGroups", GroupByKey.create())
+        .apply("ParseNormaliseResolve",
+            ParDo.of(new ReadFileFn(job, run)).withOutputTags(OBSERVATIONS, TupleTagList.of(REJECTS).and(FILES)));
   }
 
-  static final class ReadFileFn extends DoFn<InputFile, KV<String, String>> {
+  static final class ReadFileFn extends DoFn<KV<Integer, Iterable<InputFile>>, KV<String, String>> {
     private final JobSpec job;
     private final RunContext run;
     private transient Gazetteer gazetteer;
@@ -85,8 +89,14 @@ public final class ReadSources extends PTransform<PCollection<InputFile>, PColle
     }
 
     @ProcessElement
-    public void process(@Element InputFile file, MultiOutputReceiver out) {
+    public void process(@Element KV<Integer, Iterable<InputFile>> group, MultiOutputReceiver out) {
       Progress.STAGE.set("reading");
+      for (InputFile file : group.getValue()) {
+        read(file, out);
+      }
+    }
+
+    private void read(InputFile file, MultiOutputReceiver out) {
       byte[] bytes;
       try {
         bytes = Inputs.readAll(file.path());

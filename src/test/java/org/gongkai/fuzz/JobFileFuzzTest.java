@@ -218,6 +218,8 @@ class JobFileFuzzTest {
     assertEquals(JobSpec.Limits.defaults(), job.limits());
     assertEquals(1L << 20, job.limits().maxRecordBytes());
     assertEquals(20L << 20, job.limits().maxReportBytes());
+    assertEquals(16, job.limits().readGroups());
+    assertEquals(3, parse(MINIMAL + "limits:\n  read_groups: 3\n").limits().readGroups());
     assertEquals(JobSpec.Limits.defaults(), parse(MINIMAL + "limits:\n").limits());
   }
 
@@ -231,7 +233,7 @@ class JobFileFuzzTest {
 
   @Provide
   Arbitrary<String> limitKeys() {
-    return Arbitraries.of("max_record_bytes", "max_report_bytes", "max_batch_rows");
+    return Arbitraries.of("max_record_bytes", "max_report_bytes", "max_batch_rows", "district_groups", "read_groups");
   }
 
   @Provide
@@ -252,7 +254,7 @@ class JobFileFuzzTest {
   /** A limit below one byte or row, or beyond what it can hold, is not a limit. */
   @Example
   void fractionalAndHugeLimitsAreJobFileErrors() {
-    for (String key : List.of("max_record_bytes", "max_report_bytes", "max_batch_rows")) {
+    for (String key : List.of("max_record_bytes", "max_report_bytes", "max_batch_rows", "district_groups", "read_groups")) {
       for (String v : List.of("0.5", "1.5", "1e400", "99999999999999999999999")) {
         String text = MINIMAL + "limits:\n  " + key + ": " + v + "\n";
         JobFileException e = assertThrows(JobFileException.class, () -> JobFileReader.parse("fuzz.yaml", text, BASE), text);

@@ -56,7 +56,7 @@ class DataflowTemplateTest {
       kinds.add(s.path("kind").asText());
     }
     String all = String.join("\n", steps);
-    for (String expected : List.of("ListInputFiles", "ReadSources/ParseNormaliseResolve",
+    for (String expected : List.of("ListInputFiles", "ReadSources/GatherReadGroups", "ReadSources/ParseNormaliseResolve",
         "AnalyseDistricts/ShuffleByDistrictGroup", "AnalyseDistricts/AnalyseAndWriteDistricts",
         "RollUpCitiesAndProvinces/GroupByProvince", "RollUpCitiesAndProvinces/RollUpAndWrite",
         "WriteRejects/GatherRejects", "WriteRejects/WriteRejectTable", "PublishRun/GatherFactsByKind",
@@ -64,9 +64,10 @@ class DataflowTemplateTest {
       assertTrue(all.contains(expected), expected + " in\n" + all);
     }
     long shuffles = kinds.stream().filter(k -> k.equals("GroupByKey")).count();
-    assertEquals(5, shuffles, "by group of districts, by province, the rejects, the facts by kind, then together: " + kinds);
-    assertEquals(List.of("ParallelRead", "ParallelDo", "GroupByKey", "ParallelDo"), kinds.subList(0, 4),
-        "read → parse, normalise, resolve → the one shuffle of observations → analysis");
+    assertEquals(6, shuffles, "files by read group, by group of districts, by province, the rejects, the facts by kind,"
+        + " then together: " + kinds);
+    assertEquals(List.of("ParallelRead", "GroupByKey", "ParallelDo", "GroupByKey", "ParallelDo"), kinds.subList(0, 5),
+        "files dealt into read groups → parse, normalise, resolve → the one shuffle of observations → analysis");
   }
 
   private static boolean onClasspath(String name) {

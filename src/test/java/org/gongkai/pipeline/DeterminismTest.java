@@ -45,11 +45,12 @@ class DeterminismTest {
   }
 
   /**
-   * Bounded elements and the grouping of districts change how the work is cut, never the
-   * result: with batches of 7 rows and a single group the CSV tables are byte-identical.
+   * Bounded elements and the grouping of districts and of files change how the work is cut,
+   * never the result: with batches of 7 rows, a single group of districts and every file read
+   * in one group the CSV tables are byte-identical.
    */
   @Test
-  void smallBatchesAndOneGroupGiveTheSameTables() throws Exception {
+  void smallBatchesAndOneGroupOfEachKindGiveTheSameTables() throws Exception {
     JobSpec job = JobFileReader.read(SampleJob.SAMPLE);
     Path a = tmp.resolve("default");
     Path b = tmp.resolve("small");
@@ -57,7 +58,7 @@ class DeterminismTest {
     JobSpec.Limits l = job.limits();
     JobSpec small = new JobSpec(job.name(), job.jobFile(), job.gazetteer(), job.sources(),
         new JobSpec.Outputs(b.toString(), job.outputs().formats()), job.rollupLevels(), job.audit(),
-        new JobSpec.Limits(l.maxRecordBytes(), l.maxReportBytes(), 7, 1));
+        new JobSpec.Limits(l.maxRecordBytes(), l.maxReportBytes(), 7, 1, 1));
     assertEquals(PipelineResult.State.DONE, SampleJob.run(small));
     for (Path f : files(a)) {
       String name = f.toString();
