@@ -19,9 +19,9 @@ import org.gongkai.output.RowBatchCoder;
 
 /**
  * Builds the Gongkai pipeline for a job. It reads like the data flow: read (the files dealt
- * into read groups) → parse, normalise and resolve → one shuffle by group of districts → per-district deduplication, rollup,
- * comparison, findings, each group writing its part of every table → city and province
- * rollups → rejects → check, join the parts and publish.
+ * into read groups) → parse, normalise and resolve → one shuffle by group of districts →
+ * per-district deduplication, rollup, comparison, findings, each group writing its part of
+ * every table → city and province rollups → rejects → check, join the parts and publish.
  */
 public final class GongkaiPipeline {
   private GongkaiPipeline() {}
@@ -31,7 +31,7 @@ public final class GongkaiPipeline {
 
     PCollectionTuple read = p
         .apply("ListInputFiles", Create.of(readGroups(files, job.limits().readGroups()))
-            .withCoder(KvCoder.of(VarIntCoder.of(), SerializableCoder.of(InputFile.class))))
+            .withCoder(KvCoder.of(VarIntCoder.of(), SerializableCoder.of(ReadGroups.Group.class))))
         .apply("ReadSources", new ReadSources(job, run));
     PCollection<KV<String, String>> observations = read.get(ReadSources.OBSERVATIONS)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
@@ -52,14 +52,12 @@ public final class GongkaiPipeline {
         .apply("PublishRun", new PublishRun(job, run));
   }
 
-  /** Each file keyed by its read group (see {@link ReadGroups}). */
-  private static List<KV<Integer, InputFile>> readGroups(List<InputFile> files, int groups) {
-    List<KV<Integer, InputFile>> keyed = new ArrayList<>();
-    List<List<InputFile>> dealt = ReadGroups.of(files, groups);
+  /** The read groups (see {@link ReadGroups}), keyed by number. */
+  private static List<KV<Integer, ReadGroups.Group>> readGroups(List<InputFile> files, int groups) {
+    List<KV<Integer, ReadGroups.Group>> keyed = new ArrayList<>();
+    List<ReadGroups.Group> dealt = ReadGroups.of(files, groups);
     for (int g = 0; g < dealt.size(); g++) {
-      for (InputFile f : dealt.get(g)) {
-        keyed.add(KV.of(g, f));
-      }
+      keyed.add(KV.of(g, dealt.get(g)));
     }
     return keyed;
   }

@@ -1,5 +1,6 @@
 package org.gongkai.pipeline;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,12 +13,15 @@ import java.util.List;
 public final class ReadGroups {
   private ReadGroups() {}
 
+  /** The files of one read group, in list order. It travels as one element: their source is written once. */
+  public record Group(ArrayList<InputFile> files) implements Serializable {}
+
   /**
    * At most {@code groups} non-empty groups: the largest file first, each to the group with the
    * fewest bytes so far (ties to the lower group); within a group, files keep the list's order.
    * The same list always gives the same groups.
    */
-  public static List<List<InputFile>> of(List<InputFile> files, int groups) {
+  public static List<Group> of(List<InputFile> files, int groups) {
     if (groups < 1) {
       throw new IllegalArgumentException("groups must be at least 1, not " + groups);
     }
@@ -39,12 +43,12 @@ public final class ReadGroups {
       groupOf[i] = lightest;
       bytes[lightest] += Math.max(1, files.get(i).sizeBytes());
     }
-    List<List<InputFile>> out = new ArrayList<>();
+    List<Group> out = new ArrayList<>();
     for (int g = 0; g < n; g++) {
-      out.add(new ArrayList<>());
+      out.add(new Group(new ArrayList<>()));
     }
     for (int i = 0; i < files.size(); i++) {
-      out.get(groupOf[i]).add(files.get(i));
+      out.get(groupOf[i]).files().add(files.get(i));
     }
     return out;
   }

@@ -40,7 +40,7 @@ import org.gongkai.output.Tables;
  * written as a shuffle file into staging and only its name goes on to the shuffle. Also each
  * file's rejects and its conservation counts.
  */
-public final class ReadSources extends PTransform<PCollection<KV<Integer, InputFile>>, PCollectionTuple> {
+public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGroups.Group>>, PCollectionTuple> {
   public static final TupleTag<KV<String, String>> OBSERVATIONS = new TupleTag<>() {};
   public static final TupleTag<KV<String, RowBatch>> REJECTS = new TupleTag<>() {};
   public static final TupleTag<RunFact> FILES = new TupleTag<>() {};
@@ -54,14 +54,15 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, InputF
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<KV<Integer, InputFile>> files) {
+  public PCollectionTuple expand(PCollection<KV<Integer, ReadGroups.Group>> files) {
     return files
+        // a shuffle of one element per key: the DirectRunner makes each key a bundle of its own
         .apply("GatherReadGroups", GroupByKey.create())
         .apply("ParseNormaliseResolve",
             ParDo.of(new ReadFileFn(job, run)).withOutputTags(OBSERVATIONS, TupleTagList.of(REJECTS).and(FILES)));
   }
 
-  static final class ReadFileFn extends DoFn<KV<Integer, Iterable<InputFile>>, KV<String, String>> {
+  static final class ReadFileFn extends DoFn<KV<Integer, Iterable<ReadGroups.Group>>, KV<String, String>> {
     private final JobSpec job;
     private final RunContext run;
     private transient Gazetteer gazetteer;
@@ -89,10 +90,12 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, InputF
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<InputFile>> group, MultiOutputReceiver out) {
+    public void process(@Element KV<Integer, Iterable<ReadGroups.Group>> group, MultiOutputReceiver out) {
       Progress.STAGE.set("reading");
-      for (InputFile file : group.getValue()) {
-        read(file, out);
+      for (ReadGroups.Group g : group.getValue()) {
+        for (InputFile file : g.files()) {
+          read(file, out);
+        }
       }
     }
 
