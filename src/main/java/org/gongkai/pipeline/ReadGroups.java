@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Deals the input files into groups of about equal bytes, each read in one go: the unit of
  * reading. The DirectRunner otherwise cuts the file list into three bundles, and on two cores
- * the last of them ran alone for half of the reading while the other core idled.
+ * the last of them ran alone for half of the reading of 41,352 reports while the other core had
+ * nothing to read.
  */
 public final class ReadGroups {
   private ReadGroups() {}
