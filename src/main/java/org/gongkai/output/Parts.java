@@ -69,8 +69,7 @@ public final class Parts {
     private final ObjectOutputStream out;
 
     public ObjectSink(String stagingDir, String kind, String part) throws IOException {
-      out = new ObjectOutputStream(new BufferedOutputStream(
-          Channels.newOutputStream(TableWriter.Files.create(stagingDir, DIR + "/" + kind + "/" + part + ".bin")), 1 << 16));
+      out = new ObjectOutputStream(createStream(stagingDir, kind, part));
     }
 
     public void write(Serializable value) throws IOException {
@@ -94,8 +93,7 @@ public final class Parts {
     private ObjectSource(ResourceId file, Class<T> type) throws IOException {
       this.file = file;
       this.type = type;
-      ReadableByteChannel channel = FileSystems.open(file);
-      in = new ObjectInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
+      in = new ObjectInputStream(openStream(file));
     }
 
     public T next() throws IOException {
@@ -126,8 +124,7 @@ public final class Parts {
 
     public RecordSink(String stagingDir, String kind, String part, Codec<T> codec) throws IOException {
       this.codec = codec;
-      out = new DataOutputStream(new BufferedOutputStream(
-          Channels.newOutputStream(TableWriter.Files.create(stagingDir, DIR + "/" + kind + "/" + part + ".bin")), 1 << 16));
+      out = new DataOutputStream(createStream(stagingDir, kind, part));
     }
 
     public void write(T value) throws IOException {
@@ -151,7 +148,7 @@ public final class Parts {
     private RecordSource(ResourceId file, Codec<T> codec) throws IOException {
       this.file = file;
       this.codec = codec;
-      in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(FileSystems.open(file)), 1 << 16));
+      in = new DataInputStream(openStream(file));
     }
 
     public T next() throws IOException {
@@ -183,6 +180,17 @@ public final class Parts {
   /** Sources for every part of a kind ({@code _parts/<kind>/*.bin}), in part-name order; the caller closes them. */
   public static <T> List<ObjectSource<T>> read(String stagingDir, String kind, Class<T> type) throws IOException {
     return openAll(stagingDir, kind, part -> new ObjectSource<>(part, type));
+  }
+
+  /** A new stream part {@code _parts/<kind>/<part>.bin}, buffered: what both kinds of sink write to. */
+  private static OutputStream createStream(String stagingDir, String kind, String part) throws IOException {
+    return new BufferedOutputStream(
+        Channels.newOutputStream(TableWriter.Files.create(stagingDir, DIR + "/" + kind + "/" + part + ".bin")), 1 << 16);
+  }
+
+  /** A stream part opened for reading, buffered: what both kinds of source read from. */
+  private static InputStream openStream(ResourceId file) throws IOException {
+    return new BufferedInputStream(Channels.newInputStream(FileSystems.open(file)), 1 << 16);
   }
 
   private interface Opener<S> {
