@@ -248,15 +248,17 @@ public final class Parts {
 
   /** Removes {@code _parts/}: nothing of it is published. */
   public static void delete(String stagingDir) throws IOException {
+    if (Publisher.isLocal(stagingDir)) {
+      // Walked directly: Beam's match of "**" lists every part first (a second for a national run).
+      Publisher.deleteTree(Publisher.local(root(stagingDir)).resolve(DIR));
+      return;
+    }
     MatchResult m = FileSystems.match(root(stagingDir) + "/" + DIR + "/**", EmptyMatchTreatment.ALLOW);
     List<ResourceId> files = new ArrayList<>();
     if (m.status() == MatchResult.Status.OK) {
       m.metadata().forEach(f -> files.add(f.resourceId()));
     }
     FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-    if (Publisher.isLocal(stagingDir)) {
-      Publisher.deleteTree(Publisher.local(root(stagingDir)).resolve(DIR));
-    }
   }
 
   private static List<ResourceId> list(String stagingDir, String glob) throws IOException {

@@ -90,38 +90,39 @@ public final class WholeJobFiles {
   }
 
   /**
-   * {@code wide/YYYY/all.csv} for every year some group wrote, in year order. The years are
-   * independent (each merges its own pieces into its own file) and are written side by side,
-   * one per core.
+   * {@code wide/YYYY/all.csv} for every year some group wrote, in year order, then {@code
+   * report.html}. Each file is made from its own parts into its own file, so they are written
+   * side by side, one per core; the page, the longest, starts first.
    */
-  public static List<OutputFile> writeWide(String staging, Gazetteer gazetteer, MetricCatalog catalog)
-      throws IOException {
+  public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
+      String runDate, List<HtmlReport.Fact> facts) throws IOException {
     TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
     for (Map<?, ?> m : Parts.readAll(staging, WIDE_METRICS, Map.class)) {
       m.forEach((year, keys) -> metricsByYear.computeIfAbsent((Integer) year, y -> new TreeSet<>())
           .addAll((TreeSet<String>) keys));
     }
-    int threads = Math.max(1, Math.min(metricsByYear.size(), Runtime.getRuntime().availableProcessors()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     try {
-      List<Future<OutputFile>> years = new ArrayList<>();
+      Future<OutputFile> report = pool.submit(() -> writeReport(staging, jobName, runDate, facts));
+      List<Future<OutputFile>> files = new ArrayList<>();
       for (Map.Entry<Integer, TreeSet<String>> e : metricsByYear.entrySet()) {
         List<String> metrics = WideTable.inCatalogOrder(e.getValue(), catalog);
-        years.add(pool.submit(() -> writeWideYear(staging, e.getKey(), metrics, gazetteer, catalog)));
+        files.add(pool.submit(() -> writeWideYear(staging, e.getKey(), metrics, gazetteer, catalog)));
       }
+      files.add(report);
       List<OutputFile> out = new ArrayList<>();
-      for (Future<OutputFile> f : years) {
+      for (Future<OutputFile> f : files) {
         out.add(f.get());
       }
       return out;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while writing the 汇总表", e);
+      throw new IOException("interrupted while writing the 汇总表 and report.html", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      throw new IOException("cannot write the 汇总表: " + e.getCause(), e.getCause());
+      throw new IOException("cannot write the 汇总表 or report.html: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
     }
@@ -174,7 +175,7 @@ public final class WholeJobFiles {
   }
 
   /** {@code report.html}: what {@link HtmlReport#render} makes of every group's sections. */
-  public static OutputFile writeReport(String staging, String jobName, String runDate, List<HtmlReport.Fact> facts)
+  static OutputFile writeReport(String staging, String jobName, String runDate, List<HtmlReport.Fact> facts)
       throws IOException {
     // Chart-less sections, each listing only those of its findings that the page shows: the
     // candidates are cut down to the page's first rows whenever they pile up.

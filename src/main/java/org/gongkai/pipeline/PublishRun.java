@@ -189,13 +189,13 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
           outputs.add(TableWriter.writeEmptyParquet(t, staging));
         }
       }
-      outputs.addAll(WholeJobFiles.writeWide(staging, Inputs.gazetteer(job.gazetteer()), MetricCatalog.standard()));
       List<HtmlReport.Fact> facts = List.of(
           new HtmlReport.Fact("来源文件 files read", String.valueOf(files.size())),
           new HtmlReport.Fact("记录 records read", String.valueOf(read)),
           new HtmlReport.Fact("拒收 records rejected", String.valueOf(rejected)),
           new HtmlReport.Fact("版本 version", run.version()));
-      outputs.add(WholeJobFiles.writeReport(staging, job.name(), run.startedAt().substring(0, 10), facts));
+      outputs.addAll(WholeJobFiles.writeAll(staging, Inputs.gazetteer(job.gazetteer()), MetricCatalog.standard(),
+          job.name(), run.startedAt().substring(0, 10), facts));
       Parts.delete(staging);
       return outputs;
     }

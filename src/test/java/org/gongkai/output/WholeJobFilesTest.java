@@ -78,7 +78,10 @@ class WholeJobFilesTest {
       }
     }
 
-    List<OutputFile> wide = WholeJobFiles.writeWide(dir, gaz, CATALOG);
+    List<HtmlReport.Fact> facts = List.of(new HtmlReport.Fact("版本", "test"));
+    List<OutputFile> written = WholeJobFiles.writeAll(dir, gaz, CATALOG, "national", "2026-03-01", facts);
+    List<OutputFile> wide = written.subList(0, written.size() - 1);
+    OutputFile report = written.get(written.size() - 1);
     Map<Integer, WideTable.Table> expected = WideTable.combine(pieces, gaz, CATALOG);
     assertEquals(List.of(2017, 2018, 2019), new ArrayList<>(expected.keySet()));
     assertEquals(3, wide.size());
@@ -92,8 +95,7 @@ class WholeJobFilesTest {
     }
     assertTrue(Files.readString(staging.resolve(WideTable.allPath(2018))).contains("999999101"));
 
-    List<HtmlReport.Fact> facts = List.of(new HtmlReport.Fact("版本", "test"));
-    OutputFile report = WholeJobFiles.writeReport(dir, "national", "2026-03-01", facts);
+    assertEquals(WholeJobFiles.REPORT, report.path());
     String html = Files.readString(staging.resolve(WholeJobFiles.REPORT), StandardCharsets.UTF_8);
     assertEquals(HtmlReport.render("national", "2026-03-01", sections, facts), html);
     assertEquals(sections.size(), report.rows());
