@@ -2,7 +2,6 @@ package org.gongkai.audit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +47,14 @@ public final class Comparisons {
             rank(sorted, o.value()), z, prior, change));
       }
     }
-    rows.sort(Comparator.comparingInt(ComparisonRow::year)
-        .thenComparingInt(r -> catalog.indexOf(r.metric()))
-        .thenComparing(ComparisonRow::townshipCode));
+    // Year, catalog order of the metric, township; written out, as Deduplicator.order says why.
+    rows.sort((a, b) -> {
+      int c = Integer.compare(a.year(), b.year());
+      if (c == 0 && !a.metric().equals(b.metric())) {
+        c = Integer.compare(catalog.indexOf(a.metric()), catalog.indexOf(b.metric()));
+      }
+      return c != 0 ? c : a.townshipCode().compareTo(b.townshipCode());
+    });
     return rows;
   }
 

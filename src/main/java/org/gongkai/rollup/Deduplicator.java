@@ -62,12 +62,26 @@ public final class Deduplicator {
     return new Result(winners, conflicts, duplicates);
   }
 
-  /** Output order of observations: year, township code, catalog order of the metric. */
+  /**
+   * Output order of observations: year, township code, catalog order of the metric. Written
+   * out rather than chained (a national run compares ~50 M pairs; sorting was half of the
+   * deduplication's time in a profile): no chain of lambda calls, which C1 does not inline,
+   * and no catalog lookups for pairs of the same metric.
+   */
   public static Comparator<Observation> order(MetricCatalog catalog) {
-    return Comparator.comparingInt(Observation::year)
-        .thenComparing(Observation::townshipCode)
-        .thenComparingInt(o -> catalog.indexOf(o.metric()))
-        .thenComparing(Observation::metric);
+    return (a, b) -> {
+      int c = Integer.compare(a.year(), b.year());
+      if (c == 0) {
+        c = a.townshipCode().compareTo(b.townshipCode());
+      }
+      if (c == 0 && !a.metric().equals(b.metric())) {
+        c = Integer.compare(catalog.indexOf(a.metric()), catalog.indexOf(b.metric()));
+        if (c == 0) {
+          c = a.metric().compareTo(b.metric());
+        }
+      }
+      return c;
+    };
   }
 
   /** Which rule of the preference order separated the winner from a loser, in words. */

@@ -7,6 +7,10 @@ import java.util.List;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Qualifier;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class DeduplicatorTest {
@@ -52,5 +56,26 @@ class DeduplicatorTest {
         Obs.of(2018, "a", "npc_suggestions", 1), Obs.of(2018, "a", "published_total", 1)), catalog);
     assertEquals(List.of("2017b hotline_cases", "2018a published_total", "2018a npc_suggestions", "2018b hotline_cases"),
         r.winners().stream().map(o -> o.year() + o.townshipCode() + " " + o.metric()).toList());
+  }
+
+  /** The written-out output order is the chain it replaced: year, township, catalog order, key. */
+  @Property(tries = 200)
+  void outputOrderIsTheChainedOne(@ForAll @Size(max = 60) List<@IntRange(max = 47) Integer> picks) {
+    MetricCatalog catalog = MetricCatalog.standard();
+    List<String> metrics = List.of("published_total", "hotline_cases", "npc_suggestions", "zz_not_in_catalog",
+        "aa_not_in_catalog", "applications_received");
+    List<Observation> observations = new java.util.ArrayList<>();
+    for (int p : picks) {
+      observations.add(Obs.of(2016 + p % 2, "3401" + (p / 2) % 4, metrics.get((p / 8) % metrics.size()), p));
+    }
+    java.util.Comparator<Observation> chained = java.util.Comparator.comparingInt(Observation::year)
+        .thenComparing(Observation::townshipCode)
+        .thenComparingInt(o -> catalog.indexOf(o.metric()))
+        .thenComparing(Observation::metric);
+    List<Observation> expected = new java.util.ArrayList<>(observations);
+    expected.sort(chained.thenComparingLong(Observation::value));
+    List<Observation> actual = new java.util.ArrayList<>(observations);
+    actual.sort(Deduplicator.order(catalog).thenComparingLong(Observation::value));
+    assertEquals(expected, actual);
   }
 }
