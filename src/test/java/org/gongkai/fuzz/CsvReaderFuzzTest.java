@@ -22,6 +22,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.gongkai.ingest.ColumnMapping;
 import org.gongkai.ingest.CsvReader;
+import org.gongkai.ingest.EncodingDetector;
 import org.gongkai.ingest.ReadCounts;
 import org.gongkai.ingest.SourceSpec;
 import org.gongkai.model.Observation;
@@ -273,7 +274,15 @@ class CsvReaderFuzzTest {
   void aBomAndHeaderInTheMiddleAreOneBadRecord(@ForAll("tables") Tables.Table table) {
     byte[] one = Fuzz.concat(Fuzz.UTF8_BOM, table.text().getBytes(UTF_8));
     Fuzz.Result single = Fuzz.read(READER, "t.csv", one);
-    Fuzz.Result twice = Fuzz.read(READER, "t.csv", Fuzz.concat(one, one));
+    byte[] doubled = Fuzz.concat(one, one);
+    Fuzz.Result twice = Fuzz.read(READER, "t.csv", doubled);
+    if (EncodingDetector.binaryKind(doubled) != null) {
+      // Control bytes (NULs) in cells, too few to make one copy binary and enough in two: the
+      // whole file is then one BINARY_DATA reject (a seed found this, 2026-11-27).
+      assertEquals(1, twice.counts().read());
+      assertEquals("BINARY_DATA", twice.onlyReject().reasonCode());
+      return;
+    }
     if (table.rows().isEmpty()) {
       assertEquals(1, twice.counts().read(), "the second header is the one record");
       assertEquals("MALFORMED_RECORD", twice.onlyReject().reasonCode());
