@@ -185,8 +185,7 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
      */
     private void emitFacts(List<RunFact> facts, MultiOutputReceiver out) throws IOException {
       if (!facts.isEmpty()) {
-        out.get(FACTS).output(ShuffleFiles.writeFacts(run.stagingDir(),
-            new RunFact.Gathered(RunFact.kind(facts.get(0)), facts)));
+        out.get(FACTS).output(ShuffleFiles.writeFacts(run.stagingDir(), facts));
       }
     }
 

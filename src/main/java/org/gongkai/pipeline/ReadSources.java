@@ -159,7 +159,7 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
       }
       buffers = null;
       if (!fileFacts.isEmpty()) {
-        RunFact.Gathered facts = new RunFact.Gathered(RunFact.kind(fileFacts.get(0)), fileFacts);
+        List<RunFact> facts = fileFacts;
         c.output(FILES, toStaging(() -> ShuffleFiles.writeFacts(run.stagingDir(), facts)),
             GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
       }

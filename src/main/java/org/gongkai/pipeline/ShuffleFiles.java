@@ -51,9 +51,13 @@ final class ShuffleFiles {
     return read(stagingDir, name, REGION_PARTS);
   }
 
-  /** The facts a bundle gathered ({@code shuffle/facts/<random>.bin}, like observations). */
-  static RunFact.Stored writeFacts(String stagingDir, RunFact.Gathered facts) throws IOException {
-    return new RunFact.Stored(facts.kind(), write(stagingDir, "facts/" + UUID.randomUUID(), FACTS, facts));
+  /**
+   * Facts of one kind that a bundle gathered, as one {@link RunFact.Gathered} ({@code
+   * shuffle/facts/<random>.bin}, like observations).
+   */
+  static RunFact.Stored writeFacts(String stagingDir, List<RunFact> facts) throws IOException {
+    RunFact.Gathered gathered = new RunFact.Gathered(RunFact.kind(facts.get(0)), facts);
+    return new RunFact.Stored(gathered.kind(), write(stagingDir, "facts/" + UUID.randomUUID(), FACTS, gathered));
   }
 
   static RunFact.Gathered readFacts(String stagingDir, RunFact.Stored stored) throws IOException {
