@@ -25,10 +25,4 @@ public record Observation(
     String locator,
     long position,
     String evidence)
-    implements Serializable {
-
-  /** Identity of the figure that duplicates share. */
-  public String figureKey() {
-    return year + "|" + townshipCode + "|" + metric;
-  }
-}
+    implements Serializable {}

@@ -1,7 +1,5 @@
 package org.gongkai.output;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -184,13 +182,13 @@ public final class Parts {
 
   /** A new stream part {@code _parts/<kind>/<part>.bin}, buffered: what both kinds of sink write to. */
   private static OutputStream createStream(String stagingDir, String kind, String part) throws IOException {
-    return new BufferedOutputStream(
-        Channels.newOutputStream(TableWriter.Files.create(stagingDir, DIR + "/" + kind + "/" + part + ".bin")), 1 << 16);
+    return OneThreadBuffers.out(
+        Channels.newOutputStream(TableWriter.Files.create(stagingDir, DIR + "/" + kind + "/" + part + ".bin")));
   }
 
   /** A stream part opened for reading, buffered: what both kinds of source read from. */
   private static InputStream openStream(ResourceId file) throws IOException {
-    return new BufferedInputStream(Channels.newInputStream(FileSystems.open(file)), 1 << 16);
+    return OneThreadBuffers.in(Channels.newInputStream(FileSystems.open(file)));
   }
 
   private interface Opener<S> {

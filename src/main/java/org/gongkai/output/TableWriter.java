@@ -140,7 +140,7 @@ public final class TableWriter {
      * falling back to plain: a fifth of the comparison table's writing.
      */
     static <B extends ParquetWriter.Builder<?, B>> B settings(B builder, TableSchema table) {
-      builder.withConf(CONF)
+      RunAwareValuesWriters.install(builder).withConf(CONF)
           .withCompressionCodec(CompressionCodecName.SNAPPY)
           .withRowGroupSize((long) ROW_GROUP_BYTES)
           .withDictionaryEncoding(true);

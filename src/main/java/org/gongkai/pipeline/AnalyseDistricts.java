@@ -93,8 +93,15 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read the shuffle file " + file + ": " + e.getMessage(), e);
         }
+        // Records come township by township: the district of the one before is checked first.
+        String district = null;
+        List<Observation> into = null;
         for (Observation o : b.observations()) {
-          observations.computeIfAbsent(o.townshipCode().substring(0, 6), k -> new ArrayList<>()).add(o);
+          if (district == null || !o.townshipCode().startsWith(district)) {
+            district = o.townshipCode().substring(0, 6);
+            into = observations.computeIfAbsent(district, k -> new ArrayList<>());
+          }
+          into.add(o);
         }
         for (ReportFingerprint f : b.fingerprints()) {
           fingerprints.computeIfAbsent(f.townshipCode().substring(0, 6), k -> new ArrayList<>()).add(f);

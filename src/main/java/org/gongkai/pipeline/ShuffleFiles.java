@@ -1,7 +1,5 @@
 package org.gongkai.pipeline;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +12,7 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
+import org.gongkai.output.OneThreadBuffers;
 import org.gongkai.output.Parts;
 import org.gongkai.pipeline.coders.DistrictBatchCoder;
 import org.gongkai.pipeline.coders.RegionPartsCoder;
@@ -67,8 +66,7 @@ final class ShuffleFiles {
   private static <T> String write(String stagingDir, String file, Coder<T> coder, T value) throws IOException {
     String name = Parts.DIR + "/shuffle/" + file + ".bin";
     ResourceId id = FileSystems.matchNewResource(stagingDir + "/" + name, false);
-    try (OutputStream out = new BufferedOutputStream(Channels.newOutputStream(FileSystems.create(id, MimeTypes.BINARY)),
-        1 << 16)) {
+    try (OutputStream out = OneThreadBuffers.out(Channels.newOutputStream(FileSystems.create(id, MimeTypes.BINARY)))) {
       coder.encode(value, out);
     }
     return name;
@@ -76,7 +74,7 @@ final class ShuffleFiles {
 
   private static <T> T read(String stagingDir, String name, Coder<T> coder) throws IOException {
     ResourceId id = FileSystems.matchNewResource(stagingDir + "/" + name, false);
-    try (InputStream in = new BufferedInputStream(Channels.newInputStream(FileSystems.open(id)), 1 << 16)) {
+    try (InputStream in = OneThreadBuffers.in(Channels.newInputStream(FileSystems.open(id)))) {
       return coder.decode(in);
     }
   }

@@ -1,10 +1,9 @@
 package org.gongkai.rollup;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Qualifier;
@@ -31,18 +30,34 @@ public final class Deduplicator {
           .thenComparing(Observation::sourceFile)
           .thenComparingLong(Observation::position);
 
+  /**
+   * Sorts once in output order, so the observations of a figure (year, township, metric) lie
+   * side by side, in their input order (the sort is stable), and the preference decides only
+   * within runs of more than one. Each observation's catalog position is looked up once, not
+   * once per comparison.
+   */
   public static Result deduplicate(List<Observation> observations, MetricCatalog catalog) {
-    Map<String, List<Observation>> byFigure = new TreeMap<>();
-    for (Observation o : observations) {
-      byFigure.computeIfAbsent(o.figureKey(), k -> new ArrayList<>(1)).add(o);
+    Keyed[] sorted = new Keyed[observations.size()];
+    for (int i = 0; i < sorted.length; i++) {
+      Observation o = observations.get(i);
+      sorted[i] = new Keyed(o, catalog.indexOf(o.metric()));
     }
-    List<Observation> winners = new ArrayList<>(byFigure.size());
+    Arrays.sort(sorted, Deduplicator::compare);
+    List<Observation> winners = new ArrayList<>(sorted.length);
     List<DuplicateConflict> conflicts = new ArrayList<>();
     long duplicates = 0;
-    for (List<Observation> group : byFigure.values()) {
-      if (group.size() == 1) {
-        winners.add(group.get(0));
+    for (int start = 0, end; start < sorted.length; start = end) {
+      end = start + 1;
+      while (end < sorted.length && compare(sorted[start], sorted[end]) == 0) {
+        end++;
+      }
+      if (end - start == 1) {
+        winners.add(sorted[start].o);
         continue;
+      }
+      List<Observation> group = new ArrayList<>(end - start);
+      for (int i = start; i < end; i++) {
+        group.add(sorted[i].o);
       }
       group.sort(PREFERENCE);
       Observation winner = group.get(0);
@@ -58,8 +73,27 @@ public final class Deduplicator {
         conflicts.add(new DuplicateConflict(winner, differing, decidedBy(winner, differing.get(0))));
       }
     }
-    winners.sort(order(catalog));
     return new Result(winners, conflicts, duplicates);
+  }
+
+  /** An observation and its metric's catalog position. */
+  private record Keyed(Observation o, int metric) {}
+
+  /** {@link #order}, with the catalog positions looked up already; 0 exactly for the same figure. */
+  private static int compare(Keyed x, Keyed y) {
+    Observation a = x.o;
+    Observation b = y.o;
+    int c = Integer.compare(a.year(), b.year());
+    if (c == 0) {
+      c = a.townshipCode().compareTo(b.townshipCode());
+    }
+    if (c == 0) {
+      c = Integer.compare(x.metric, y.metric);
+      if (c == 0) {
+        c = a.metric().compareTo(b.metric());
+      }
+    }
+    return c;
   }
 
   /**

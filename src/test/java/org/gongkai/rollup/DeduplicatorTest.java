@@ -78,4 +78,46 @@ class DeduplicatorTest {
     actual.sort(Deduplicator.order(catalog).thenComparingLong(Observation::value));
     assertEquals(expected, actual);
   }
+
+  /**
+   * Sorting once and walking runs of the same figure keeps what grouping by figure kept: the
+   * same winners in the same order, the same duplicates count and the same conflicts.
+   */
+  @Property(tries = 300)
+  void sortingOnceKeepsWhatGroupingByFigureKept(@ForAll @Size(max = 80) List<@IntRange(max = 1 << 20) Integer> picks) {
+    List<String> metrics = List.of("published_total", "hotline_cases", "zz_not_in_catalog", "npc_suggestions");
+    List<Observation> observations = new java.util.ArrayList<>();
+    for (int p : picks) {
+      Qualifier q = p % 5 == 0 ? Qualifier.LOWER_BOUND : Qualifier.EXACT;
+      observations.add(new Observation(2016 + p % 2, "3401" + (p >> 1) % 3, metrics.get((p >> 3) % metrics.size()),
+          (p >> 5) % 3, q, (p >> 7) % 4 == 0, "s" + (p >> 9) % 2, (p >> 9) % 2, (p >> 10) % 2 * 10,
+          "f" + (p >> 11) % 2 + ".csv", "line " + (p >> 12), (p >> 12), "e"));
+    }
+    // The grouping it replaced: figures in a map, each figure's observations in input order.
+    java.util.Map<String, List<Observation>> byFigure = new java.util.TreeMap<>();
+    for (Observation o : observations) {
+      byFigure.computeIfAbsent(o.year() + "|" + o.townshipCode() + "|" + o.metric(), k -> new java.util.ArrayList<>())
+          .add(o);
+    }
+    List<Observation> winners = new java.util.ArrayList<>();
+    java.util.Set<DuplicateConflict> conflicts = new java.util.HashSet<>();
+    long duplicates = 0;
+    for (List<Observation> group : byFigure.values()) {
+      group.sort(Deduplicator.PREFERENCE);
+      Observation w = group.get(0);
+      winners.add(w);
+      duplicates += group.size() - 1;
+      List<Observation> differing = group.subList(1, group.size()).stream()
+          .filter(o -> o.value() != w.value() || o.qualifier() != w.qualifier()).toList();
+      if (!differing.isEmpty()) {
+        conflicts.add(new DuplicateConflict(w, differing, Deduplicator.decidedBy(w, differing.get(0))));
+      }
+    }
+    winners.sort(Deduplicator.order(catalog));
+    var r = Deduplicator.deduplicate(observations, catalog);
+    assertEquals(winners, r.winners());
+    assertEquals(duplicates, r.duplicates());
+    assertEquals(conflicts, new java.util.HashSet<>(r.conflicts()));
+    assertEquals(conflicts.size(), r.conflicts().size());
+  }
 }
