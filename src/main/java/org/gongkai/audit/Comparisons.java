@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
+import org.gongkai.rollup.ByYearMetric;
 import org.gongkai.rollup.Stats;
 
 /**
@@ -26,37 +26,37 @@ public final class Comparisons {
    * @param minUnits fewest reporting townships for a robust z-score (5 by default)
    */
   public static List<ComparisonRow> compare(List<Observation> winners, int minUnits, MetricCatalog catalog) {
-    Map<String, List<Observation>> groups = new TreeMap<>();
-    Map<String, Long> byTownshipYearMetric = new HashMap<>();
+    Map<Figure, Long> values = new HashMap<>(winners.size() * 2);
     for (Observation o : winners) {
-      groups.computeIfAbsent(o.year() + "|" + o.metric(), k -> new ArrayList<>()).add(o);
-      byTownshipYearMetric.put(o.townshipCode() + "|" + o.year() + "|" + o.metric(), o.value());
+      values.put(new Figure(o.townshipCode(), o.year(), o.metric()), o.value());
     }
+    // Rows come out in the table's order, year, catalog order of the metric, township, without
+    // sorting them: the groups come in order, and each group's townships are put in order (one
+    // pass when the winners come from the deduplication, already in township order).
     List<ComparisonRow> rows = new ArrayList<>(winners.size());
-    for (List<Observation> group : groups.values()) {
-      long[] sorted = group.stream().mapToLong(Observation::value).sorted().toArray();
+    for (List<Observation> group : ByYearMetric.group(winners, Observation::year, Observation::metric, catalog)) {
+      group.sort((a, b) -> a.townshipCode().compareTo(b.townshipCode()));
+      long[] sorted = new long[group.size()];
+      for (int i = 0; i < sorted.length; i++) {
+        sorted[i] = group.get(i).value();
+      }
+      Arrays.sort(sorted);
       Stats stats = Stats.of(sorted.clone());
       double median = stats.median();
       Double mad = mad(sorted, median);
       for (Observation o : group) {
         Double share = stats.sum() == 0 ? null : (double) o.value() / stats.sum();
         Double z = (mad == null || mad == 0 || sorted.length < minUnits) ? null : MAD_SCALE * (o.value() - median) / mad;
-        Long prior = byTownshipYearMetric.get(o.townshipCode() + "|" + (o.year() - 1) + "|" + o.metric());
+        Long prior = values.get(new Figure(o.townshipCode(), o.year() - 1, o.metric()));
         Double change = prior == null || prior == 0 ? null : (double) (o.value() - prior) / prior;
         rows.add(new ComparisonRow(o.year(), o.townshipCode(), o.metric(), o.value(), o.qualifier(), median, share,
             rank(sorted, o.value()), z, prior, change));
       }
     }
-    // Year, catalog order of the metric, township; written out, as Deduplicator.order says why.
-    rows.sort((a, b) -> {
-      int c = Integer.compare(a.year(), b.year());
-      if (c == 0 && !a.metric().equals(b.metric())) {
-        c = Integer.compare(catalog.indexOf(a.metric()), catalog.indexOf(b.metric()));
-      }
-      return c != 0 ? c : a.townshipCode().compareTo(b.townshipCode());
-    });
     return rows;
   }
+
+  private record Figure(String township, int year, String metric) {}
 
   /** 1 + the number of values strictly greater: the highest is 1 and ties share a rank. */
   static int rank(long[] ascending, long value) {

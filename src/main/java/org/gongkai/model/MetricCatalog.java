@@ -147,6 +147,16 @@ public final class MetricCatalog implements Serializable {
     return Optional.ofNullable(roleByAlias.get(Text.key(header)));
   }
 
+  /**
+   * The catalog's own instance of a metric key, or the key itself if the catalog has no such
+   * metric. Decoded observations carry it: the map lookups and comparisons by metric that run
+   * millions of times then find equal keys by reference, without comparing their characters.
+   */
+  public String sharedKey(String key) {
+    Metric m = byKey.get(key);
+    return m == null ? key : m.key();
+  }
+
   public int indexOf(String key) {
     Map<String, Integer> index = positions;
     if (index == null) {

@@ -1,10 +1,7 @@
 package org.gongkai.rollup;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
@@ -21,12 +18,9 @@ public final class Rollups {
 
   /** The parts of a district, one per year and metric that at least one township states. */
   public static List<RollupPart> parts(List<Observation> winners, MetricCatalog catalog) {
-    Map<String, List<Observation>> groups = new TreeMap<>();
-    for (Observation o : winners) {
-      groups.computeIfAbsent(o.year() + "|" + o.metric(), k -> new ArrayList<>()).add(o);
-    }
+    List<List<Observation>> groups = ByYearMetric.group(winners, Observation::year, Observation::metric, catalog);
     List<RollupPart> parts = new ArrayList<>(groups.size());
-    for (List<Observation> group : groups.values()) {
+    for (List<Observation> group : groups) {
       long[] values = new long[group.size()];
       Qualifier q = Qualifier.EXACT;
       for (int i = 0; i < values.length; i++) {
@@ -36,20 +30,16 @@ public final class Rollups {
       java.util.Arrays.sort(values);
       parts.add(new RollupPart(group.get(0).year(), group.get(0).metric(), values, q));
     }
-    parts.sort(partOrder(catalog));
     return parts;
   }
 
   /** Rollup rows of one region (any level) from the parts of its districts. */
   public static List<RollupRow> rollUp(
       String level, String regionCode, Iterable<RollupPart> parts, Gazetteer gazetteer, MetricCatalog catalog) {
-    Map<String, List<RollupPart>> byYearMetric = new TreeMap<>();
-    for (RollupPart p : parts) {
-      byYearMetric.computeIfAbsent(p.year() + "|" + p.metric(), k -> new ArrayList<>()).add(p);
-    }
+    List<List<RollupPart>> groups = ByYearMetric.group(parts, RollupPart::year, RollupPart::metric, catalog);
     int expected = gazetteer.townshipCount(regionCode);
-    List<RollupRow> rows = new ArrayList<>(byYearMetric.size());
-    for (List<RollupPart> group : byYearMetric.values()) {
+    List<RollupRow> rows = new ArrayList<>(groups.size());
+    for (List<RollupPart> group : groups) {
       int n = 0;
       for (RollupPart p : group) {
         n += p.values().length;
@@ -67,11 +57,6 @@ public final class Rollups {
       rows.add(new RollupRow(level, regionCode, first.year(), first.metric(), expected, s.count(), s.sum(), q,
           s.min(), s.max(), s.mean(), s.median()));
     }
-    rows.sort(Comparator.comparingInt(RollupRow::year).thenComparingInt(r -> catalog.indexOf(r.metric())));
     return rows;
-  }
-
-  private static Comparator<RollupPart> partOrder(MetricCatalog catalog) {
-    return Comparator.comparingInt(RollupPart::year).thenComparingInt(p -> catalog.indexOf(p.metric()));
   }
 }

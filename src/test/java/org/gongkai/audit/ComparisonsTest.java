@@ -50,4 +50,27 @@ class ComparisonsTest {
     }
     assertNull(row(Comparisons.compare(obs, 5, catalog), 2018, "t5").robustZ());
   }
+
+  /** Rows come out in the table's order (year, catalog order, township) whatever the winners' order. */
+  @net.jqwik.api.Property(tries = 200)
+  void rowsAreInTableOrderWhateverTheInputOrder(
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.Size(max = 60) List<@net.jqwik.api.constraints.IntRange(max = 999) Integer> picks,
+      @net.jqwik.api.ForAll java.util.Random random) {
+    List<String> metrics = List.of("hotline_cases", "published_total", "npc_suggestions");
+    java.util.Map<String, Observation> unique = new java.util.TreeMap<>();
+    for (int p : picks) {
+      Observation o = Obs.of(2016 + p % 3, "t" + (p / 3) % 7, metrics.get((p / 21) % 3), p);
+      unique.putIfAbsent(o.year() + o.townshipCode() + o.metric(), o);
+    }
+    List<Observation> shuffled = new ArrayList<>(unique.values());
+    java.util.Collections.shuffle(shuffled, random);
+    List<ComparisonRow> rows = Comparisons.compare(shuffled, 5, catalog);
+    List<ComparisonRow> expected = new ArrayList<>(rows);
+    expected.sort(java.util.Comparator.comparingInt(ComparisonRow::year)
+        .thenComparingInt(r -> catalog.indexOf(r.metric())).thenComparing(ComparisonRow::townshipCode));
+    assertEquals(expected, rows);
+    assertEquals(unique.size(), rows.size());
+    List<Observation> inOrder = new ArrayList<>(unique.values());
+    assertEquals(rows, Comparisons.compare(inOrder, 5, catalog));
+  }
 }

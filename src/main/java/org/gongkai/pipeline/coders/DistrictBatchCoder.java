@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Qualifier;
 import org.gongkai.model.ReportFingerprint;
@@ -20,6 +21,7 @@ import org.gongkai.pipeline.DistrictBatch;
 public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
   private static final DistrictBatchCoder INSTANCE = new DistrictBatchCoder();
   private static final Qualifier[] QUALIFIERS = Qualifier.values();
+  private static final MetricCatalog CATALOG = MetricCatalog.standard();
 
   public static DistrictBatchCoder of() {
     return INSTANCE;
@@ -65,7 +67,7 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
     int n = d.readInt();
     List<Observation> obs = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      obs.add(new Observation(d.readShort(), readShared(d, seen), readShared(d, seen), d.readLong(),
+      obs.add(new Observation(d.readShort(), readShared(d, seen), readMetric(d, seen), d.readLong(),
           QUALIFIERS[d.readByte()], d.readBoolean(), readShared(d, seen), d.readInt(), d.readInt(),
           readShared(d, seen), Strings.read(d), d.readLong(), Strings.read(d)));
     }
@@ -101,6 +103,17 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
     seen.put(s, seen.size());
     d.writeInt(-2);
     Strings.write(d, s);
+  }
+
+  /** A metric key, as the catalog's own instance (see {@link MetricCatalog#sharedKey}). */
+  private static String readMetric(DataInputStream d, List<String> seen) throws IOException {
+    int size = seen.size();
+    String s = readShared(d, seen);
+    if (seen.size() > size) {
+      s = CATALOG.sharedKey(s);
+      seen.set(size, s);
+    }
+    return s;
   }
 
   private static String readShared(DataInputStream d, List<String> seen) throws IOException {
