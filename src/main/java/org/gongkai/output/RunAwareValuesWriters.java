@@ -18,8 +18,8 @@ import org.apache.parquet.io.api.Binary;
  * before. {@link RowWriteSupport} hands the very same Binary again when a cell repeats the
  * row before's (rows come grouped by district and township), so an identical reference is
  * the same dictionary entry without hashing and comparing its bytes: the dictionary lookup was
- * a tenth of a national run's CPU samples. The files are byte for byte what parquet-java's
- * default encoders write.
+ * a tenth of a national run's CPU samples. Pages and dictionary pages are byte for byte what
+ * parquet-java's own encoders write ({@code RunAwareValuesWritersTest}).
  *
  * <p>Each writer also gets encoders made for its own settings: parquet-java 1.15's default
  * factory keeps the settings of whichever writer initialised it last, shared by the JVM.
