@@ -1,6 +1,7 @@
 package org.gongkai.output;
 
 import java.io.Closeable;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -42,7 +43,8 @@ public final class TablePartWriter implements Closeable {
     if (csv) {
       csvPath = Parts.DIR + "/csv/" + table.name() + "/" + part + ".csv";
       csvChannel = TableWriter.Files.create(dir, csvPath);
-      Writer w = new OutputStreamWriter(Channels.newOutputStream(csvChannel), StandardCharsets.UTF_8);
+      Writer w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(csvChannel), StandardCharsets.UTF_8),
+          1 << 14); // see TableWriter.CsvFile
       this.csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
     }
   }

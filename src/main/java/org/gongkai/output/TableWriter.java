@@ -1,6 +1,7 @@
 package org.gongkai.output;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -17,6 +18,7 @@ import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.PositionOutputStream;
@@ -28,6 +30,7 @@ import org.apache.parquet.io.PositionOutputStream;
  */
 public final class TableWriter {
   private static final int ROW_GROUP_BYTES = 32 << 20;
+  private static final int COMPRESSED_PAGE_BUFFER = 64 << 10;
 
   private TableWriter() {}
 
@@ -82,7 +85,10 @@ public final class TableWriter {
     public CsvFile(String dir, String rel, List<String> header, boolean bom) throws IOException {
       this.rel = rel;
       this.channel = Files.create(dir, rel);
-      Writer w = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
+      // Buffered chars: the printer hands the writer a cell or a comma at a time, and an
+      // OutputStreamWriter runs its encoder (and allocates) for each.
+      Writer w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
+          1 << 14);
       this.printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
       if (bom) {
         w.write('\uFEFF');
@@ -142,6 +148,9 @@ public final class TableWriter {
     static <B extends ParquetWriter.Builder<?, B>> B settings(B builder, TableSchema table) {
       RunAwareValuesWriters.install(builder).withConf(CONF)
           .withCompressionCodec(CompressionCodecName.SNAPPY)
+          // The factory's page buffer starts at this size and grows to the largest page; by
+          // default it starts at the page size, 1 MB allocated for every file of a run.
+          .withCodecFactory(new CodecFactory(CONF, COMPRESSED_PAGE_BUFFER))
           .withRowGroupSize((long) ROW_GROUP_BYTES)
           .withDictionaryEncoding(true);
       for (TableSchema.Column c : table.parquetColumns()) {

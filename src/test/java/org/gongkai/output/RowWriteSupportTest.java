@@ -70,6 +70,40 @@ class RowWriteSupportTest {
     }
   }
 
+  /**
+   * Past one page and one row group: each row group gets a new column store, which the writer
+   * must follow (pages close at 20,000 rows, row groups here at 256 kB instead of 32 MB).
+   */
+  @Test
+  void pagesAndRowGroupsAreWhatParquetAvroWrote() throws Exception {
+    TableSchema table = Tables.COMPARISON;
+    List<Object[]> rows = sampleRows(table, 60_000);
+    Path direct = tmp.resolve("direct.parquet");
+    Path avro = tmp.resolve("avro.parquet");
+    long rowGroup = 256 << 10;
+    Schema schema = table.avroSchema();
+    try (ParquetWriter<Object[]> w = TableWriter.Partition.settings(
+        new RowWriteSupport.Builder(new LocalOutputFile(direct), table), table).withRowGroupSize(rowGroup).build()) {
+      for (Object[] row : rows) {
+        w.write(row);
+      }
+    }
+    try (ParquetWriter<GenericRecord> w = ParquetAvro.builder(table, avro).withRowGroupSize(rowGroup).build()) {
+      for (Object[] row : rows) {
+        w.write(ParquetAvro.record(schema, table, row));
+      }
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      String a = lit(direct);
+      String b = lit(avro);
+      List<List<Object>> groups = rows(st, "SELECT DISTINCT row_group_id FROM parquet_metadata(" + a + ")");
+      assertTrue(groups.size() > 3, "several row groups: " + groups.size());
+      assertEquals(rows(st, "SELECT * EXCLUDE (file_name) FROM parquet_metadata(" + b + ")"),
+          rows(st, "SELECT * EXCLUDE (file_name) FROM parquet_metadata(" + a + ")"));
+      assertEquals(rows(st, "SELECT * FROM read_parquet(" + b + ")"), rows(st, "SELECT * FROM read_parquet(" + a + ")"));
+    }
+  }
+
   @Test
   void emptyTableHasTheSameSchema() throws Exception {
     OutputFile f = TableWriter.writeEmptyParquet(Tables.REJECTS, tmp.resolve("direct").toString());
@@ -205,7 +239,6 @@ class RowWriteSupportTest {
   static final class ParquetAvro {
     static Map<String, Long> write(TableSchema table, Path dir, List<Object[]> rows) throws IOException {
       Schema schema = table.avroSchema();
-      List<Column> columns = table.parquetColumns();
       int year = table.partitionedByYear() ? table.indexOf("year") : -1;
       Map<String, ParquetWriter<GenericRecord>> writers = new LinkedHashMap<>();
       Map<String, Long> counts = new TreeMap<>();
@@ -216,11 +249,7 @@ class RowWriteSupportTest {
           w = open(table, dir.resolve(rel));
           writers.put(rel, w);
         }
-        GenericRecord rec = new GenericData.Record(schema);
-        for (int i = 0; i < columns.size(); i++) {
-          rec.put(i, row[table.indexOf(columns.get(i).name())]);
-        }
-        w.write(rec);
+        w.write(record(schema, table, row));
         counts.merge(rel, 1L, Long::sum);
       }
       for (ParquetWriter<GenericRecord> w : writers.values()) {
@@ -229,12 +258,24 @@ class RowWriteSupportTest {
       return counts;
     }
 
+    static GenericRecord record(Schema schema, TableSchema table, Object[] row) {
+      GenericRecord rec = new GenericData.Record(schema);
+      List<Column> columns = table.parquetColumns();
+      for (int i = 0; i < columns.size(); i++) {
+        rec.put(i, row[table.indexOf(columns.get(i).name())]);
+      }
+      return rec;
+    }
+
     static ParquetWriter<GenericRecord> open(TableSchema table, Path file) throws IOException {
       Files.createDirectories(file.getParent());
+      return builder(table, file).build();
+    }
+
+    static AvroParquetWriter.Builder<GenericRecord> builder(TableSchema table, Path file) {
       return TableWriter.Partition.settings(AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
           .withSchema(table.avroSchema())
-          .withDataModel(GenericData.get()), table)
-          .build();
+          .withDataModel(GenericData.get()), table);
     }
   }
 }
