@@ -25,11 +25,24 @@ final class AuditContext {
 
   AuditContext(AuditInput in) {
     this.in = in;
+    // Winners come township by township, year by year: the maps of the one before are looked
+    // up again only when the township or the year changes.
+    String township = null;
+    int year = 0;
+    Map<Integer, Map<String, Observation>> years = null;
+    Map<String, Observation> metrics = null;
     for (Observation o : in.winners()) {
-      byTownship.computeIfAbsent(o.townshipCode(), k -> new TreeMap<>())
-          .computeIfAbsent(o.year(), k -> new HashMap<>())
-          .put(o.metric(), o);
-      townshipsByYear.computeIfAbsent(o.year(), k -> new TreeSet<>()).add(o.townshipCode());
+      if (!o.townshipCode().equals(township)) {
+        township = o.townshipCode();
+        years = byTownship.computeIfAbsent(township, k -> new TreeMap<>());
+        metrics = null;
+      }
+      if (metrics == null || o.year() != year) {
+        year = o.year();
+        metrics = years.computeIfAbsent(year, k -> new HashMap<>());
+        townshipsByYear.computeIfAbsent(year, k -> new TreeSet<>()).add(township);
+      }
+      metrics.put(o.metric(), o);
     }
   }
 

@@ -43,7 +43,8 @@ class RunAwareValuesWritersTest {
   }
 
   /**
-   * Fed the same values, with repeats by reference, equal copies and reused byte arrays, in
+   * Fed the same values, with repeats by reference (of the value before and of earlier ones),
+   * equal copies and reused byte arrays, in
    * pages and row groups, and with dictionaries small enough to fall back to plain: every page,
    * encoding and dictionary page is byte for byte what Parquet's own writer makes.
    */
@@ -59,11 +60,16 @@ class RunAwareValuesWritersTest {
     Binary last = null;
     byte[] reusedBytes = new byte[4]; // "值" and one digit in UTF-8
     Binary reused = Binary.fromReusedByteArray(reusedBytes); // one instance, its bytes overwritten
+    Binary[] known = new Binary[13];
+    for (int k = 0; k < known.length; k++) {
+      known[k] = Binary.fromConstantByteArray(("值" + k).getBytes(StandardCharsets.UTF_8));
+    }
     for (int i = 0; i < picks.size(); i++) {
       int p = picks.get(i);
       String text = "值" + (p % 13);
-      Binary v = switch ((p >> 4) % 4) {
-        case 0, 1 -> last != null ? last : Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
+      Binary v = switch ((p >> 4) % 5) {
+        case 0 -> last != null ? last : Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
+        case 1 -> known[p % 13]; // seen before, not always the row before
         case 2 -> Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
         default -> {
           System.arraycopy(("值" + (p % 10)).getBytes(StandardCharsets.UTF_8), 0, reusedBytes, 0, 4);
