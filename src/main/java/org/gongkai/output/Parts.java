@@ -29,9 +29,10 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * What workers leave in the staging directory for the last step to join, under {@code _parts/}:
- * headerless CSV parts of each table, and serialized pieces (wide-table pieces, report
- * sections). Part names sort in output order. Everything goes through Beam's FileSystems, so
- * no worker needs a disk shared with another; {@code _parts/} is removed before publishing.
+ * headerless CSV parts of each table, streams of records each written with its {@link Codec}
+ * (汇总表 pieces, report sections and charts), and small Java-serialized values. Part names sort
+ * in output order. Everything goes through Beam's FileSystems, so no worker needs a disk shared
+ * with another; {@code _parts/} is removed before publishing.
  */
 public final class Parts {
   public static final String DIR = "_parts";
@@ -58,56 +59,6 @@ public final class Parts {
     return new OutputFile(rel, rows, channel.bytes());
   }
 
-  /**
-   * A stream of serialized values, written one at a time: {@code _parts/<kind>/<part>.bin}. The
-   * reader gets them back in the same order ({@link #read}), one at a time, so that neither side
-   * holds a whole job's pieces.
-   */
-  public static final class ObjectSink implements Closeable {
-    private final ObjectOutputStream out;
-
-    public ObjectSink(String stagingDir, String kind, String part) throws IOException {
-      out = new ObjectOutputStream(createStream(stagingDir, kind, part));
-    }
-
-    public void write(Serializable value) throws IOException {
-      out.writeObject(value);
-      out.reset(); // else the stream keeps a reference to everything written, for back-references
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.writeObject(null); // the end
-      out.close();
-    }
-  }
-
-  /** Reads the values of one {@link ObjectSink} in order; {@link #next} gives null at the end. */
-  public static final class ObjectSource<T> implements Closeable {
-    private final ResourceId file;
-    private final Class<T> type;
-    private final ObjectInputStream in;
-
-    private ObjectSource(ResourceId file, Class<T> type) throws IOException {
-      this.file = file;
-      this.type = type;
-      in = new ObjectInputStream(openStream(file));
-    }
-
-    public T next() throws IOException {
-      try {
-        return type.cast(in.readObject());
-      } catch (ClassNotFoundException | ClassCastException e) {
-        throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      in.close();
-    }
-  }
-
   /** How the values of a {@link RecordSink} are written, for values read back in bulk. */
   public interface Codec<T> {
     void write(DataOutputStream out, T value) throws IOException;
@@ -115,7 +66,11 @@ public final class Parts {
     T read(DataInputStream in) throws IOException;
   }
 
-  /** Like {@link ObjectSink}, with a codec of its own in place of Java serialization. */
+  /**
+   * A stream of values written one at a time with a {@link Codec}: {@code _parts/<kind>/<part>.bin}.
+   * The reader gets them back in the same order ({@link #records}), one at a time, so that neither
+   * side holds a whole job's pieces.
+   */
   public static final class RecordSink<T> implements Closeable {
     private final Codec<T> codec;
     private final DataOutputStream out;
@@ -165,41 +120,10 @@ public final class Parts {
 
   /** Sources for every part of a kind written by {@link RecordSink}s, in part-name order; the caller closes them. */
   public static <T> List<RecordSource<T>> records(String stagingDir, String kind, Codec<T> codec) throws IOException {
-    return openAll(stagingDir, kind, part -> new RecordSource<>(part, codec));
-  }
-
-  /** One serialized value: {@code _parts/<kind>/<part>.bin} (read back by {@link #readAll}). */
-  public static void writeObject(String stagingDir, String kind, String part, Serializable value) throws IOException {
-    try (ObjectSink sink = new ObjectSink(stagingDir, kind, part)) {
-      sink.write(value);
-    }
-  }
-
-  /** Sources for every part of a kind ({@code _parts/<kind>/*.bin}), in part-name order; the caller closes them. */
-  public static <T> List<ObjectSource<T>> read(String stagingDir, String kind, Class<T> type) throws IOException {
-    return openAll(stagingDir, kind, part -> new ObjectSource<>(part, type));
-  }
-
-  /** A new stream part {@code _parts/<kind>/<part>.bin}, buffered: what both kinds of sink write to. */
-  private static OutputStream createStream(String stagingDir, String kind, String part) throws IOException {
-    return OneThreadBuffers.out(
-        Channels.newOutputStream(TableWriter.Files.create(stagingDir, DIR + "/" + kind + "/" + part + ".bin")));
-  }
-
-  /** A stream part opened for reading, buffered: what both kinds of source read from. */
-  private static InputStream openStream(ResourceId file) throws IOException {
-    return OneThreadBuffers.in(Channels.newInputStream(FileSystems.open(file)));
-  }
-
-  private interface Opener<S> {
-    S open(ResourceId part) throws IOException;
-  }
-
-  private static <S extends Closeable> List<S> openAll(String stagingDir, String kind, Opener<S> opener) throws IOException {
-    List<S> sources = new ArrayList<>();
+    List<RecordSource<T>> sources = new ArrayList<>();
     try {
       for (ResourceId part : list(stagingDir, kind + "/*.bin")) {
-        sources.add(opener.open(part));
+        sources.add(new RecordSource<>(part, codec));
       }
     } catch (IOException e) {
       closeAll(sources);
@@ -208,17 +132,15 @@ public final class Parts {
     return sources;
   }
 
-  /** Every value of every part of a kind, in part-name order, then write order. */
-  public static <T> List<T> readAll(String stagingDir, String kind, Class<T> type) throws IOException {
-    return readAll(stagingDir, kind, type, v -> true);
-  }
-
-  /** The values of every part of a kind that pass a filter (the others are dropped as they are read). */
-  public static <T> List<T> readAll(String stagingDir, String kind, Class<T> type, Predicate<T> keep)
+  /**
+   * The values of every part of a kind written by {@link RecordSink}s that pass a filter, in
+   * part-name order, then write order (the others are dropped as they are read).
+   */
+  public static <T> List<T> readAll(String stagingDir, String kind, Codec<T> codec, Predicate<T> keep)
       throws IOException {
     List<T> values = new ArrayList<>();
     for (ResourceId part : list(stagingDir, kind + "/*.bin")) {
-      try (ObjectSource<T> source = new ObjectSource<>(part, type)) {
+      try (RecordSource<T> source = new RecordSource<>(part, codec)) {
         for (T v = source.next(); v != null; v = source.next()) {
           if (keep.test(v)) {
             values.add(v);
@@ -227,6 +149,40 @@ public final class Parts {
       }
     }
     return values;
+  }
+
+  /**
+   * One small value, Java-serialized: {@code _parts/<kind>/<part>.bin} (read back by {@link
+   * #readAll(String, String, Class)}).
+   */
+  public static void writeObject(String stagingDir, String kind, String part, Serializable value) throws IOException {
+    try (ObjectOutputStream out = new ObjectOutputStream(createStream(stagingDir, kind, part))) {
+      out.writeObject(value);
+    }
+  }
+
+  /** The value of every part of a kind written by {@link #writeObject}, in part-name order. */
+  public static <T> List<T> readAll(String stagingDir, String kind, Class<T> type) throws IOException {
+    List<T> values = new ArrayList<>();
+    for (ResourceId part : list(stagingDir, kind + "/*.bin")) {
+      try (ObjectInputStream in = new ObjectInputStream(openStream(part))) {
+        values.add(type.cast(in.readObject()));
+      } catch (ClassNotFoundException | ClassCastException e) {
+        throw new IOException("cannot read " + part + ": " + e.getMessage(), e);
+      }
+    }
+    return values;
+  }
+
+  /** A new stream part {@code _parts/<kind>/<part>.bin}, buffered: what records and objects are written to. */
+  private static OutputStream createStream(String stagingDir, String kind, String part) throws IOException {
+    return OneThreadBuffers.out(
+        Channels.newOutputStream(TableWriter.Files.create(stagingDir, DIR + "/" + kind + "/" + part + ".bin")));
+  }
+
+  /** A stream part opened for reading, buffered: what records and objects are read from. */
+  private static InputStream openStream(ResourceId file) throws IOException {
+    return OneThreadBuffers.in(Channels.newInputStream(FileSystems.open(file)));
   }
 
   /** Closes every source, keeping the first failure. */

@@ -48,14 +48,14 @@ public final class WholeJobFiles {
     private final String part;
     private final Map<Integer, Parts.RecordSink<WideTable.Piece>> wideByYear = new TreeMap<>();
     private final TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
-    private final Parts.ObjectSink sections;
-    private final Parts.ObjectSink charts;
+    private final Parts.RecordSink<Section> sections;
+    private final Parts.RecordSink<YearCharts> charts;
 
     public GroupParts(String staging, String part) throws IOException {
       this.staging = staging;
       this.part = part;
-      this.sections = new Parts.ObjectSink(staging, SECTIONS, part);
-      this.charts = new Parts.ObjectSink(staging, CHARTS, part);
+      this.sections = new Parts.RecordSink<>(staging, SECTIONS, part, SectionCodec.SECTION);
+      this.charts = new Parts.RecordSink<>(staging, CHARTS, part, SectionCodec.YEAR_CHARTS);
     }
 
     /** A district's 汇总表 piece: one stream per year, districts in the order added (ascending code). */
@@ -182,9 +182,9 @@ public final class WholeJobFiles {
     List<Section> sections = new ArrayList<>();
     List<Shown> candidates = new ArrayList<>();
     long order = 0;
-    List<Parts.ObjectSource<Section>> sources = Parts.read(staging, SECTIONS, Section.class);
+    List<Parts.RecordSource<Section>> sources = Parts.records(staging, SECTIONS, SectionCodec.SECTION);
     try {
-      for (Parts.ObjectSource<Section> source : sources) {
+      for (Parts.RecordSource<Section> source : sources) {
         for (Section s = source.next(); s != null; s = source.next()) {
           for (FindingRow r : s.findings()) {
             candidates.add(new Shown(r, sections.size(), order++));
@@ -206,7 +206,8 @@ public final class WholeJobFiles {
     // Charts only for the district-years the page details.
     Set<String> detailed = HtmlReport.detailed(sections);
     Map<String, Map<Integer, List<Chart>>> charts = new HashMap<>();
-    for (YearCharts c : Parts.readAll(staging, CHARTS, YearCharts.class, x -> detailed.contains(x.districtCode() + "-" + x.year()))) {
+    for (YearCharts c : Parts.readAll(staging, CHARTS, SectionCodec.YEAR_CHARTS,
+        x -> detailed.contains(x.districtCode() + "-" + x.year()))) {
       charts.computeIfAbsent(c.districtCode(), k -> new HashMap<>()).put(c.year(), c.charts());
     }
     sections.replaceAll(s -> charts.containsKey(s.districtCode()) ? s.withCharts(charts.get(s.districtCode())) : s);
