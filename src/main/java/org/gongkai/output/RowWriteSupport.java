@@ -39,23 +39,16 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
   private static final Field COLUMN_STORE = columnStoreField();
 
   private final Layout layout;
-  private static final int TEXTS = 128; // text cells remembered per column, a power of two
-  private final String[][] texts;
-  private final Binary[][] binaries;
+  private final String[] lastText;
+  private final Binary[] lastBinary;
   private ColumnWriteStore store;
   private ColumnWriter[] writers;
   private int[] definitionLevels;
 
   private RowWriteSupport(TableSchema table) {
     this.layout = LAYOUTS.computeIfAbsent(table, Layout::of);
-    this.texts = new String[layout.names.length][];
-    this.binaries = new Binary[layout.names.length][];
-    for (int i = 0; i < texts.length; i++) {
-      if (layout.types[i] == TableSchema.Type.STRING) {
-        texts[i] = new String[TEXTS];
-        binaries[i] = new Binary[TEXTS];
-      }
-    }
+    this.lastText = new String[layout.names.length];
+    this.lastBinary = new Binary[layout.names.length];
   }
 
   /** What every file of a table shares, made once per table (a run writes thousands of files). */
@@ -155,24 +148,18 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
   }
 
   /**
-   * The text as UTF-8, the same Binary for the same text as long as the column remembers it:
-   * rows come grouped by district and township, so most text cells repeat the row before's or
-   * one a few rows back (region codes and names, township, metric, qualifier, source), and those
-   * are encoded once; the dictionary ({@link RunAwareValuesWriters}) then knows them by
-   * reference. The bytes are never changed after, so Parquet's dictionary and statistics may
-   * keep the Binary given; one backed by an array hashes and compares several times faster than
-   * {@code Binary.fromString}'s, backed by a ByteBuffer (a fifth of the writer's time in a
-   * profile).
+   * The text as UTF-8. Rows come grouped by district, so most text cells repeat the row
+   * before's (region codes and names, township or metric, qualifier, source): those are encoded
+   * once. The bytes are never changed after, so Parquet's dictionary and statistics may keep the
+   * Binary given; one backed by an array hashes and compares several times faster than {@code
+   * Binary.fromString}'s, backed by a ByteBuffer (a fifth of the writer's time in a profile).
    */
   private Binary text(int column, String s) {
-    String[] known = texts[column];
-    int slot = s.hashCode() & (TEXTS - 1);
-    String k = known[slot];
-    if (k != s && !s.equals(k)) {
-      known[slot] = s;
-      binaries[column][slot] = Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
+    if (!s.equals(lastText[column])) {
+      lastText[column] = s;
+      lastBinary[column] = Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
     }
-    return binaries[column][slot];
+    return lastBinary[column];
   }
 
   /** A writer of one table's rows to one file. */

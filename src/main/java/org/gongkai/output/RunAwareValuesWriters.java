@@ -14,11 +14,11 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.api.Binary;
 
 /**
- * Parquet's own encoders, but a text column's dictionary that knows values it has seen by
- * reference. {@link RowWriteSupport} hands the very same Binary again for the same text (rows
- * come grouped by district and township, and a few metric keys and township names cycle), so
- * an identical reference is the same dictionary entry without hashing and comparing its bytes:
- * the dictionary lookup was a tenth of a national run's CPU samples. Pages and dictionary pages are byte for byte what
+ * Parquet's own encoders, but a text column's dictionary that knows the value of the row
+ * before. {@link RowWriteSupport} hands the very same Binary again when a cell repeats the
+ * row before's (rows come grouped by district and township), so an identical reference is
+ * the same dictionary entry without hashing and comparing its bytes: the dictionary lookup was
+ * a tenth of a national run's CPU samples. Pages and dictionary pages are byte for byte what
  * parquet-java's own encoders write ({@code RunAwareValuesWritersTest}).
  *
  * <p>Each writer also gets encoders made for its own settings: parquet-java 1.15's default
@@ -75,16 +75,8 @@ final class RunAwareValuesWriters implements ValuesWriterFactory {
     return w;
   }
 
-  /**
-   * Parquet's dictionary of a text column, with the entries of the value before and of recent
-   * values remembered by reference: {@link RowWriteSupport} hands the same Binary for the same
-   * text (a metric's key or a township's name comes back every few rows), so most values are
-   * found without hashing and comparing their bytes.
-   */
+  /** Parquet's dictionary of a text column, with the entry of the value before remembered. */
   static final class BinaryDictionary extends PlainBinaryDictionaryValuesWriter {
-    private static final int RECENT = 128; // a power of two
-    private final Binary[] recent = new Binary[RECENT];
-    private final int[] recentIds = new int[RECENT];
     private Binary last;
     private int lastId;
 
@@ -95,39 +87,24 @@ final class RunAwareValuesWriters implements ValuesWriterFactory {
 
     @Override
     public void writeBytes(Binary v) {
-      if (v.isBackingBytesReused()) {
-        // A Binary whose bytes may change later can't be recognised by reference.
-        lastId = idOf(v);
-        last = null;
-      } else if (v != last) {
-        int slot = System.identityHashCode(v) & (RECENT - 1);
-        if (recent[slot] == v) {
-          lastId = recentIds[slot];
-        } else {
-          lastId = idOf(v);
-          recent[slot] = v;
-          recentIds[slot] = lastId;
+      // A Binary whose bytes may be reused later can't be recognised by reference.
+      if (v != last || v.isBackingBytesReused()) {
+        int id = binaryDictionaryContent.getInt(v);
+        if (id == -1) {
+          id = binaryDictionaryContent.size();
+          binaryDictionaryContent.put(v.copy(), id);
+          dictionaryByteSize += 4L + v.length();
         }
         last = v;
+        lastId = id;
       }
       encodedValues.add(lastId);
-    }
-
-    private int idOf(Binary v) {
-      int id = binaryDictionaryContent.getInt(v);
-      if (id == -1) {
-        id = binaryDictionaryContent.size();
-        binaryDictionaryContent.put(v.copy(), id);
-        dictionaryByteSize += 4L + v.length();
-      }
-      return id;
     }
 
     @Override
     protected void clearDictionaryContent() {
       super.clearDictionaryContent();
       last = null;
-      java.util.Arrays.fill(recent, null);
     }
   }
 }
