@@ -1,7 +1,7 @@
 package org.gongkai.output;
 
-import java.io.Closeable;
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
