@@ -44,9 +44,9 @@ class RunAwareValuesWritersTest {
 
   /**
    * Fed the same values, with repeats by reference (of the value before and of earlier ones),
-   * equal copies and reused byte arrays, in
-   * pages and row groups, and with dictionaries small enough to fall back to plain: every page,
-   * encoding and dictionary page is byte for byte what Parquet's own writer makes.
+   * equal copies and reused byte arrays, in pages and row groups, and with dictionaries small
+   * enough to fall back to plain: every page, encoding and dictionary page is byte for byte what
+   * Parquet's own writer makes.
    */
   @Property(tries = 300)
   void pagesAndDictionariesAreParquetsOwn(@ForAll @Size(max = 400) List<@IntRange(max = 1 << 16) Integer> picks,
