@@ -24,7 +24,6 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -45,7 +44,7 @@ public final class Parts {
     TableWriter.Files.CountingChannel channel = TableWriter.Files.create(stagingDir, rel);
     try (OutputStream out = Channels.newOutputStream(channel)) {
       Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      CSVPrinter header = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
+      CSVPrinter header = new CSVPrinter(w, TableWriter.CSV);
       List<String> names = new ArrayList<>();
       table.columns().forEach(c -> names.add(CsvCells.neutralise(c.name())));
       header.printRecord(names);

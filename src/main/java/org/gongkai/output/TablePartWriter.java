@@ -1,19 +1,12 @@
 package org.gongkai.output;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * One worker's part of one table, written as rows arrive (nothing is held back): Parquet
@@ -27,10 +20,7 @@ public final class TablePartWriter implements Closeable {
   private final boolean parquet;
   private final int yearIndex;
   private final Map<Object, TableWriter.Partition> partitions = new HashMap<>(); // by year (null: not partitioned)
-  private final List<String> cells = new ArrayList<>();
-  private TableWriter.Files.CountingChannel csvChannel;
-  private CSVPrinter csv;
-  private String csvPath;
+  private TableWriter.CsvFile csv;
   private long rows;
   private List<OutputFile> files;
 
@@ -41,11 +31,7 @@ public final class TablePartWriter implements Closeable {
     this.parquet = parquet;
     this.yearIndex = table.partitionedByYear() ? table.indexOf("year") : -1;
     if (csv) {
-      csvPath = Parts.DIR + "/csv/" + table.name() + "/" + part + ".csv";
-      csvChannel = TableWriter.Files.create(dir, csvPath);
-      Writer w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(csvChannel), StandardCharsets.UTF_8),
-          1 << 14); // see TableWriter.CsvFile
-      this.csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
+      this.csv = new TableWriter.CsvFile(dir, Parts.DIR + "/csv/" + table.name() + "/" + part + ".csv", null, false);
     }
   }
 
@@ -62,11 +48,7 @@ public final class TablePartWriter implements Closeable {
       p.rows++;
     }
     if (csv != null) {
-      cells.clear();
-      for (Object v : row) {
-        cells.add(CsvCells.cell(v));
-      }
-      csv.printRecord(cells);
+      csv.write(row);
     }
     rows++;
   }
@@ -105,8 +87,7 @@ public final class TablePartWriter implements Closeable {
       }
     }
     if (csv != null) {
-      csv.close();
-      out.add(new OutputFile(csvPath, rows, csvChannel.bytes()));
+      out.add(csv.finish());
     }
     files = out;
     if (failure != null) {

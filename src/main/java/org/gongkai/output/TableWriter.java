@@ -31,6 +31,8 @@ import org.apache.parquet.io.PositionOutputStream;
 public final class TableWriter {
   private static final int ROW_GROUP_BYTES = 32 << 20;
   private static final int COMPRESSED_PAGE_BUFFER = 64 << 10;
+  /** The dialect of every CSV file written: RFC 4180 with {@code \n} line ends. */
+  static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
   private TableWriter() {}
 
@@ -89,7 +91,7 @@ public final class TableWriter {
       // OutputStreamWriter runs its encoder (and allocates) for each.
       Writer w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
           1 << 14);
-      this.printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
+      this.printer = new CSVPrinter(w, CSV);
       if (bom) {
         w.write('\uFEFF');
       }

@@ -159,8 +159,7 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
       }
       buffers = null;
       if (!fileFacts.isEmpty()) {
-        List<RunFact> facts = fileFacts;
-        c.output(FILES, toStaging(() -> ShuffleFiles.writeFacts(run.stagingDir(), facts)),
+        c.output(FILES, toStaging(() -> ShuffleFiles.writeFacts(run.stagingDir(), fileFacts)),
             GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
       }
       fileFacts = null;

@@ -83,8 +83,11 @@ public final class Deduplicator {
     return compare(x.o, x.metric, y.o, y.metric);
   }
 
-  /** Output order of observations: year, township code, catalog order of the metric. */
-  public static Comparator<Observation> order(MetricCatalog catalog) {
+  /**
+   * Output order of observations: year, township code, catalog order of the metric; the order
+   * {@link #deduplicate} gives its winners in (its tests hold it to this).
+   */
+  static Comparator<Observation> order(MetricCatalog catalog) {
     return (a, b) -> compare(a, catalog.indexOf(a.metric()), b, catalog.indexOf(b.metric()));
   }
 
