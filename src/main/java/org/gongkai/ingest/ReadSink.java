@@ -1,5 +1,6 @@
 package org.gongkai.ingest;
 
+import org.gongkai.model.Notice;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Reject;
 import org.gongkai.model.ReportFingerprint;
@@ -12,4 +13,7 @@ public interface ReadSink {
 
   /** The text signature of an accepted report (reports only). */
   default void fingerprint(ReportFingerprint fingerprint) {}
+
+  /** Something read and not used (see {@link Notice}); every reader says each one it meets. */
+  default void notice(Notice notice) {}
 }
