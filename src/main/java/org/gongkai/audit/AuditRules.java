@@ -6,7 +6,7 @@ import java.util.List;
 import org.gongkai.model.MetricCatalog;
 
 /**
- * The audit rules of one district (see RULES.md): a pure function of the district's {@link
+ * The audit rules of one district (see docs/audit-rules.md): a pure function of the district's {@link
  * AuditInput}. Findings come out in a fixed order: severity (error, warning, info), year, region
  * code, rule code, metric (catalog order; none first), then message and evidence.
  */

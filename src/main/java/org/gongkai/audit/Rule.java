@@ -2,7 +2,7 @@ package org.gongkai.audit;
 
 /**
  * The audit rules: each has a stable code (the {@code rule} column of {@code findings}) and a
- * fixed severity. RULES.md documents when each fires and the message it writes.
+ * fixed severity. docs/audit-rules.md documents when each fires and the message it writes.
  */
 public enum Rule {
   HOTLINE_RESPONDED_GT_RECEIVED(Severity.ERROR),
