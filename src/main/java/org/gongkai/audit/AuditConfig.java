@@ -5,16 +5,19 @@ import java.io.Serializable;
 /**
  * Audit thresholds from the job file's {@code audit} section.
  *
- * @param outlierZ |robust z| at or above which a figure is an OUTLIER (3.5)
+ * @param outlierZ |robust z| on the log scale at or above which a figure is an OUTLIER (3.5)
+ * @param outlierMinDifference how far from the district median (in items or cases) a figure must
+ *     also be for an OUTLIER (10): a large z between small counts is no anomaly
  * @param yoyFactor a change by this factor or more against the prior year is a YOY_JUMP (5)
  * @param yoyMinimum both values must be at least this for a YOY_JUMP (10)
  * @param reuseSimilarity shingle similarity at or above which a report is REPORT_REUSED (0.9)
  * @param robustMinUnits fewest reporting townships for a robust z-score (5)
  */
 public record AuditConfig(
-    double outlierZ, double yoyFactor, long yoyMinimum, double reuseSimilarity, int robustMinUnits)
+    double outlierZ, long outlierMinDifference, double yoyFactor, long yoyMinimum, double reuseSimilarity,
+    int robustMinUnits)
     implements Serializable {
   public static AuditConfig defaults() {
-    return new AuditConfig(3.5, 5.0, 10, 0.9, 5);
+    return new AuditConfig(3.5, 10, 5.0, 10, 0.9, 5);
   }
 }

@@ -1,5 +1,8 @@
 package org.gongkai.audit;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +12,7 @@ import org.gongkai.model.Qualifier;
 
 /**
  * Figures that are possible but suspicious against the district or the township's own past:
- * OUTLIER (far from the district median), YOY_JUMP (a jump from the prior year) and
+ * OUTLIER (far from the district median on the log scale), YOY_JUMP (a jump from the prior year) and
  * CARRYOVER_MISMATCH (carried over in ≠ last year's carried forward).
  */
 final class TrendRules {
@@ -30,22 +33,80 @@ final class TrendRules {
     }
   }
 
-  /** |robust z| ≥ outlierZ; the comparison rows leave z null when MAD is 0 or too few townships report. */
+  /**
+   * Far from the district on the log scale. Counts of items and cases are skewed (a city street
+   * office publishes ten times what a mountain township does), so a robust z of the raw counts
+   * flags the skew; the robust z of log1p(x) judges a figure by how many times larger or smaller
+   * than its district it is. The figure must also differ from the median by a material amount.
+   */
   private static void outliers(AuditContext cx, List<Finding> out) {
-    double threshold = cx.in.config().outlierZ();
+    AuditConfig config = cx.in.config();
+    Map<String, List<ComparisonRow>> groups = new LinkedHashMap<>();
     for (ComparisonRow r : cx.in.comparisons()) {
-      Double z = r.robustZ();
-      if (z == null || Double.isNaN(z) || Math.abs(z) < threshold) {
+      groups.computeIfAbsent(r.year() + "\u0001" + r.metric(), k -> new ArrayList<>()).add(r);
+    }
+    for (List<ComparisonRow> group : groups.values()) {
+      LogScale scale = LogScale.of(group, config.robustMinUnits());
+      if (scale == null) {
         continue;
       }
-      Observation o = cx.get(r.townshipCode(), r.year(), r.metric());
-      String shown = AuditContext.show(r.value(), r.qualifier());
-      out.add(cx.township(Rule.OUTLIER, r.townshipCode(), r.year(), r.metric(),
-          cx.name(r.townshipCode()) + " " + r.year() + " 年" + cx.label(r.metric()) + "为 " + shown
-              + "，" + (z > 0 ? "远高于" : "远低于") + "全区中位数 " + number(r.districtMedian())
-              + "（稳健 z 值 " + String.format(Locale.ROOT, "%.1f", z) + "，阈值 ±" + number(threshold) + "）"
-              + (r.qualifier() == Qualifier.EXACT ? "" : "；该数字为估计值"),
-          o == null ? "" : AuditContext.evidence(o), r.value(), Math.round(r.districtMedian())));
+      for (ComparisonRow r : group) {
+        double z = scale.z(r.value());
+        double difference = r.value() - r.districtMedian();
+        if (Math.abs(z) < config.outlierZ() || Math.abs(difference) < config.outlierMinDifference()) {
+          continue;
+        }
+        Observation o = cx.get(r.townshipCode(), r.year(), r.metric());
+        out.add(cx.township(Rule.OUTLIER, r.townshipCode(), r.year(), r.metric(),
+            cx.name(r.townshipCode()) + " " + r.year() + " 年" + cx.label(r.metric()) + "为 "
+                + AuditContext.show(r.value(), r.qualifier()) + "，" + (z > 0 ? "远高于" : "远低于") + "全区中位数 "
+                + number(r.districtMedian()) + "（相差 " + number(Math.abs(difference)) + times(r.value(), r.districtMedian())
+                + "；对数尺度稳健 z 值 " + String.format(Locale.ROOT, "%.1f", z) + "，阈值 ±" + number(config.outlierZ()) + "）"
+                + (r.qualifier() == Qualifier.EXACT ? "" : "；该数字为估计值"),
+            o == null ? "" : AuditContext.evidence(o), r.value(), Math.round(r.districtMedian())));
+      }
+    }
+  }
+
+  /** "，为中位数的 28.1 倍" or "，为中位数的 1/20.0"; nothing against a median of 0. */
+  private static String times(long value, double median) {
+    if (median <= 0 || value <= 0) {
+      return "";
+    }
+    return value >= median
+        ? "，为中位数的 " + String.format(Locale.ROOT, "%.1f", value / median) + " 倍"
+        : "，为中位数的 1/" + String.format(Locale.ROOT, "%.1f", median / value);
+  }
+
+  /** Median and MAD of log1p over a district's figures of one metric and year. */
+  record LogScale(double median, double mad) {
+    /** Null when fewer than minUnits townships state the figure or the MAD is 0 (no spread to judge by). */
+    static LogScale of(List<ComparisonRow> rows, int minUnits) {
+      if (rows.size() < minUnits) {
+        return null;
+      }
+      double[] logs = new double[rows.size()];
+      for (int i = 0; i < logs.length; i++) {
+        logs[i] = Math.log1p(rows.get(i).value());
+      }
+      double median = median(logs);
+      double[] deviations = new double[logs.length];
+      for (int i = 0; i < logs.length; i++) {
+        deviations[i] = Math.abs(logs[i] - median);
+      }
+      double mad = median(deviations);
+      return mad == 0 ? null : new LogScale(median, mad);
+    }
+
+    double z(long value) {
+      return Comparisons.MAD_SCALE * (Math.log1p(value) - median) / mad;
+    }
+
+    private static double median(double[] values) {
+      double[] v = values.clone();
+      Arrays.sort(v);
+      int n = v.length;
+      return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
   }
 

@@ -47,6 +47,11 @@ class AuditRulesTest {
     return run(winners, List.of(), List.of());
   }
 
+  static List<Finding> run(List<Observation> winners, AuditConfig config) {
+    List<ComparisonRow> comparisons = Comparisons.compare(winners, config.robustMinUnits(), CATALOG);
+    return AuditRules.evaluate(new AuditInput(D, winners, List.of(), comparisons, List.of(), GAZ, CATALOG, config));
+  }
+
   static List<Finding> run(List<Observation> winners, List<DuplicateConflict> conflicts, List<ReportFingerprint> fps) {
     AuditConfig config = AuditConfig.defaults();
     List<ComparisonRow> comparisons = Comparisons.compare(winners, config.robustMinUnits(), CATALOG);
@@ -253,14 +258,23 @@ class AuditRulesTest {
   }
 
   @Test
-  void outlierThresholdIsInclusive() {
-    AuditConfig config = AuditConfig.defaults();
-    List<Observation> winners = everyone(obs(2018, A, "lawsuits", 9));
-    ComparisonRow at = new ComparisonRow(2018, A, "lawsuits", 9, Qualifier.EXACT, 2, 0.5, 1, 3.5, null, null);
-    ComparisonRow below = new ComparisonRow(2018, B, "lawsuits", 3, Qualifier.EXACT, 2, 0.5, 1, -3.49, null, null);
-    List<Finding> f = AuditRules.evaluate(new AuditInput(D, winners, List.of(), List.of(at, below), List.of(), GAZ,
-        CATALOG, config));
-    assertEquals(List.of(A), rule(f, "OUTLIER").stream().map(Finding::regionCode).toList());
+  void outlierIsJudgedOnTheLogScale() {
+    // Each township twice the one before: a skewed district, not an anomaly. On raw counts the
+    // largest is 5.4 robust z away from the median (MAD 70); on the log scale only 2.0.
+    assertTrue(rule(run(spread("published_total", 10, 20, 40, 80, 160, 320, 640)), "OUTLIER").isEmpty());
+    Finding f = rule(run(spread("published_total", 400, 380, 420, 390, 410, 405, 19)), "OUTLIER").get(0);
+    assertTrue(f.message().contains("远低于全区中位数 400（相差 381，为中位数的 1/21.1；对数尺度稳健 z 值 "), f.message());
+  }
+
+  @Test
+  void outlierNeedsAMaterialDifference() {
+    // 15 among 3s and 4s: z 3.55 on the log scale, 11 above the median of 4.
+    List<Observation> small = spread("npc_suggestions", 3, 4, 3, 4, 3, 4, 15);
+    assertEquals(1, rule(run(small), "OUTLIER").size());
+    AuditConfig d = AuditConfig.defaults();
+    AuditConfig stricter = new AuditConfig(d.outlierZ(), 12, d.yoyFactor(), d.yoyMinimum(), d.reuseSimilarity(),
+        d.robustMinUnits());
+    assertTrue(rule(run(small, stricter), "OUTLIER").isEmpty());
   }
 
   @Test
