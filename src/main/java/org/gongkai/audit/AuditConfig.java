@@ -8,16 +8,18 @@ import java.io.Serializable;
  * @param outlierZ |robust z| on the log scale at or above which a figure is an OUTLIER (3.5)
  * @param outlierMinDifference how far from the district median (in items or cases) a figure must
  *     also be for an OUTLIER (10): a large z between small counts is no anomaly
+ * @param outlierMinRatio how many times larger or smaller than the median ((1+x)/(1+median)) a
+ *     figure must also be for an OUTLIER (4)
  * @param yoyFactor a change by this factor or more against the prior year is a YOY_JUMP (5)
  * @param yoyMinimum both values must be at least this for a YOY_JUMP (10)
  * @param reuseSimilarity shingle similarity at or above which a report is REPORT_REUSED (0.9)
  * @param robustMinUnits fewest reporting townships for a robust z-score (5)
  */
 public record AuditConfig(
-    double outlierZ, long outlierMinDifference, double yoyFactor, long yoyMinimum, double reuseSimilarity,
+    double outlierZ, long outlierMinDifference, double outlierMinRatio, double yoyFactor, long yoyMinimum, double reuseSimilarity,
     int robustMinUnits)
     implements Serializable {
   public static AuditConfig defaults() {
-    return new AuditConfig(3.5, 10, 5.0, 10, 0.9, 5);
+    return new AuditConfig(3.5, 10, 4.0, 5.0, 10, 0.9, 5);
   }
 }

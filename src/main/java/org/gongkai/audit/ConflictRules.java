@@ -6,7 +6,13 @@ import org.gongkai.model.Observation;
 import org.gongkai.model.Qualifier;
 import org.gongkai.rollup.DuplicateConflict;
 
-/** DUPLICATE_CONFLICT: several sources state the same figure differently; which one won and why. */
+/**
+ * Several sources state the same figure differently; which one won and why. Where the winner's
+ * source has a higher priority than every other, the job said which to believe (a corrections
+ * file over the export): that is CORRECTED_FIGURE, a note. Otherwise the tie was broken by rule
+ * of thumb (stated over derived, exact over estimate, source order) and an auditor should look:
+ * DUPLICATE_CONFLICT.
+ */
 final class ConflictRules {
   private ConflictRules() {}
 
@@ -21,7 +27,8 @@ final class ConflictRules {
         ev.add(l);
       }
       Observation first = c.losers().get(0);
-      out.add(cx.township(Rule.DUPLICATE_CONFLICT, w.townshipCode(), w.year(), w.metric(),
+      boolean corrected = c.losers().stream().allMatch(l -> l.priority() < w.priority());
+      out.add(cx.township(corrected ? Rule.CORRECTED_FIGURE : Rule.DUPLICATE_CONFLICT, w.townshipCode(), w.year(), w.metric(),
           cx.name(w.townshipCode()) + " " + w.year() + " 年" + cx.label(w.metric()) + "有 " + (c.losers().size() + 1)
               + " 个不一致的数值：采用 " + w.source() + " 的 " + AuditContext.show(w) + "，未采用 " + String.join("、", lost)
               + "（" + reason(w, first) + "）",

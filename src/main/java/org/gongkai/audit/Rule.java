@@ -15,6 +15,7 @@ public enum Rule {
   YOY_JUMP(Severity.WARNING),
   CARRYOVER_MISMATCH(Severity.WARNING),
   REPORT_REUSED(Severity.WARNING),
+  CORRECTED_FIGURE(Severity.INFO),
   ESTIMATED_VALUE(Severity.INFO);
 
   private final Severity severity;

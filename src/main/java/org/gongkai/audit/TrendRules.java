@@ -36,36 +36,51 @@ final class TrendRules {
   /**
    * Far from the district on the log scale. Counts of items and cases are skewed (a city street
    * office publishes ten times what a mountain township does), so a robust z of the raw counts
-   * flags the skew; the robust z of log1p(x) judges a figure by how many times larger or smaller
-   * than its district it is. The figure must also differ from the median by a material amount.
+   * flags the skew; on log1p(x) it judges a figure by how many times larger or smaller than its
+   * district's it is. The spread (MAD) is the district's over all its years, each year's figures
+   * taken from that year's median: a district has a dozen townships, and one year's MAD of a
+   * dozen figures is often far too small. The figure must also differ materially from the median,
+   * in items and as a ratio.
    */
   private static void outliers(AuditContext cx, List<Finding> out) {
     AuditConfig config = cx.in.config();
-    Map<String, List<ComparisonRow>> groups = new LinkedHashMap<>();
+    Map<String, Map<Integer, List<ComparisonRow>>> byMetric = new LinkedHashMap<>();
     for (ComparisonRow r : cx.in.comparisons()) {
-      groups.computeIfAbsent(r.year() + "\u0001" + r.metric(), k -> new ArrayList<>()).add(r);
+      byMetric.computeIfAbsent(r.metric(), k -> new LinkedHashMap<>()).computeIfAbsent(r.year(), k -> new ArrayList<>()).add(r);
     }
-    for (List<ComparisonRow> group : groups.values()) {
-      LogScale scale = LogScale.of(group, config.robustMinUnits());
+    double minLogRatio = Math.log(config.outlierMinRatio());
+    for (Map<Integer, List<ComparisonRow>> years : byMetric.values()) {
+      LogScale scale = LogScale.of(years.values(), config.robustMinUnits());
       if (scale == null) {
         continue;
       }
-      for (ComparisonRow r : group) {
-        double z = scale.z(r.value());
-        double difference = r.value() - r.districtMedian();
-        if (Math.abs(z) < config.outlierZ() || Math.abs(difference) < config.outlierMinDifference()) {
+      for (List<ComparisonRow> rows : years.values()) {
+        Double median = scale.medians.get(rows.get(0).year());
+        if (median == null) {
           continue;
         }
-        Observation o = cx.get(r.townshipCode(), r.year(), r.metric());
-        out.add(cx.township(Rule.OUTLIER, r.townshipCode(), r.year(), r.metric(),
-            cx.name(r.townshipCode()) + " " + r.year() + " 年" + cx.label(r.metric()) + "为 "
-                + AuditContext.show(r.value(), r.qualifier()) + "，" + (z > 0 ? "远高于" : "远低于") + "全区中位数 "
-                + number(r.districtMedian()) + "（相差 " + number(Math.abs(difference)) + times(r.value(), r.districtMedian())
-                + "；对数尺度稳健 z 值 " + String.format(Locale.ROOT, "%.1f", z) + "，阈值 ±" + number(config.outlierZ()) + "）"
-                + (r.qualifier() == Qualifier.EXACT ? "" : "；该数字为估计值"),
-            o == null ? "" : AuditContext.evidence(o), r.value(), Math.round(r.districtMedian())));
+        for (ComparisonRow r : rows) {
+          double z = Comparisons.MAD_SCALE * (Math.log1p(r.value()) - median) / scale.mad;
+          double difference = r.value() - r.districtMedian();
+          if (Math.abs(z) < config.outlierZ() || Math.abs(difference) < config.outlierMinDifference()
+              || Math.abs(Math.log1p(r.value()) - Math.log1p(r.districtMedian())) < minLogRatio) {
+            continue;
+          }
+          out.add(outlier(cx, r, z, difference));
+        }
       }
     }
+  }
+
+  private static Finding outlier(AuditContext cx, ComparisonRow r, double z, double difference) {
+    Observation o = cx.get(r.townshipCode(), r.year(), r.metric());
+    return cx.township(Rule.OUTLIER, r.townshipCode(), r.year(), r.metric(),
+        cx.name(r.townshipCode()) + " " + r.year() + " 年" + cx.label(r.metric()) + "为 "
+            + AuditContext.show(r.value(), r.qualifier()) + "，" + (z > 0 ? "远高于" : "远低于") + "全区中位数 "
+            + number(r.districtMedian()) + "（相差 " + number(Math.abs(difference)) + times(r.value(), r.districtMedian())
+            + "；对数尺度稳健 z 值 " + String.format(Locale.ROOT, "%.1f", z) + "，阈值 ±" + number(cx.in.config().outlierZ()) + "）"
+            + (r.qualifier() == Qualifier.EXACT ? "" : "；该数字为估计值"),
+        o == null ? "" : AuditContext.evidence(o), r.value(), Math.round(r.districtMedian()));
   }
 
   /** "，为中位数的 28.1 倍" or "，为中位数的 1/20.0"; nothing against a median of 0. */
@@ -78,28 +93,35 @@ final class TrendRules {
         : "，为中位数的 1/" + String.format(Locale.ROOT, "%.1f", median / value);
   }
 
-  /** Median and MAD of log1p over a district's figures of one metric and year. */
-  record LogScale(double median, double mad) {
-    /** Null when fewer than minUnits townships state the figure or the MAD is 0 (no spread to judge by). */
-    static LogScale of(List<ComparisonRow> rows, int minUnits) {
-      if (rows.size() < minUnits) {
+  /**
+   * A district's figures of one metric on the log scale: each year's median of log1p (years
+   * where at least minUnits townships state it), and the MAD of every such figure from its
+   * year's median, pooled over the years.
+   */
+  record LogScale(Map<Integer, Double> medians, double mad) {
+    /** Null when no year has minUnits figures or the MAD is 0 (no spread to judge by). */
+    static LogScale of(java.util.Collection<List<ComparisonRow>> years, int minUnits) {
+      Map<Integer, Double> medians = new LinkedHashMap<>();
+      List<Double> deviations = new ArrayList<>();
+      for (List<ComparisonRow> rows : years) {
+        if (rows.size() < minUnits) {
+          continue;
+        }
+        double[] logs = new double[rows.size()];
+        for (int i = 0; i < logs.length; i++) {
+          logs[i] = Math.log1p(rows.get(i).value());
+        }
+        double median = median(logs);
+        medians.put(rows.get(0).year(), median);
+        for (double l : logs) {
+          deviations.add(Math.abs(l - median));
+        }
+      }
+      if (deviations.isEmpty()) {
         return null;
       }
-      double[] logs = new double[rows.size()];
-      for (int i = 0; i < logs.length; i++) {
-        logs[i] = Math.log1p(rows.get(i).value());
-      }
-      double median = median(logs);
-      double[] deviations = new double[logs.length];
-      for (int i = 0; i < logs.length; i++) {
-        deviations[i] = Math.abs(logs[i] - median);
-      }
-      double mad = median(deviations);
-      return mad == 0 ? null : new LogScale(median, mad);
-    }
-
-    double z(long value) {
-      return Comparisons.MAD_SCALE * (Math.log1p(value) - median) / mad;
+      double mad = median(deviations.stream().mapToDouble(Double::doubleValue).toArray());
+      return mad == 0 ? null : new LogScale(medians, mad);
     }
 
     private static double median(double[] values) {

@@ -36,7 +36,7 @@ public final class JobFileReader {
   private static final Set<String> OUTPUTS = Set.of("directory", "formats");
   private static final Set<String> ROLLUP = Set.of("levels");
   private static final Set<String> AUDIT =
-      Set.of("outlier_z", "outlier_min_difference", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units");
+      Set.of("outlier_z", "outlier_min_difference", "outlier_min_ratio", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units");
   private static final Set<String> LIMITS = Set.of("max_record_bytes", "max_report_bytes", "max_batch_rows", "district_groups",
       "read_groups");
   private static final Set<String> ENCODINGS = Set.of("auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312");
@@ -306,6 +306,7 @@ public final class JobFileReader {
     return new AuditConfig(
         positive(node, "audit", "outlier_z", d.outlierZ()),
         (long) positive(node, "audit", "outlier_min_difference", d.outlierMinDifference()),
+        positive(node, "audit", "outlier_min_ratio", d.outlierMinRatio()),
         positive(node, "audit", "yoy_factor", d.yoyFactor()),
         (long) positive(node, "audit", "yoy_minimum", d.yoyMinimum()),
         fraction(node, "audit", "reuse_similarity", d.reuseSimilarity()),

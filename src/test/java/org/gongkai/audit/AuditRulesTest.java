@@ -178,20 +178,32 @@ class AuditRulesTest {
   }
 
   @Test
-  void duplicateConflictSaysWhichWonAndWhy() {
+  void aCorrectionByPriorityIsANoteWhichSaysWhatWonAndWhy() {
     Observation winner = Obs.of(2018, A, "hotline_cases", 112, Qualifier.EXACT, "corrections", 1, 10, 2);
     Observation loser = Obs.of(2018, A, "hotline_cases", 120, Qualifier.EXACT, "export", 0, 0, 28);
-    List<Finding> f = rule(run(everyone(winner), List.of(new DuplicateConflict(winner, List.of(loser), "priority")),
-        List.of()), "DUPLICATE_CONFLICT");
+    List<Finding> all = run(everyone(winner), List.of(new DuplicateConflict(winner, List.of(loser), "priority")), List.of());
+    assertTrue(rule(all, "DUPLICATE_CONFLICT").isEmpty());
+    List<Finding> f = rule(all, "CORRECTED_FIGURE");
     assertEquals(1, f.size());
     Finding x = f.get(0);
-    assertEquals(Severity.WARNING, x.severity());
+    assertEquals(Severity.INFO, x.severity());
     assertEquals(112L, x.value());
     assertEquals(120L, x.referenceValue());
     assertTrue(x.message().contains("采用 corrections 的 112") && x.message().contains("export 的 120")
         && x.message().contains("优先级 10"), x.message());
     assertTrue(x.evidence().contains("corrections.csv line 2") && x.evidence().contains("export.csv line 28"));
-    assertTrue(rule(run(everyone(winner)), "DUPLICATE_CONFLICT").isEmpty());
+    assertTrue(rule(run(everyone(winner)), "CORRECTED_FIGURE").isEmpty());
+  }
+
+  @Test
+  void aConflictNoPrioritySettlesIsAWarning() {
+    Observation winner = Obs.of(2018, A, "hotline_cases", 112, Qualifier.EXACT, "first", 0, 0, 2);
+    Observation loser = Obs.of(2018, A, "hotline_cases", 120, Qualifier.EXACT, "second", 1, 0, 28);
+    List<Finding> f = rule(run(everyone(winner), List.of(new DuplicateConflict(winner, List.of(loser), "source order")),
+        List.of()), "DUPLICATE_CONFLICT");
+    assertEquals(1, f.size());
+    assertEquals(Severity.WARNING, f.get(0).severity());
+    assertTrue(f.get(0).message().contains("排在"), f.get(0).message());
   }
 
   @Test
@@ -268,13 +280,34 @@ class AuditRulesTest {
 
   @Test
   void outlierNeedsAMaterialDifference() {
-    // 15 among 3s and 4s: z 3.55 on the log scale, 11 above the median of 4.
-    List<Observation> small = spread("npc_suggestions", 3, 4, 3, 4, 3, 4, 15);
+    // 18 among 2s and 3s: z 3.6 on the log scale, 15 above the median of 3, (1+18)/(1+3) = 4.75 times it.
+    List<Observation> small = spread("npc_suggestions", 2, 3, 2, 3, 2, 3, 18);
     assertEquals(1, rule(run(small), "OUTLIER").size());
     AuditConfig d = AuditConfig.defaults();
-    AuditConfig stricter = new AuditConfig(d.outlierZ(), 12, d.yoyFactor(), d.yoyMinimum(), d.reuseSimilarity(),
-        d.robustMinUnits());
-    assertTrue(rule(run(small, stricter), "OUTLIER").isEmpty());
+    AuditConfig moreItems = new AuditConfig(d.outlierZ(), 16, d.outlierMinRatio(), d.yoyFactor(), d.yoyMinimum(),
+        d.reuseSimilarity(), d.robustMinUnits());
+    assertTrue(rule(run(small, moreItems), "OUTLIER").isEmpty());
+    AuditConfig moreTimes = new AuditConfig(d.outlierZ(), d.outlierMinDifference(), 5, d.yoyFactor(), d.yoyMinimum(),
+        d.reuseSimilarity(), d.robustMinUnits());
+    assertTrue(rule(run(small, moreTimes), "OUTLIER").isEmpty());
+  }
+
+  @Test
+  void outlierSpreadIsTheDistrictsOverItsYears() {
+    // In 2018 six townships state nearly the same figure, and 60 is 5 times their median: on that
+    // year's MAD alone, z 13. In 2016 and 2017 the district's figures spread widely, and over its
+    // years 60 is within that spread (z 1.9).
+    List<Observation> tight = spread("published_total", 10, 11, 10, 11, 10, 11, 60);
+    assertEquals(1, rule(run(tight), "OUTLIER").size());
+    List<Observation> list = new ArrayList<>(tight);
+    String[] codes = {A, B, C, ZONE, "341503104", "341503105", "341503106"};
+    long[][] earlier = {{40, 5, 60, 12, 25, 8, 15}, {5, 40, 12, 60, 8, 25, 15}};
+    for (int y = 0; y < earlier.length; y++) {
+      for (int i = 0; i < codes.length; i++) {
+        list.add(obs(2016 + y, codes[i], "published_total", earlier[y][i]));
+      }
+    }
+    assertTrue(rule(run(list), "OUTLIER").isEmpty());
   }
 
   @Test

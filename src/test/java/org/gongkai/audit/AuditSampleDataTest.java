@@ -112,7 +112,7 @@ class AuditSampleDataTest {
 
   @Test
   void plantedWarnings() {
-    Finding conflict = one("DUPLICATE_CONFLICT", "341503100", 2018, "hotline_cases");
+    Finding conflict = one("CORRECTED_FIGURE", "341503100", 2018, "hotline_cases");
     assertEquals(112L, conflict.value());
     assertEquals(120L, conflict.referenceValue());
     assertTrue(conflict.message().contains("yuan_corrections") && conflict.message().contains("优先级 10"),

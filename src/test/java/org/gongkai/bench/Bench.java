@@ -217,7 +217,17 @@ public final class Bench {
       notes.add("not compared (no output): " + String.join(", ", missingOutput));
     }
 
-    // 4. Results.
+    // 4. The findings against the planted anomalies (Gongkai's own output).
+    PlantedCheck.Result planted = null;
+    if (outputs.containsKey(GONGKAI)) {
+      try {
+        planted = PlantedCheck.check(data.dir(), outputs.get(GONGKAI));
+      } catch (java.sql.SQLException e) {
+        notes.add("planted anomalies not checked: " + e.getMessage());
+      }
+    }
+
+    // 5. Results.
     ObjectNode json = Json.MAPPER.createObjectNode();
     json.put("records", data.records());
     json.put("reports", withReports ? data.reports() : 0);
@@ -258,6 +268,18 @@ public final class Bench {
     }
     if (cmp.error() != null) {
       comparison.put("error", cmp.error());
+    }
+    if (planted != null) {
+      PlantedCheck.Result pc = planted;
+      ObjectNode f = json.putObject("findings");
+      f.put("planted", planted.planted()).put("planted_found", planted.found())
+          .put("planted_found_share", round(planted.foundShare(), 4)).put("observations", planted.observations())
+          .put("warnings", planted.warnings()).put("warnings_per_observation", round(planted.warningsPerObservation(), 5))
+          .put("warnings_not_planted", planted.warningsNotPlanted());
+      ObjectNode byRule = f.putObject("warnings_not_planted_by_rule");
+      planted.notPlantedByRule().forEach(byRule::put);
+      ObjectNode byKind = f.putObject("found_by_kind");
+      pc.plantedByKind().forEach((k, v) -> byKind.put(k, pc.foundByKind().getOrDefault(k, 0L) + " of " + v));
     }
     ObjectNode d = json.putObject("data");
     d.put("dir", root.relativize(data.dir()).toString()).put("townships", data.townships()).put("real_townships", data.realTownships())
@@ -433,6 +455,16 @@ public final class Bench {
           b.append("  - ").append(ex).append('\n');
         }
       }
+    }
+    var f = json.path("findings");
+    if (!f.isMissingNode()) {
+      b.append(String.format(Locale.ROOT, "%n**Findings against the planted anomalies** (gongkai): %,d of %,d found (%.1f %%; %s); "
+          + "%,d warnings on %,d observations (%.2f %%), %,d of them not on a planted figure (%s).%n",
+          f.path("planted_found").asLong(), f.path("planted").asLong(), 100 * f.path("planted_found_share").asDouble(),
+          f.path("found_by_kind").toString().replaceAll("[{}\"]", "").replace(",", ", "),
+          f.path("warnings").asLong(), f.path("observations").asLong(), 100 * f.path("warnings_per_observation").asDouble(),
+          f.path("warnings_not_planted").asLong(),
+          f.path("warnings_not_planted_by_rule").toString().replaceAll("[{}\"]", "").replace(",", ", ")));
     }
     if (!notes.isEmpty()) {
       b.append("\nNotes:\n");

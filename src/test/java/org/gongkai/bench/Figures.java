@@ -1,5 +1,6 @@
 package org.gongkai.bench;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -58,6 +59,20 @@ final class Figures {
   long coercion;
   long carriedIn;
   long reconsiderations;
+  /** The anomaly planted in this township-year, or null: what the findings should catch. */
+  Planted planted;
+
+  /** Planted anomalies, each a function of (seed, township, year) like everything else here. */
+  static final double PLANTED_HIGH = 0.002;
+  static final double PLANTED_LOW = 0.001;
+  static final double PLANTED_BALANCE = 0.001;
+
+  /**
+   * An anomaly planted in a figure. {@code kind} is {@code outlier_high} (a figure 12–30 times
+   * its usual size), {@code outlier_low} (all items published a 15th–30th of it) or {@code
+   * balance} (more hotline cases answered than received); {@code rules} the findings that catch it.
+   */
+  record Planted(String kind, int metric, List<String> rules) {}
 
   private Figures() {}
 
@@ -88,11 +103,34 @@ final class Figures {
     f.coercion = r.nextDouble() < 0.9 ? 0 : 1 + r.nextInt(3);
     f.carriedIn = r.nextDouble() < 0.9 ? 0 : 1;
     f.reconsiderations = r.nextDouble() < 0.95 ? 0 : 1;
+    f.planted = plant(Rng.of(seed, code, year, 5), v);
     // How the record writes each figure: ~5% blank, ~2% estimates, some units and 无.
     for (int i = 0; i < v.length; i++) {
       f.cells[i] = cell(r, v[i], i);
     }
     return f;
+  }
+
+  private static Planted plant(SplittableRandom r, long[] v) {
+    double u = r.nextDouble();
+    if (u < PLANTED_HIGH) {
+      int m = new int[] {POLICY, KEY_AREA, HOTLINE}[r.nextInt(3)];
+      v[m] = v[m] * (12 + r.nextInt(19)) + 50;
+      return new Planted("outlier_high", m, List.of("OUTLIER", "YOY_JUMP"));
+    }
+    if (u < PLANTED_HIGH + PLANTED_LOW) {
+      long total = Math.max(1, v[PUBLISHED_TOTAL] / (15 + r.nextInt(16)));
+      v[WEBSITE] = Math.round(total * (double) v[WEBSITE] / v[PUBLISHED_TOTAL]);
+      v[OTHER] = total - v[WEBSITE];
+      v[KEY_AREA] = Math.min(v[KEY_AREA], total);
+      v[PUBLISHED_TOTAL] = total;
+      return new Planted("outlier_low", PUBLISHED_TOTAL, List.of("OUTLIER", "YOY_JUMP"));
+    }
+    if (u < PLANTED_HIGH + PLANTED_LOW + PLANTED_BALANCE) {
+      v[RESPONDED] = v[HOTLINE] + 5 + r.nextInt(16);
+      return new Planted("balance", RESPONDED, List.of("HOTLINE_RESPONDED_GT_RECEIVED"));
+    }
+    return null;
   }
 
   private static Cell cell(SplittableRandom r, long value, int metric) {

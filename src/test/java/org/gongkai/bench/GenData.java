@@ -40,6 +40,8 @@ public final class GenData {
 
   /** Rates of the data's imperfections. */
   static final double NOT_REPORTING = 0.02;
+  /** The anomalies planted in the records (Figures.Planted), one a line: what the findings should catch. */
+  static final String PLANTED_FILE = "planted.csv";
   static final double BAD = 0.005;
   static final double CORRECTED = 0.01;
   static final double BY_NAME = 0.15;
@@ -92,7 +94,7 @@ public final class GenData {
 
   /** What was written. */
   record Summary(Path dir, int townships, int realTownships, int districts, long csvRecords, long jsonlRecords,
-      long correctionRecords, long badRecords, long notReporting, int reports, double seconds, boolean reused) {
+      long correctionRecords, long badRecords, long notReporting, long planted, int reports, double seconds, boolean reused) {
     long records() {
       return csvRecords + jsonlRecords + correctionRecords;
     }
@@ -221,6 +223,8 @@ public final class GenData {
     long correctionRecords = 0;
     long bad = 0;
     long notReporting = 0;
+    StringBuilder planted = new StringBuilder("township_code,year,metric,kind,value,rules\n");
+    long plantedCount = 0;
     StringBuilder line = new StringBuilder(512);
     String[] cells = new String[Figures.METRICS.length];
     for (int year = firstYear; year <= p.lastYear; year++) {
@@ -268,6 +272,14 @@ public final class GenData {
               default -> year + "4";
             };
           }
+        }
+        // A planted anomaly counts where the record states it: a rejected record or a blank cell hides it.
+        if (f.planted != null && badType < 0 && !f.cells[f.planted.metric()].missing()) {
+          int m = f.planted.metric();
+          planted.append(t.code()).append(',').append(year).append(',').append(Figures.METRICS[m]).append(',')
+              .append(f.planted.kind()).append(',').append(f.cells[m].value()).append(',')
+              .append(String.join("|", f.planted.rules())).append('\n');
+          plantedCount++;
         }
         line.setLength(0);
         if (json) {
@@ -323,7 +335,9 @@ public final class GenData {
 
     writeJobs(dir, p, firstYear);
     double seconds = (System.nanoTime() - t0) / 1e9;
+    Files.writeString(dir.resolve(PLANTED_FILE), planted, StandardCharsets.UTF_8);
     Summary s = new Summary(dir, n, g.realTowns, g.districts.size(), csvRecords, jsonlRecords, correctionRecords, bad, notReporting,
+        plantedCount,
         chosen.size(), seconds, false);
     Json.writeSummary(marker, s, p, firstYear);
     return s;

@@ -46,6 +46,7 @@ final class Json {
     o.put("records", s.records()).put("csv_records", s.csvRecords()).put("jsonl_records", s.jsonlRecords())
         .put("correction_records", s.correctionRecords()).put("bad_records", s.badRecords())
         .put("township_years_not_reporting", s.notReporting()).put("reports", s.reports())
+        .put("planted_anomalies", s.planted()).put("planted_file", GenData.PLANTED_FILE)
         .put("generation_seconds", Math.round(s.seconds() * 10) / 10.0);
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), o);
@@ -57,7 +58,8 @@ final class Json {
       JsonNode o = MAPPER.readTree(file.toFile());
       return new GenData.Summary(dir, o.get("townships").asInt(), o.get("real_townships").asInt(), o.get("districts").asInt(),
           o.get("csv_records").asLong(), o.get("jsonl_records").asLong(), o.get("correction_records").asLong(),
-          o.get("bad_records").asLong(), o.get("township_years_not_reporting").asLong(), o.get("reports").asInt(),
+          o.get("bad_records").asLong(), o.get("township_years_not_reporting").asLong(), o.get("planted_anomalies").asLong(),
+          o.get("reports").asInt(),
           o.path("generation_seconds").asDouble(), true);
     } catch (IOException | RuntimeException e) {
       return null;
