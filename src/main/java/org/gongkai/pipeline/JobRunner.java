@@ -21,6 +21,7 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.gongkai.ingest.GazetteerReader;
+import org.gongkai.output.OutputOwnership;
 import org.gongkai.output.Publisher;
 
 /**
@@ -61,6 +62,15 @@ public final class JobRunner {
       return BAD_JOB;
     }
     String outDir = job.outputs().directory();
+    try {
+      checkOutputDirectory(job);
+    } catch (JobFileException e) {
+      err.println("gongkai: " + e.getMessage());
+      return BAD_JOB;
+    } catch (IOException e) {
+      err.println("gongkai: " + job.jobFile() + ": outputs.directory: cannot be read: " + e.getMessage());
+      return BAD_JOB;
+    }
     try (OutputLock lock = OutputLock.acquire(outDir)) {
       for (String action : Publisher.recover(outDir)) {
         err.println("gongkai: " + action);
@@ -108,6 +118,41 @@ public final class JobRunner {
     }
     RunSummary.print(outDir, (System.nanoTime() - start) / 1e9, out);
     return OK;
+  }
+
+  /**
+   * Only its own folders: the output directory must be missing, empty or hold only what the
+   * manifest Gongkai wrote there lists; anything else is a job error, before anything runs or
+   * is created. Object stores are not checked (there are no folders to replace).
+   */
+  static void checkOutputDirectory(JobSpec job) throws IOException {
+    String dir = job.outputs().directory();
+    if (dir.contains("://") && !dir.startsWith("file://")) {
+      return;
+    }
+    Path out = Path.of(dir.replaceFirst("^file://", ""));
+    OutputOwnership.Verdict v = OutputOwnership.check(out);
+    String shown = "'" + shown(out) + "'";
+    if (v.isLink()) {
+      throw new JobFileException(job.jobFile(), "outputs.directory", shown
+          + " is a symbolic link; Gongkai never writes through one; choose an empty folder");
+    }
+    if (v.isFile()) {
+      throw new JobFileException(job.jobFile(), "outputs.directory", shown + " is a file, not a folder; choose an empty folder");
+    }
+    if (!v.foreign().isEmpty()) {
+      List<String> f = v.foreign();
+      String names = String.join(", ", f.subList(0, Math.min(3, f.size()))) + (f.size() > 3 ? ", …" : "");
+      throw new JobFileException(job.jobFile(), "outputs.directory", shown + " holds files Gongkai did not write ("
+          + names + "); choose an empty folder");
+    }
+  }
+
+  /** A path as the user would type it: relative to the working directory when inside it. */
+  private static String shown(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    Path cwd = Path.of("").toAbsolutePath();
+    return abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs).toString() : p.toString();
   }
 
   static Map<String, String> optionsOf(PipelineOptions options) {
