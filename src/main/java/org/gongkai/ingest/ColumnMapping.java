@@ -64,8 +64,8 @@ public final class ColumnMapping {
       Integer previous = claimed.putIfAbsent(target, i);
       if (previous != null && problem == null) {
         problem =
-            "columns " + (previous + 1) + " '" + headers.get(previous) + "' and " + (i + 1) + " '" + header
-                + "' both mean " + target + "; map one of them in the job file's columns";
+            "第 " + (previous + 1) + " 列 '" + headers.get(previous) + "' 和第 " + (i + 1) + " 列 '" + header
+                + "' 都表示 " + target + "；请在作业文件的 columns 中只映射其中一列";
       }
       targets[i] = target;
     }

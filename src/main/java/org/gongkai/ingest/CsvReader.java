@@ -64,7 +64,7 @@ public final class CsvReader implements FormatReader {
           String rest = text.substring(offsetOfLine(text, lineStart));
           read++;
           sink.reject(new Reject(source.name(), file, "line " + lineStart, lineStart, source.year(), rest, "MALFORMED_CSV",
-              "the CSV cannot be parsed from line " + lineStart + " on: " + rootMessage(e)));
+              "CSV 从第 " + lineStart + " 行起无法解析：" + rootMessage(e)));
           break;
         }
         long line = lineStart;
@@ -78,8 +78,8 @@ public final class CsvReader implements FormatReader {
           if (!mapping.namesNothing() || raw.indexOf('\uFFFD') >= 0) {
             continue; // a header that did not decode: each record says BAD_ENCODING
           }
-          headerless = "the first line names no known column (" + Text.abbreviate(String.join(", ", header), 80)
-              + "): the header is missing, or its columns need a mapping in the job file's columns";
+          headerless = "第一行没有可识别的列名（" + Text.abbreviate(String.join(", ", header), 80)
+              + "）：缺少表头，或需要在作业文件的 columns 中映射这些列";
         }
         read++;
         if (headerless != null) {
@@ -89,7 +89,7 @@ public final class CsvReader implements FormatReader {
         }
         if (repeatsHeader(values, header)) {
           sink.reject(new Reject(source.name(), file, "line " + line, line, source.year(), raw, "MALFORMED_RECORD",
-              "the row repeats the header (two files joined into one?)"));
+              "这一行重复了表头（两个文件被拼成了一个？）"));
           continue;
         }
         var raw0 = new RecordNormalizer.RawRecord(file, "line " + line, line, values, raw, raw.length());
@@ -102,7 +102,7 @@ public final class CsvReader implements FormatReader {
     }
     if (read == 0) {
       read++;
-      sink.reject(emptyFile(source, file, bytes.length, mapping == null ? null : "the file has a header but no records"));
+      sink.reject(emptyFile(source, file, bytes.length, mapping == null ? null : "文件只有表头，没有记录"));
     }
     return new ReadCounts(read, accepted, read - accepted, counting.observations,
         mapping == null ? List.of() : mapping.unmapped(), decoded.charset().name());
@@ -130,15 +130,15 @@ public final class CsvReader implements FormatReader {
   /** A file that is not text: one reject for the whole file. */
   static ReadCounts binaryFile(SourceSpec source, String file, byte[] bytes, String kind, ReadSink sink) {
     sink.reject(new Reject(source.name(), file, "offset 0", 0, source.year(), EncodingDetector.hexPreview(bytes, 16),
-        "BINARY_DATA", "the file is not text but " + kind + "; export it as " + source.format().code().toUpperCase(java.util.Locale.ROOT)
-            + " (UTF-8 or GB18030)"));
+        "BINARY_DATA", "文件不是文本，而是" + kind + "；请导出为 " + source.format().code().toUpperCase(java.util.Locale.ROOT)
+            + "（UTF-8 或 GB18030）"));
     return new ReadCounts(1, 0, 1, 0, List.of(), "binary");
   }
 
   /** A file without a single record: one reject, so that it shows up beside the other problems. */
   static Reject emptyFile(SourceSpec source, String file, long bytes, String why) {
     return new Reject(source.name(), file, "offset 0", 0, source.year(), "", "EMPTY_FILE",
-        why != null ? why : bytes == 0 ? "the file is empty (0 bytes)" : "the file holds no record (only blank lines)");
+        why != null ? why : bytes == 0 ? "文件是空的（0 字节）" : "文件没有记录（只有空行）");
   }
 
   /** The character offset where a 1-based line starts. */

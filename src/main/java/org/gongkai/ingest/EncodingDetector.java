@@ -98,19 +98,19 @@ public final class EncodingDetector {
    */
   public static String binaryKind(byte[] b) {
     if (startsWith(b, 0x50, 0x4B, 0x03, 0x04)) {
-      return "a ZIP archive (an .xlsx or .docx file renamed?)";
+      return "ZIP 压缩包（改了扩展名的 .xlsx 或 .docx 文件？）";
     }
     if (startsWith(b, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
-      return "an OLE2 document (an .xls or .doc file renamed?)";
+      return "OLE2 文档（改了扩展名的 .xls 或 .doc 文件？）";
     }
     if (startsWith(b, '%', 'P', 'D', 'F', '-')) {
-      return "a PDF document";
+      return "PDF 文档";
     }
     if (startsWith(b, 0x89, 'P', 'N', 'G') || startsWith(b, 0xFF, 0xD8, 0xFF) || startsWith(b, 'G', 'I', 'F', '8')) {
-      return "an image";
+      return "图片";
     }
     if (startsWith(b, 0x1F, 0x8B)) {
-      return "a gzip archive";
+      return "gzip 压缩包";
     }
     int n = Math.min(b.length, 8192);
     int control = 0;
@@ -121,7 +121,7 @@ public final class EncodingDetector {
       }
     }
     if (control >= 8 && control * 20L >= n) {
-      return "binary data (" + control + " control bytes in the first " + n + "; UTF-16 text?)";
+      return "二进制数据（前 " + n + " 个字节中有 " + control + " 个控制字节；UTF-16 文本？）";
     }
     return null;
   }

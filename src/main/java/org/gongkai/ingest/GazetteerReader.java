@@ -15,7 +15,8 @@ import org.gongkai.normalize.Text;
 /**
  * Reads a gazetteer CSV: a header with {@code code} and {@code name} (or 代码, 名称), and
  * optionally {@code population}; one row per province (2 digits), city (4), district (6) and
- * township (9). A bad row is a job error that names the file and line: without a trustworthy
+ * township (9); or a folder of the national tables ({@link #readFolder}). Townships without
+ * their district are an error (no district could be rolled up). A bad row is a job error that names the file and line: without a trustworthy
  * gazetteer no figure can be placed.
  */
 public final class GazetteerReader {
@@ -28,9 +29,61 @@ public final class GazetteerReader {
     }
   }
 
+  /** The national division tables, one file per level, as a folder holds them. */
+  public static final List<String> FOLDER_FILES = List.of("provinces.csv", "cities.csv", "areas.csv", "streets.csv");
+
   public static Gazetteer read(String file, byte[] bytes) {
-    String text = EncodingDetector.decode(bytes, "auto").text();
     List<Division> divisions = new ArrayList<>();
+    rows(file, bytes, divisions);
+    return of(file, divisions);
+  }
+
+  /**
+   * A folder of the national division tables ({@link #FOLDER_FILES}: code and name, one level a
+   * file; their other columns repeat what the code says), read as one gazetteer.
+   *
+   * @param files each file's name and content, in {@link #FOLDER_FILES} order
+   */
+  public static Gazetteer readFolder(String folder, Map<String, byte[]> files) {
+    List<Division> divisions = new ArrayList<>();
+    for (String name : FOLDER_FILES) {
+      byte[] bytes = files.get(name);
+      if (bytes == null) {
+        throw new GazetteerException(folder + ": a gazetteer folder must hold " + String.join(", ", FOLDER_FILES)
+            + "; " + name + " is missing");
+      }
+      rows(folder + "/" + name, bytes, divisions);
+    }
+    return of(folder, divisions);
+  }
+
+  /** A gazetteer of these divisions; every township must come with its district. */
+  private static Gazetteer of(String file, List<Division> divisions) {
+    Gazetteer g;
+    try {
+      g = Gazetteer.of(divisions);
+    } catch (IllegalArgumentException e) {
+      throw new GazetteerException(file + ": " + e.getMessage());
+    }
+    List<String> orphans = new ArrayList<>();
+    int count = 0;
+    for (Division d : g.divisions()) {
+      if (d.level() == Division.Level.TOWNSHIP && g.get(d.districtCode()) == null) {
+        if (count++ < 3) {
+          orphans.add(d.code() + " " + d.name());
+        }
+      }
+    }
+    if (count > 0) {
+      throw new GazetteerException(file + ": " + count + " townships lack their district (" + String.join(", ", orphans)
+          + (count > 3 ? ", …" : "") + "); the gazetteer must list the districts, cities and provinces above its townships"
+          + " (code and name, e.g. 341503,裕安区)");
+    }
+    return g;
+  }
+
+  private static void rows(String file, byte[] bytes, List<Division> divisions) {
+    String text = EncodingDetector.decode(bytes, "auto").text();
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
     try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
       Map<String, Integer> header = parser.getHeaderMap();
@@ -70,11 +123,6 @@ public final class GazetteerReader {
       throw new GazetteerException(file + ": not a readable CSV: " + e.getMessage());
     } catch (ArrayIndexOutOfBoundsException e) {
       throw new GazetteerException(file + ": a row has fewer cells than the header");
-    }
-    try {
-      return Gazetteer.of(divisions);
-    } catch (IllegalArgumentException e) {
-      throw new GazetteerException(file + ": " + e.getMessage());
     }
   }
 

@@ -83,14 +83,14 @@ public final class JsonLinesReader implements FormatReader {
         node = mapper.readTree(line);
       } catch (JsonProcessingException e) {
         String why = e.getOriginalMessage().startsWith("Trailing token")
-            ? "more than one JSON value on the line (a lost line break?)"
+            ? "一行里有不止一个 JSON 值（丢了换行？）"
             : e.getOriginalMessage().replace(REDACTED, "");
-        sink.reject(new Reject(source.name(), file, locator, lineNo, source.year(), line, "BAD_JSON", "not valid JSON: " + why));
+        sink.reject(new Reject(source.name(), file, locator, lineNo, source.year(), line, "BAD_JSON", "不是有效的 JSON：" + why));
         continue;
       }
       if (node == null || !node.isObject()) {
         sink.reject(new Reject(source.name(), file, locator, lineNo, source.year(), line, "NOT_A_JSON_OBJECT",
-            "a JSON Lines record must be an object with region, year and figures"));
+            "JSON Lines 的每条记录必须是含地区、年度和数字的对象"));
         continue;
       }
       List<String> keys = new ArrayList<>();

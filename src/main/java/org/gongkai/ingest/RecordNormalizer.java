@@ -66,12 +66,12 @@ public final class RecordNormalizer {
     if (yearText != null) {
       OptionalInt y = YearParser.parse(yearText);
       if (y.isEmpty()) {
-        return reject(rec, null, "BAD_YEAR", "field " + headerOf(mapping, ColumnMapping.YEAR) + ": '" + Text.abbreviate(yearText, 40) + "' is not a year between 1990 and 2100", sink);
+        return reject(rec, null, "BAD_YEAR", "字段 " + headerOf(mapping, ColumnMapping.YEAR) + "：'" + Text.abbreviate(yearText, 40) + "' 不是 1990 至 2100 年之间的年份", sink);
       }
       year = y.getAsInt();
     }
     if (year == null) {
-      return reject(rec, null, "MISSING_YEAR", "the record states no year and the source has no default year", sink);
+      return reject(rec, null, "MISSING_YEAR", "记录没有写年度，来源也没有默认年度（year）", sink);
     }
     Division township;
     RegionResolution byCode = code == null ? null : resolver.resolve(code);
@@ -80,18 +80,18 @@ public final class RecordNormalizer {
       byName = resolver.resolve(null, district, source.region());
     }
     if (byCode instanceof RegionResolution.Unresolved u) {
-      return reject(rec, year, u.reasonCode(), "field " + headerOf(mapping, ColumnMapping.REGION_CODE) + ": '" + Text.abbreviate(code, 40) + "' " + explain(u), sink);
+      return reject(rec, year, u.reasonCode(), "字段 " + headerOf(mapping, ColumnMapping.REGION_CODE) + "：'" + Text.abbreviate(code, 40) + "' " + explain(u), sink);
     }
     if (byCode instanceof RegionResolution.Resolved rc) {
       if (byName instanceof RegionResolution.Resolved rn && !rn.township().code().equals(rc.township().code())) {
-        return reject(rec, year, "REGION_MISMATCH", "code " + code + " is " + rc.township().name() + " but the name says '" + name + "' (" + rn.township().code() + ")", sink);
+        return reject(rec, year, "REGION_MISMATCH", "代码 " + code + " 是" + rc.township().name() + "，但名称写的是 '" + name + "'（" + rn.township().code() + "）", sink);
       }
       township = rc.township();
     } else if (byName instanceof RegionResolution.Resolved rn) {
       township = rn.township();
     } else {
       RegionResolution.Unresolved u = (RegionResolution.Unresolved) byName;
-      String field = name == null ? "region" : "field " + headerOf(mapping, ColumnMapping.REGION) + ": '" + Text.abbreviate(name, 40) + "'";
+      String field = name == null ? "地区" : "字段 " + headerOf(mapping, ColumnMapping.REGION) + "：'" + Text.abbreviate(name, 40) + "'";
       return reject(rec, year, u.reasonCode(), field + " " + explain(u), sink);
     }
     List<Observation> observations = new ArrayList<>();
@@ -111,15 +111,15 @@ public final class RecordNormalizer {
           firstCode = inv.reasonCode();
         }
         if (bad.size() < MAX_REASON_ITEMS) {
-          bad.add("field " + mapping.header(i) + ": '" + Text.abbreviate(raw.strip(), 40) + "' is " + inv.explanation());
+          bad.add("字段 " + mapping.header(i) + "：'" + Text.abbreviate(raw.strip(), 40) + "' " + inv.explanation());
         }
       }
     }
     if (!bad.isEmpty()) {
-      return reject(rec, year, firstCode, String.join("; ", bad), sink);
+      return reject(rec, year, firstCode, String.join("；", bad), sink);
     }
     if (observations.isEmpty()) {
-      return reject(rec, year, "NO_FIGURES", "the record states no figure (every metric cell is blank or there is no metric column)", sink);
+      return reject(rec, year, "NO_FIGURES", "记录没有任何数字（指标单元格都为空，或没有指标列）", sink);
     }
     observations.forEach(sink::observation);
     return true;
@@ -140,7 +140,7 @@ public final class RecordNormalizer {
   }
 
   private String tooLarge(RawRecord rec) {
-    return "RECORD_TOO_LARGE: the record has " + rec.chars() + " characters, more than the limit of " + maxRecordChars + " (limits.max_record_bytes)";
+    return "RECORD_TOO_LARGE: 记录有 " + rec.chars() + " 个字符，超过上限 " + maxRecordChars + "（limits.max_record_bytes）";
   }
 
   private String check(ColumnMapping mapping, RawRecord rec) {
@@ -152,17 +152,17 @@ public final class RecordNormalizer {
     }
     // Bad bytes first: a wrong encoding can swallow separators, so the cell count would mislead.
     if (rec.raw() != null && rec.raw().indexOf('\uFFFD') >= 0) {
-      return "BAD_ENCODING: the record holds bytes that are not " + encodingName() + "; check the source's encoding (auto, utf-8, gb18030)"
+      return "BAD_ENCODING: 记录中有不是" + encodingName() + "的字节；请检查来源的 encoding（auto、utf-8、gb18030）"
           + (rec.values().size() < mapping.size()
-              ? "; it also has only " + rec.values().size() + " cells for " + mapping.size() + " columns (a truncated file?)"
+              ? "；而且只有 " + rec.values().size() + " 个单元格，表头有 " + mapping.size() + " 列（文件被截断？）"
               : "");
     }
     if (rec.values().size() < mapping.size()) {
-      return "MALFORMED_RECORD: " + rec.values().size() + " cells for " + mapping.size()
-          + " columns; the record is cut short (a truncated file or a lost separator?)";
+      return "MALFORMED_RECORD: " + rec.values().size() + " 个单元格，表头有 " + mapping.size()
+          + " 列；记录不完整（文件被截断，或丢了分隔符？）";
     }
     if (rec.raw() != null && rec.raw().indexOf('\0') >= 0) {
-      return "BINARY_DATA: the record holds a NUL byte; the file is not text";
+      return "BINARY_DATA: 记录中有 NUL 字节；文件不是文本";
     }
     int extra = 0;
     for (int i = mapping.size(); i < rec.values().size(); i++) {
@@ -171,13 +171,13 @@ public final class RecordNormalizer {
       }
     }
     if (extra > 0) {
-      return "MALFORMED_RECORD: " + rec.values().size() + " cells for " + mapping.size() + " columns (" + extra + " non-blank cells have no header)";
+      return "MALFORMED_RECORD: " + rec.values().size() + " 个单元格，表头有 " + mapping.size() + " 列（" + extra + " 个非空单元格没有表头）";
     }
     return null;
   }
 
   private String encodingName() {
-    return source.encoding().equals("auto") ? "valid text in UTF-8 or GB18030" : source.encoding();
+    return source.encoding().equals("auto") ? " UTF-8 或 GB18030 有效文本" : " " + source.encoding() + " ";
   }
 
   private Observation observation(RawRecord rec, int year, Division township, String metric, long value, Qualifier q, String raw) {
@@ -203,7 +203,7 @@ public final class RecordNormalizer {
   private static String explain(RegionResolution.Unresolved u) {
     String s = u.explanation();
     if (!u.candidates().isEmpty()) {
-      s += "; candidates: " + String.join(", ", u.candidates());
+      s += "；候选：" + String.join("，", u.candidates());
     }
     return s;
   }

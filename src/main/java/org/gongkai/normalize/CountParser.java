@@ -117,10 +117,10 @@ public final class CountParser {
       return new CountResult.Count(0, Qualifier.EXACT);
     }
     if (VAGUE_WORDS.contains(body) || VAGUE_WORDS.contains(s)) {
-      return new CountResult.Invalid("VAGUE_COUNT", "a vague amount, not a count");
+      return new CountResult.Invalid("VAGUE_COUNT", "是模糊的数量，不是确切的数");
     }
     if (body.startsWith("-") && body.length() > 1 && Character.isDigit(body.charAt(1))) {
-      return new CountResult.Invalid("NEGATIVE_COUNT", "negative; a count cannot be negative");
+      return new CountResult.Invalid("NEGATIVE_COUNT", "是负数；计数不能为负");
     }
     Matcher m = ARABIC.matcher(body);
     if (m.matches()) {
@@ -128,15 +128,15 @@ public final class CountParser {
     }
     OptionalLong chinese = ChineseNumerals.parse(body);
     if (chinese.isPresent() && chinese.getAsLong() > MAX_COUNT_VALUE) {
-      return new CountResult.Invalid("TOO_LARGE", "beyond the largest plausible count (10^15)");
+      return new CountResult.Invalid("TOO_LARGE", "超出合理计数的上限（10^15）");
     }
     if (chinese.isPresent()) {
       return new CountResult.Count(chinese.getAsLong(), qualifier);
     }
     if (allNumeralsOrDigits(body)) {
-      return new CountResult.Invalid("NOT_A_COUNT", "not a well-formed number");
+      return new CountResult.Invalid("NOT_A_COUNT", "不是格式正确的数字");
     }
-    return new CountResult.Invalid("NOT_A_COUNT", "not a count");
+    return new CountResult.Invalid("NOT_A_COUNT", "不是计数");
   }
 
   /**
@@ -169,15 +169,15 @@ public final class CountParser {
     }
     value = value.stripTrailingZeros();
     if (value.compareTo(MAX_COUNT) > 0 && value.scale() <= 0) {
-      return new CountResult.Invalid("TOO_LARGE", "beyond the largest plausible count (10^15)");
+      return new CountResult.Invalid("TOO_LARGE", "超出合理计数的上限（10^15）");
     }
     if (value.scale() > 0) {
-      return new CountResult.Invalid("FRACTIONAL_COUNT", "not a whole number; a count must be one");
+      return new CountResult.Invalid("FRACTIONAL_COUNT", "不是整数；计数必须是整数");
     }
     try {
       return new CountResult.Count(value.longValueExact(), qualifier);
     } catch (ArithmeticException e) {
-      return new CountResult.Invalid("TOO_LARGE", "beyond the largest plausible count (10^15)");
+      return new CountResult.Invalid("TOO_LARGE", "超出合理计数的上限（10^15）");
     }
   }
 

@@ -65,7 +65,7 @@ public final class RegionResolver {
           return new RegionResolution.Resolved(found.get(0));
         }
       }
-      return new RegionResolution.Unresolved("MISSING_REGION", "no township is named", List.of());
+      return new RegionResolution.Unresolved("MISSING_REGION", "没有写乡镇名称或代码", List.of());
     }
     if (text.chars().allMatch(Character::isDigit)) {
       return byCode(text);
@@ -80,9 +80,9 @@ public final class RegionResolver {
     if (townships.isEmpty()) {
       if (!candidates.isEmpty()) {
         return new RegionResolution.Unresolved(
-            "NOT_A_TOWNSHIP", "names a " + candidates.get(0).level().code() + ", not a township", describe(candidates));
+            "NOT_A_TOWNSHIP", "是" + levelName(candidates.get(0).level()) + "，不是乡镇", describe(candidates));
       }
-      return new RegionResolution.Unresolved("UNKNOWN_REGION", "no such township in the gazetteer", List.of());
+      return new RegionResolution.Unresolved("UNKNOWN_REGION", "区划表中没有这个乡镇", List.of());
     }
     List<Division> narrowed = townships;
     for (String c : ctx) {
@@ -96,11 +96,11 @@ public final class RegionResolver {
     }
     if (narrowed.isEmpty()) {
       return new RegionResolution.Unresolved(
-          "UNKNOWN_REGION", "no township of that name in " + String.join(", ", ctx), describe(townships));
+          "UNKNOWN_REGION", String.join("、", ctx) + "没有这个名称的乡镇", describe(townships));
     }
     return new RegionResolution.Unresolved(
         "AMBIGUOUS_REGION",
-        narrowed.size() + " townships have this name; give the district or the code",
+        "有 " + narrowed.size() + " 个乡镇叫这个名字；请写明所属区县或代码",
         describe(narrowed));
   }
 
@@ -109,21 +109,21 @@ public final class RegionResolver {
     if (digits.length() == 12) {
       if (!digits.endsWith("000")) {
         return new RegionResolution.Unresolved(
-            "UNKNOWN_REGION", "a 12-digit code below township level (it does not end in 000)", List.of());
+            "UNKNOWN_REGION", "12 位代码低于乡镇级（末尾不是 000）", List.of());
       }
       code = digits.substring(0, 9);
     } else if (digits.length() != 9) {
       Division d = gazetteer.get(digits);
       if (d != null) {
         return new RegionResolution.Unresolved(
-            "NOT_A_TOWNSHIP", "names a " + d.level().code() + ", not a township", describe(List.of(d)));
+            "NOT_A_TOWNSHIP", "是" + levelName(d.level()) + "，不是乡镇", describe(List.of(d)));
       }
       return new RegionResolution.Unresolved(
-          "UNKNOWN_REGION", "a township code has 9 or 12 digits", List.of());
+          "UNKNOWN_REGION", "乡镇代码应为 9 位或 12 位", List.of());
     }
     Division d = gazetteer.get(code);
     if (d == null) {
-      return new RegionResolution.Unresolved("UNKNOWN_REGION", "no such township code in the gazetteer", List.of());
+      return new RegionResolution.Unresolved("UNKNOWN_REGION", "区划表中没有这个乡镇代码", List.of());
     }
     return new RegionResolution.Resolved(d);
   }
@@ -203,11 +203,20 @@ public final class RegionResolver {
     return out;
   }
 
+  private static String levelName(Level level) {
+    return switch (level) {
+      case PROVINCE -> "省级区划";
+      case CITY -> "地市";
+      case DISTRICT -> "区县";
+      case TOWNSHIP -> "乡镇";
+    };
+  }
+
   private List<String> describe(List<Division> divisions) {
     List<String> out = new ArrayList<>();
     for (Division d : divisions) {
       if (out.size() == MAX_CANDIDATES) {
-        out.add("… " + (divisions.size() - MAX_CANDIDATES) + " more");
+        out.add("…另有 " + (divisions.size() - MAX_CANDIDATES) + " 个");
         break;
       }
       out.add(d.code() + " " + gazetteer.pathOf(d));

@@ -19,6 +19,7 @@ public final class Manifest {
   private final ObjectNode root = JSON.createObjectNode();
   private final Map<String, ObjectNode> sources = new TreeMap<>();
   private final Map<String, Long[]> sourceTotals = new TreeMap<>();
+  private Map<String, Map<String, Long>> rejectReasons = Map.of();
 
   public Manifest(String jobName, String jobFile, String version, String runner, Map<String, String> options,
       String startedAt) {
@@ -83,6 +84,11 @@ public final class Manifest {
     return problems;
   }
 
+  /** The rejects of each source (by name) per reason code. */
+  public void rejectReasons(Map<String, Map<String, Long>> bySource) {
+    rejectReasons = bySource;
+  }
+
   public void stages(Map<String, Object> counts) {
     ObjectNode s = root.putObject("stages");
     counts.forEach((k, v) -> s.putPOJO(k, v));
@@ -97,6 +103,8 @@ public final class Manifest {
       s.put("accepted", t[1]);
       s.put("rejected", t[2]);
       s.put("observations", t[3]);
+      ObjectNode reasons = s.putObject("reject_reasons");
+      new TreeMap<>(rejectReasons.getOrDefault(s.get("name").asText(), Map.of())).forEach(reasons::put);
       src.add(s);
     }
     ArrayNode out = root.putArray("outputs");

@@ -38,12 +38,13 @@ public final class Parts {
 
   private Parts() {}
 
-  /** {@code csv/<table>.csv}: the header, then the table's parts in name order. */
+  /** {@code csv/<table>.csv}: a UTF-8 BOM (Excel on Chinese Windows needs it), the header, then the table's parts in name order. */
   public static OutputFile joinCsv(TableSchema table, String stagingDir, long rows) throws IOException {
     String rel = "csv/" + table.name() + ".csv";
     TableWriter.Files.CountingChannel channel = TableWriter.Files.create(stagingDir, rel);
     try (OutputStream out = Channels.newOutputStream(channel)) {
       Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      w.write('\uFEFF');
       CSVPrinter header = new CSVPrinter(w, TableWriter.CSV);
       List<String> names = new ArrayList<>();
       table.columns().forEach(c -> names.add(CsvCells.neutralise(c.name())));

@@ -62,7 +62,7 @@ public final class TableWriter {
     String rel = "csv/" + table.name() + ".csv";
     List<String> header = new ArrayList<>();
     table.columns().forEach(c -> header.add(c.name()));
-    return writeCsv(dir, rel, header, rows, false);
+    return writeCsv(dir, rel, header, rows, true);
   }
 
   /** A CSV file with the given header (none if null: a part to be joined); {@code bom} for files meant for Excel. */

@@ -150,10 +150,22 @@ public final class Inputs {
     }
   }
 
-  /** The job's gazetteer, read once per JVM and path. */
+  /** The job's gazetteer (a CSV file or a folder of the national tables), read once per JVM and path. */
   public static Gazetteer gazetteer(String path) {
     return GAZETTEERS.computeIfAbsent(path, p -> {
       try {
+        if (p.endsWith("/") || isLocalDirectory(p)) {
+          String dir = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+          java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+          for (String name : GazetteerReader.FOLDER_FILES) {
+            try {
+              files.put(name, readAll(dir + "/" + name));
+            } catch (FileNotFoundException missing) {
+              // named in the error below
+            }
+          }
+          return GazetteerReader.readFolder(dir, files);
+        }
         return GazetteerReader.read(p, readAll(p));
       } catch (IOException e) {
         throw new GazetteerReader.GazetteerException(p + ": cannot be read: " + e.getMessage());

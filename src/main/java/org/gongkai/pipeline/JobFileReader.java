@@ -33,6 +33,10 @@ public final class JobFileReader {
   private static final Set<String> TOP = Set.of("name", "gazetteer", "sources", "outputs", "rollup", "audit", "limits");
   private static final Set<String> SOURCE =
       Set.of("name", "format", "path", "encoding", "year", "region", "columns", "priority", "file_name_pattern");
+  /** Source fields only some formats read; on any other format they would be ignored, so they are errors. */
+  private static final Map<String, Set<Format>> FORMAT_FIELDS = Map.of(
+      "file_name_pattern", Set.of(Format.REPORT),
+      "columns", Set.of(Format.CSV, Format.JSONL));
   private static final Set<String> OUTPUTS = Set.of("directory", "formats");
   private static final Set<String> ROLLUP = Set.of("levels");
   private static final Set<String> AUDIT =
@@ -129,6 +133,7 @@ public final class JobFileReader {
       } catch (IllegalArgumentException e) {
         throw new JobFileException(file, at + ".format", "'" + formatText + "' is not one of csv, jsonl, report");
       }
+      checkFormatFields(s, at, format);
       String path = resolve(base, requireText(s, "path", at + ".path"), at + ".path");
       String encoding = optionalText(s, "encoding", at + ".encoding");
       encoding = encoding == null ? "auto" : encoding.toLowerCase(Locale.ROOT);
@@ -163,6 +168,16 @@ public final class JobFileReader {
       out.add(new SourceSpec(name, i, format, path, encoding, year, region, columns, priority, pattern));
     }
     return List.copyOf(out);
+  }
+
+  private void checkFormatFields(JsonNode s, String at, Format format) {
+    for (Map.Entry<String, Set<Format>> f : new java.util.TreeMap<>(FORMAT_FIELDS).entrySet()) {
+      if (s.has(f.getKey()) && !f.getValue().contains(format)) {
+        List<String> formats = f.getValue().stream().map(Format::code).sorted().toList();
+        throw new JobFileException(file, at + "." + f.getKey(), "a " + format.code() + " source does not use it (only "
+            + String.join(" and ", formats) + " sources read " + f.getKey() + "); remove it");
+      }
+    }
   }
 
   private Map<String, String> columns(JsonNode node, String at) {

@@ -21,24 +21,30 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.gongkai.ingest.GazetteerReader;
+import org.gongkai.normalize.RegionCheck;
+import org.gongkai.output.OutputOwnership;
 import org.gongkai.output.Publisher;
 
 /**
  * {@code gongkai run}: reads the job file, checks it, builds the pipeline and runs it, then
  * prints the summary. Problems with the job come back as one message and exit code 2; a
- * failed run as exit code 1, with the previous outputs untouched.
+ * failed run as exit code 1, with the previous outputs untouched; a run that published but
+ * where a source gave no observation as exit code 3, one line per such source.
  */
 public final class JobRunner {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int BAD_JOB = 2;
+  /** Finished and published, but a source gave no observation. */
+  public static final int EMPTY_SOURCES = 3;
 
   private JobRunner() {}
 
   /** Builds the pipeline of a job into {@code p} and returns the run's context (used by tests and the template export). */
   public static RunContext prepare(Pipeline p, JobSpec job, PipelineOptions options) {
     FileSystems.setDefaultPipelineOptions(options);
-    Inputs.gazetteer(job.gazetteer()); // a bad gazetteer is a job error, before anything runs
+    // a bad gazetteer, or a region it does not know, is a job error, before anything runs
+    checkRegions(job, Inputs.gazetteer(job.gazetteer()));
     List<InputFile> files = Inputs.list(job);
     String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
         + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
@@ -55,12 +61,21 @@ public final class JobRunner {
     GongkaiOptions options;
     try {
       job = JobFileReader.read(jobFile);
-      options = PipelineOptionsFactory.fromArgs(beamArgs).withValidation().as(GongkaiOptions.class);
+      options = options(beamArgs);
     } catch (JobFileException | IllegalArgumentException e) {
       err.println("gongkai: " + e.getMessage());
       return BAD_JOB;
     }
     String outDir = job.outputs().directory();
+    try {
+      checkOutputDirectory(job);
+    } catch (JobFileException e) {
+      err.println("gongkai: " + e.getMessage());
+      return BAD_JOB;
+    } catch (IOException e) {
+      err.println("gongkai: " + job.jobFile() + ": outputs.directory: cannot be read: " + e.getMessage());
+      return BAD_JOB;
+    }
     try (OutputLock lock = OutputLock.acquire(outDir)) {
       for (String action : Publisher.recover(outDir)) {
         err.println("gongkai: " + action);
@@ -107,7 +122,101 @@ public final class JobRunner {
       return FAILED;
     }
     RunSummary.print(outDir, (System.nanoTime() - start) / 1e9, out);
-    return OK;
+    List<String> empty = RunSummary.emptySources(outDir);
+    out.flush();
+    empty.forEach(line -> err.println("gongkai: " + line));
+    return empty.isEmpty() ? OK : EMPTY_SOURCES;
+  }
+
+  /**
+   * The runner options; a bad one is an {@link IllegalArgumentException} whose message names it
+   * ({@code option --targetParallelism=0: must be at least 1}), never a stack trace later.
+   */
+  static GongkaiOptions options(String[] args) {
+    for (String arg : args) {
+      try {
+        PipelineOptionsFactory.fromArgs(arg).as(GongkaiOptions.class);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("option " + arg + ": " + optionProblem(e)
+            + "; see gongkai --help and Beam's runner options");
+      }
+    }
+    GongkaiOptions options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GongkaiOptions.class);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("options " + String.join(" ", args) + ": " + optionProblem(e));
+    }
+    if (options.getProgressSeconds() < 0) {
+      throw new IllegalArgumentException("option --progressSeconds=" + options.getProgressSeconds()
+          + ": must be 0 (no progress lines) or more");
+    }
+    if (options.getRunner().getSimpleName().equals("DirectRunner")) {
+      int parallelism = options.as(org.apache.beam.runners.direct.DirectOptions.class).getTargetParallelism();
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("option --targetParallelism=" + parallelism + ": must be at least 1"
+            + " (the number of threads; scripts/gongkai uses 2)");
+      }
+    }
+    return options;
+  }
+
+  private static String optionProblem(RuntimeException e) {
+    String m = rootMessage(e).lines().findFirst().orElse("").strip().replace("interface org.gongkai.pipeline.GongkaiOptions", "Gongkai")
+        .replace("Class Gongkai missing a property named", "no such option:");
+    return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
+  }
+
+  /**
+   * Every source's {@code region} names a division of the gazetteer: a mistyped district would
+   * narrow nothing, and its townships would be resolved without it or rejected one by one.
+   */
+  static void checkRegions(JobSpec job, org.gongkai.model.Gazetteer gazetteer) {
+    for (var s : job.sources()) {
+      if (s.region() == null || s.region().isBlank() || RegionCheck.names(gazetteer, s.region())) {
+        continue;
+      }
+      List<String> near = RegionCheck.candidates(gazetteer, s.region());
+      throw new JobFileException(job.jobFile(), "sources[" + s.order() + "].region", "'" + s.region()
+          + "' is no division of the gazetteer " + (job.gazetteer().contains("://") ? job.gazetteer() : shown(Path.of(job.gazetteer())))
+          + (near.isEmpty() ? "; give the name or code of a district, city or township in it"
+              : "; did you mean " + String.join(", ", near) + "?"));
+    }
+  }
+
+  /**
+   * Only its own folders: the output directory must be missing, empty or hold only what the
+   * manifest Gongkai wrote there lists; anything else is a job error, before anything runs or
+   * is created. Object stores are not checked (there are no folders to replace).
+   */
+  static void checkOutputDirectory(JobSpec job) throws IOException {
+    String dir = job.outputs().directory();
+    if (dir.contains("://") && !dir.startsWith("file://")) {
+      return;
+    }
+    Path out = Path.of(dir.replaceFirst("^file://", ""));
+    OutputOwnership.Verdict v = OutputOwnership.check(out);
+    String shown = "'" + shown(out) + "'";
+    if (v.isLink()) {
+      throw new JobFileException(job.jobFile(), "outputs.directory", shown
+          + " is a symbolic link; Gongkai never writes through one; choose an empty folder");
+    }
+    if (v.isFile()) {
+      throw new JobFileException(job.jobFile(), "outputs.directory", shown + " is a file, not a folder; choose an empty folder");
+    }
+    if (!v.foreign().isEmpty()) {
+      List<String> f = v.foreign();
+      String names = String.join(", ", f.subList(0, Math.min(3, f.size()))) + (f.size() > 3 ? ", …" : "");
+      throw new JobFileException(job.jobFile(), "outputs.directory", shown + " holds files Gongkai did not write ("
+          + names + "); choose an empty folder");
+    }
+  }
+
+  /** A path as the user would type it: relative to the working directory when inside it. */
+  private static String shown(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    Path cwd = Path.of("").toAbsolutePath();
+    return abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs).toString() : p.toString();
   }
 
   static Map<String, String> optionsOf(PipelineOptions options) {

@@ -26,7 +26,8 @@ public final class Main {
         gongkai help
             This text.
 
-      Exit codes: 0 done; 1 the run failed (previous outputs untouched); 2 bad job file or usage.
+      Exit codes: 0 done; 1 the run failed (previous outputs untouched); 2 bad job file, option or
+      output folder (nothing ran); 3 done and published, but a source gave no observation.
       """;
 
   public static void main(String[] args) {

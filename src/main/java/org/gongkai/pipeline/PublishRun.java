@@ -99,6 +99,7 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
           outputs.addAll(w.files());
           if (w.table().equals(Tables.REJECTS.name())) {
             rejectRows = w.rowsBySource();
+            manifest.rejectReasons(w.reasonsBySource());
           }
         }
       }

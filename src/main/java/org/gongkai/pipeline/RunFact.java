@@ -21,8 +21,14 @@ public sealed interface RunFact extends Serializable {
    * Files one writer produced, relative to the output directory.
    *
    * @param rowsBySource for the rejects table, its rows per source (checked against the counts)
+   * @param reasonsBySource for the rejects table, its rows per source and reason code
    */
-  record Written(String table, List<OutputFile> files, java.util.Map<String, Long> rowsBySource) implements RunFact {}
+  record Written(String table, List<OutputFile> files, java.util.Map<String, Long> rowsBySource,
+      java.util.Map<String, java.util.Map<String, Long>> reasonsBySource) implements RunFact {
+    Written(String table, List<OutputFile> files, java.util.Map<String, Long> rowsBySource) {
+      this(table, files, rowsBySource, java.util.Map.of());
+    }
+  }
 
   /** The facts of one kind, gathered: what the last step receives (a handful of elements). */
   record Gathered(String kind, List<RunFact> facts) implements RunFact {}

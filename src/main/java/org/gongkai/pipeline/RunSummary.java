@@ -11,6 +11,47 @@ import org.gongkai.output.WholeJobFiles;
 final class RunSummary {
   private RunSummary() {}
 
+  /**
+   * One line per source that gave no observation, with its commonest reject reason, and a last
+   * line saying where the reasons are: such a run publishes its outputs but must not look like a
+   * success. Empty when every source gave observations.
+   */
+  static java.util.List<String> emptySources(String outputDir) throws IOException {
+    JsonNode m = new ObjectMapper().readTree(Inputs.readAll(outputDir + "/manifest.json"));
+    boolean csv = false;
+    for (JsonNode o : m.path("outputs")) {
+      csv |= o.path("path").asText().equals("csv/rejects.csv");
+    }
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    for (JsonNode s : m.path("sources")) {
+      if (s.path("observations").asLong() > 0) {
+        continue;
+      }
+      StringBuilder line = new StringBuilder("source " + s.path("name").asText() + " gave no observation: "
+          + s.path("read").asLong() + " read, " + s.path("accepted").asLong() + " accepted, "
+          + s.path("rejected").asLong() + " rejected");
+      String commonest = null;
+      long most = 0;
+      for (var r : (Iterable<Map.Entry<String, JsonNode>>) s.path("reject_reasons")::fields) {
+        if (r.getValue().asLong() > most) { // fields come in code order: ties go to the first code
+          commonest = r.getKey();
+          most = r.getValue().asLong();
+        }
+      }
+      if (commonest != null) {
+        line.append(", most as ").append(commonest).append(" (").append(most).append(")");
+      } else if (s.path("accepted").asLong() > 0) {
+        line.append("; its records hold no figure Gongkai knows (check the column names or the report text)");
+      }
+      lines.add(line.toString());
+    }
+    if (!lines.isEmpty()) {
+      lines.add("finished, but " + lines.size() + (lines.size() == 1 ? " source" : " sources") + " gave nothing (exit code 3);"
+          + " why each record was rejected: " + outputDir + (csv ? "/csv/rejects.csv" : "/rejects/"));
+    }
+    return lines;
+  }
+
   static void print(String outputDir, double wallSeconds, PrintStream out) throws IOException {
     JsonNode m = new ObjectMapper().readTree(Inputs.readAll(outputDir + "/manifest.json"));
     out.println();

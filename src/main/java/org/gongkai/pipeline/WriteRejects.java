@@ -51,18 +51,21 @@ public final class WriteRejects extends PTransform<PCollection<KV<String, RowBat
       table.getValue().forEach(batches::add);
       batches.sort(Comparator.comparing(RowBatch::key));
       Map<String, Long> bySource = new TreeMap<>();
+      Map<String, Map<String, Long>> reasons = new TreeMap<>();
       int sourceColumn = Tables.REJECTS.indexOf("source");
+      int codeColumn = Tables.REJECTS.indexOf("reason_code");
       try (TablePartWriter w = new TablePartWriter(Tables.REJECTS, run.stagingDir(), "00000", job.outputs().parquet(),
           job.outputs().csv())) {
         for (RowBatch b : batches) {
           for (Object[] row : b.rows()) {
             w.write(row);
             bySource.merge((String) row[sourceColumn], 1L, Long::sum);
+            reasons.computeIfAbsent((String) row[sourceColumn], k -> new TreeMap<>()).merge((String) row[codeColumn], 1L, Long::sum);
           }
         }
         w.close();
         Progress.PARTS_WRITTEN.incrementAndGet();
-        out.output(new RunFact.Written(Tables.REJECTS.name(), w.files(), bySource));
+        out.output(new RunFact.Written(Tables.REJECTS.name(), w.files(), bySource, reasons));
       } catch (IOException e) {
         throw new UncheckedIOException("writing the rejects table failed: " + e.getMessage(), e);
       }

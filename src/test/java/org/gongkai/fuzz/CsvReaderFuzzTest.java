@@ -374,7 +374,7 @@ class CsvReaderFuzzTest {
     assertEquals(3, r.counts().read(), "three lines of data are three records");
     assertEquals(0, r.counts().accepted());
     assertEquals(3, r.count("MISSING_HEADER"));
-    assertTrue(r.rejects().get(0).reason().contains("header"), r.rejects().get(0).reason());
+    assertTrue(r.rejects().get(0).reason().contains("表头"), r.rejects().get(0).reason());
   }
 
   @Example
@@ -420,7 +420,7 @@ class CsvReaderFuzzTest {
     Fuzz.Result large = Fuzz.read(Fuzz.csv(AUTO, 8 << 20), "wide.csv", bytes);
     assertEquals(2, large.counts().read());
     assertEquals("MALFORMED_RECORD", large.onlyReject().reasonCode());
-    assertTrue(large.onlyReject().reason().contains("999997 non-blank cells have no header"), large.onlyReject().reason());
+    assertTrue(large.onlyReject().reason().contains("999997 个非空单元格没有表头"), large.onlyReject().reason());
   }
 
   /** A header of 10^5 columns (10^6 take seconds to map, see aMillionColumns for 10^6 cells): unmapped ones listed briefly. */

@@ -61,8 +61,8 @@ class CsvReaderTest {
     assertTrue(sink.observations.isEmpty(), "nothing of a rejected record is used");
     var r = sink.rejects.get(0);
     assertEquals("VAGUE_COUNT", r.reasonCode());
-    assertTrue(r.reason().contains("field 政策解读: '若干'"), r.reason());
-    assertTrue(r.reason().contains("field 咨询投诉: '-4' is negative"), r.reason());
+    assertTrue(r.reason().contains("字段 政策解读：'若干'"), r.reason());
+    assertTrue(r.reason().contains("字段 咨询投诉：'-4' 是负数"), r.reason());
     assertEquals("line 2", r.locator());
   }
 
@@ -93,7 +93,7 @@ class CsvReaderTest {
     ReadCounts c = Sources.csv(Sources.spec(Format.CSV, "auto", null, "裕安区", Map.of()), csv.getBytes(UTF_8), sink);
     assertEquals(2, c.rejected());
     assertEquals("DUPLICATE_COLUMN", sink.rejects.get(0).reasonCode());
-    assertTrue(sink.rejects.get(0).reason().contains("both mean hotline_cases"));
+    assertTrue(sink.rejects.get(0).reason().contains("都表示 hotline_cases"));
   }
 
   @Test
@@ -138,14 +138,14 @@ class CsvReaderTest {
     assertEquals("UTF-8", c.charset());
     assertEquals(2, c.accepted());
     assertEquals("BAD_ENCODING", sink.rejects.get(0).reasonCode(), "the cut character comes first");
-    assertTrue(sink.rejects.get(0).reason().contains("only 1 cells for 3 columns"), sink.rejects.get(0).reason());
+    assertTrue(sink.rejects.get(0).reason().contains("只有 1 个单元格，表头有 3 列"), sink.rejects.get(0).reason());
     assertEquals("line 4", sink.rejects.get(0).locator());
 
     byte[] cleanCut = "乡镇,年度,咨询投诉\n江家店镇,2018,5\n苏埠镇,2018,7\n石板冲乡,20".getBytes(UTF_8);
     Collector sink2 = new Collector();
     Sources.csv(Sources.spec(Format.CSV, "auto", null, "裕安区", Map.of()), cleanCut, sink2);
     assertEquals("MALFORMED_RECORD", sink2.rejects.get(0).reasonCode(), "a line cut between characters is short");
-    assertTrue(sink2.rejects.get(0).reason().contains("2 cells for 3 columns"), sink2.rejects.get(0).reason());
+    assertTrue(sink2.rejects.get(0).reason().contains("2 个单元格，表头有 3 列"), sink2.rejects.get(0).reason());
   }
 
   @Test
@@ -165,6 +165,6 @@ class CsvReaderTest {
     ReadCounts c = Sources.csv(Sources.spec(Format.CSV, "auto", null, "裕安区", Map.of()), csv.getBytes(UTF_8), sink);
     assertEquals(2, c.accepted());
     assertEquals("MALFORMED_RECORD", sink.rejects.get(0).reasonCode());
-    assertTrue(sink.rejects.get(0).reason().contains("repeats the header"));
+    assertTrue(sink.rejects.get(0).reason().contains("重复了表头"));
   }
 }

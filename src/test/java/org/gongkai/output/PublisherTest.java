@@ -26,9 +26,15 @@ class PublisherTest {
 
   /** A complete published run: a few tables and the manifest. */
   private static void published(Path out, String tag) throws IOException {
-    write(out.resolve("manifest.json"), "{\"run\": \"" + tag + "\"}");
+    write(out.resolve("manifest.json"), manifest(tag));
     write(out.resolve("csv/rejects.csv"), "source,reason_code\n" + tag + ",BAD_JSON\n");
     write(out.resolve("township_metrics/year=2018/part-00000.parquet"), "PAR1 " + tag + " PAR1");
+  }
+
+  /** The manifest of {@link #published}: it lists the two files, as Gongkai's does. */
+  private static String manifest(String tag) {
+    return "{\"gongkai_version\": \"test\", \"run\": \"" + tag + "\", \"outputs\": [{\"path\": \"csv/rejects.csv\"},"
+        + " {\"path\": \"township_metrics/year=2018/part-00000.parquet\"}]}";
   }
 
   /** A run killed while writing: some tables, no manifest. */
@@ -121,18 +127,20 @@ class PublisherTest {
 
     Publisher.recover(out.toString());
 
-    assertEquals("{\"run\": \"newest\"}", Files.readString(out.resolve("manifest.json")));
+    assertEquals(manifest("newest"), Files.readString(out.resolve("manifest.json")));
     assertEquals(List.of("bad"), siblings());
   }
 
   @Test
   void aRunKilledWhileDeletingTheOldOutputsLeavesTheNewOnes() throws IOException {
-    // publish() swapped the directories and was killed in deleteTree(previous).
+    // publish() swapped the directories and was killed while the old outputs were removed
+    // (their manifest goes last).
     Path out = dir.resolve("bad");
     published(out, "r2");
     Map<String, String> before = tree(out);
     Path previous = dir.resolve("bad.previous-20260103T000000Z-5e6f");
-    write(previous.resolve("township_metrics/year=2018/part-00000.parquet"), "PAR1 r1 PAR1");
+    published(previous, "r1");
+    Files.delete(previous.resolve("csv/rejects.csv"));
 
     List<String> actions = Publisher.recover(out.toString());
 
@@ -149,7 +157,7 @@ class PublisherTest {
       halfWritten(dir.resolve(name + ".staging-20260101T000000Z-1a2b"));
       Publisher.recover(out.toString());
       assertFalse(Files.exists(dir.resolve(name + ".staging-20260101T000000Z-1a2b")), name);
-      assertEquals("{\"run\": \"" + name + "\"}", Files.readString(out.resolve("manifest.json")), name);
+      assertEquals(manifest(name), Files.readString(out.resolve("manifest.json")), name);
     }
     assertEquals(List.of("out*", "out?", "out[2018]", "out{a,b}"), siblings());
   }
@@ -217,7 +225,7 @@ class PublisherTest {
 
     assertEquals(staged, tree(out));
     assertEquals(List.of("bad", "bad.replaced-" + run), siblings(), "the replaced outputs wait for the next run");
-    assertEquals("{\"run\": \"r1\"}", Files.readString(dir.resolve("bad.replaced-" + run).resolve("manifest.json")));
+    assertEquals(manifest("r1"), Files.readString(dir.resolve("bad.replaced-" + run).resolve("manifest.json")));
     assertEquals(List.of(), Publisher.recover(out.toString()), "recover leaves replaced outputs to the cleanup");
     try (Publisher.Cleanup cleanup = Publisher.removeReplaced(out.toString())) {
       assertEquals(List.of(), cleanup.problems());
@@ -232,14 +240,15 @@ class PublisherTest {
     published(dir.resolve("bad.replaced-20260101T000000Z-aaaa"), "r1");
     published(dir.resolve("bad.replaced-20260102T000000Z-bbbb"), "r2");
     published(dir.resolve("bad2.replaced-20260102T000000Z-cccc"), "someone else's");
-    write(dir.resolve("bad.replaced-notes.txt"), "a file is removed like a directory");
+    write(dir.resolve("bad.replaced-notes.txt"), "not a folder of outputs: kept");
 
     assertEquals(List.of(), Publisher.recover(out.toString()), "the output was deleted by hand: it stays deleted");
     assertFalse(Files.exists(out));
     try (Publisher.Cleanup cleanup = Publisher.removeReplaced(out.toString())) {
-      assertEquals(List.of(), cleanup.problems());
+      assertEquals(List.of("left " + dir.resolve("bad.replaced-notes.txt") + " in place: it holds files Gongkai did not write"
+          + " (bad.replaced-notes.txt)"), cleanup.problems());
     }
-    assertEquals(List.of("bad2.replaced-20260102T000000Z-cccc"), siblings());
+    assertEquals(List.of("bad.replaced-notes.txt", "bad2.replaced-20260102T000000Z-cccc"), siblings());
     try (Publisher.Cleanup cleanup = Publisher.removeReplaced("gs://bucket/out/bad")) {
       assertEquals(List.of(), cleanup.problems(), "object stores have nothing to clean");
     }
@@ -260,10 +269,52 @@ class PublisherTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("could not remove the outputs an earlier run replaced"), problems.toString());
       }
-      assertEquals("{\"run\": \"r2\"}", Files.readString(out.resolve("manifest.json")));
+      assertEquals(manifest("r2"), Files.readString(out.resolve("manifest.json")));
     } finally {
       locked.toFile().setWritable(true);
     }
+  }
+
+  @Test
+  void replacingOutputsRemovesOnlyWhatTheirManifestLists() throws IOException {
+    Path out = dir.resolve("bad");
+    Path replaced = dir.resolve("bad.replaced-20260101T000000Z-aaaa");
+    published(replaced, "r1");
+    write(replaced.resolve("csv/笔记.txt"), "mine");
+    Path elsewhere = dir.resolve("precious");
+    published(elsewhere, "precious");
+    Map<String, String> precious = tree(elsewhere);
+    try {
+      Files.createSymbolicLink(replaced.resolve("township_metrics/link"), elsewhere);
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeTrue(false, "no symbolic links here: " + e);
+    }
+
+    try (Publisher.Cleanup cleanup = Publisher.removeReplaced(out.toString())) {
+      assertEquals(List.of("left " + replaced + " in place: it holds files Gongkai did not write (csv/笔记.txt,"
+          + " township_metrics/link)"), cleanup.problems());
+    }
+    assertEquals(Map.of("csv/笔记.txt", "mine", "manifest.json", manifest("r1")), tree(replaced),
+        "the listed files are gone, the note, the link and the manifest stay");
+    assertTrue(Files.isSymbolicLink(replaced.resolve("township_metrics/link")));
+    assertEquals(precious, tree(elsewhere), "what a link points to is never touched");
+  }
+
+  @Test
+  void publishRefusesAnOutputDirectoryThatGainedAForeignFile() throws IOException {
+    Path out = dir.resolve("bad");
+    published(out, "r1");
+    write(out.resolve("笔记.txt"), "added while the run ran");
+    String run = "20260102T000000Z-beef";
+    String staging = Publisher.stagingDir(out.toString(), run);
+    published(Path.of(staging), "r2");
+    Map<String, String> before = tree(out);
+
+    IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+        () -> Publisher.publish(staging, out.toString(), run));
+
+    assertTrue(e.getMessage().contains("holds files Gongkai did not write (笔记.txt)"), e.getMessage());
+    assertEquals(before, tree(out));
   }
 
   @Test

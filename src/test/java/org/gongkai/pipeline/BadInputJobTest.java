@@ -130,21 +130,21 @@ class BadInputJobTest {
 
   @Test
   void reasonsSayWhatIsWrongAndWhere() {
-    assertReason("truncated-in-character.csv", "line 4", "not valid text in UTF-8 or GB18030", "only 2 cells for 8 columns (a truncated file?)");
-    assertReason("truncated.csv", "line 4", "4 cells for 8 columns", "cut short");
-    assertReason("gb18030_as_utf8", "line 2", "not utf-8", "encoding");
-    assertReason("workbook_renamed", "offset 0", "ZIP archive", ".xlsx");
-    assertReason("nul_byte", "line 3", "NUL byte");
-    assertReason("bad_counts", "line 2", "field 政策解读: '-3' is negative");
-    assertReason("bad_counts", "line 6", "field 主动公开信息数: '－7'", "field 政策解读: '3.5'", "field 咨询投诉: '一些'");
-    assertReason("duplicated_header", "line 2", "columns 4 '咨询投诉' and 5 '咨询投诉' both mean hotline_cases");
-    assertReason("missing_header_column", "line 2", "7 cells for 6 columns");
-    assertReason("bom_in_middle", "line 3", "repeats the header");
-    assertReason("empty_file", "offset 0", "empty (0 bytes)");
-    assertReason("free_text", "line 2", "field 乡镇: '=HYPERLINK(\"http://x\",\"点我\")' no such township");
+    assertReason("truncated-in-character.csv", "line 4", "不是 UTF-8 或 GB18030 有效文本的字节", "只有 2 个单元格，表头有 8 列（文件被截断？）");
+    assertReason("truncated.csv", "line 4", "4 个单元格，表头有 8 列", "记录不完整");
+    assertReason("gb18030_as_utf8", "line 2", "不是 utf-8 的字节", "encoding");
+    assertReason("workbook_renamed", "offset 0", "ZIP 压缩包", ".xlsx");
+    assertReason("nul_byte", "line 3", "NUL 字节");
+    assertReason("bad_counts", "line 2", "字段 政策解读：'-3' 是负数");
+    assertReason("bad_counts", "line 6", "字段 主动公开信息数：'－7'", "字段 政策解读：'3.5'", "字段 咨询投诉：'一些'");
+    assertReason("duplicated_header", "line 2", "第 4 列 '咨询投诉' 和第 5 列 '咨询投诉' 都表示 hotline_cases");
+    assertReason("missing_header_column", "line 2", "7 个单元格，表头有 6 列");
+    assertReason("bom_in_middle", "line 3", "重复了表头");
+    assertReason("empty_file", "offset 0", "空的（0 字节）");
+    assertReason("free_text", "line 2", "字段 乡镇：'=HYPERLINK(\"http://x\",\"点我\")' 区划表中没有这个乡镇");
     assertReason("broken_jsonl", "line 4", "Duplicate field 'hotline'");
     assertReason("broken_jsonl", "line 15", "limits.max_record_bytes");
-    assertReason("broken_jsonl", "line 16", "more than one JSON value on the line");
+    assertReason("broken_jsonl", "line 16", "一行里有不止一个 JSON 值");
   }
 
   /** The reject at a place of a source (or a file of sample-data/bad/, for the truncated source's two). */

@@ -44,6 +44,10 @@ public final class SampleJob {
   public static List<Map<String, String>> csv(Path file) throws IOException {
     List<Map<String, String>> rows = new ArrayList<>();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      r.mark(1);
+      if (r.read() != '\uFEFF') { // every CSV Gongkai writes starts with a BOM, which is not part of the header
+        r.reset();
+      }
       for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
         rows.add(rec.toMap());
       }

@@ -1,5 +1,6 @@
 package org.gongkai.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,6 +95,19 @@ class SampleJobEndToEndTest {
     // 木厂镇 2017 (金安区) is known from its prose report only; the district rollup counts it.
     Map<String, String> total = rollup("district", "341502", "2017", "published_total");
     assertTrue(Integer.parseInt(total.get("units_reporting")) >= 1);
+  }
+
+  @Test
+  void everyCsvStartsWithAUtf8Bom() throws Exception {
+    List<Path> csvs;
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(out)) {
+      csvs = files.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+    }
+    assertTrue(csvs.size() >= 5 + 4, "the tables and the 汇总表: " + csvs);
+    for (Path csv : csvs) {
+      byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(csv), 3);
+      assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, head, out.relativize(csv).toString());
+    }
   }
 
   @Test

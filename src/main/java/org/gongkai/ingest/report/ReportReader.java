@@ -46,7 +46,7 @@ public final class ReportReader implements FormatReader {
       try {
         p = Pattern.compile(source.fileNamePattern());
       } catch (PatternSyntaxException e) {
-        problem = "the source's file_name_pattern is not a valid regex: " + e.getDescription();
+        problem = "来源的 file_name_pattern 不是有效的正则表达式：" + e.getDescription();
       }
     }
     this.fileNamePattern = p;
@@ -67,7 +67,7 @@ public final class ReportReader implements FormatReader {
       }
       if (bytes.length > maxReportBytes) {
         return reject(sink, file, null, "", "REPORT_TOO_LARGE",
-            "the file has " + bytes.length + " bytes, more than the limit of " + maxReportBytes + " (limits.max_report_bytes)", charset);
+            "文件有 " + bytes.length + " 字节，超过上限 " + maxReportBytes + "（limits.max_report_bytes）", charset);
       }
       EncodingDetector.Decoded decoded = EncodingDetector.decode(bytes, source.encoding());
       charset = decoded.charset().name();
@@ -86,27 +86,27 @@ public final class ReportReader implements FormatReader {
       return accept(file, text, report, fromName[0], sink, charset);
     } catch (RuntimeException | StackOverflowError e) {
       // The extractor is meant never to fail; if it does, the report is a reject, not a crash.
-      return reject(sink, file, null, "", "EXTRACTION_FAILED", "the report could not be read: " + e, charset);
+      return reject(sink, file, null, "", "EXTRACTION_FAILED", "报告无法读取：" + e, charset);
     }
   }
 
   private ReadCounts accept(String file, String text, ExtractedReport report, String nameRegion, ReadSink sink, String charset) {
     if (report.figures().isEmpty() && !report.titled()) {
       return reject(sink, file, report.year(), text, "NOT_A_REPORT",
-          "neither the title of a disclosure report (…政府信息公开工作年度报告) nor any figure was found", charset);
+          "既没有找到年度报告的标题（…政府信息公开工作年度报告），也没有找到任何数字", charset);
     }
     if (patternProblem != null) {
       return reject(sink, file, report.year(), text, "BAD_FILE_NAME_PATTERN", patternProblem, charset);
     }
     if (report.year() == null) {
       return reject(sink, file, null, text, "MISSING_YEAR",
-          "the title states no year and the source has no default year or file-name pattern", charset);
+          "标题没有写年度，来源也没有默认年度或 file_name_pattern", charset);
     }
     RegionResolution resolution = resolve(nameRegion, report);
     if (resolution instanceof RegionResolution.Unresolved u) {
       String stated = nameRegion != null ? nameRegion : report.regionText();
-      String reason = (stated == null ? "no region is stated" : "region '" + stated + "': " + u.explanation())
-          + (u.candidates().isEmpty() ? "" : "; candidates: " + String.join("; ", u.candidates()));
+      String reason = (stated == null ? "没有写明地区" : "地区 '" + stated + "'：" + u.explanation())
+          + (u.candidates().isEmpty() ? "" : "；候选：" + String.join("；", u.candidates()));
       return reject(sink, file, report.year(), text, u.reasonCode(), reason, charset);
     }
     String township = ((RegionResolution.Resolved) resolution).township().code();
@@ -199,10 +199,10 @@ public final class ReportReader implements FormatReader {
       }
     }
     if (replaced > 2 && replaced * 200L > text.length()) {
-      return replaced + " characters could not be decoded as " + "UTF-8 or GB18030";
+      return replaced + " 个字符无法按 UTF-8 或 GB18030 解码";
     }
     if (control * 50L > text.length() && control > 2) {
-      return "the file holds " + control + " control or NUL characters: binary data, not text";
+      return "文件中有 " + control + " 个控制字符或 NUL：是二进制数据，不是文本";
     }
     return null;
   }
