@@ -25,6 +25,7 @@ import org.gongkai.ingest.ReadSink;
 import org.gongkai.ingest.SourceSpec;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Notice;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Reject;
 import org.gongkai.model.ReportFingerprint;
@@ -38,7 +39,7 @@ import org.gongkai.output.Tables;
  * read one after the other, each whole, and turned into observations, collected over the group
  * in batches per group of districts (at most {@code limits.max_batch_rows} each); each batch is
  * written as a shuffle file into staging and only its name goes on to the shuffle. Also each
- * file's rejects and its conservation counts.
+ * file's rejects, its conservation counts and its notices (what it read and did not use).
  */
 public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGroups.Group>>, PCollectionTuple> {
   public static final TupleTag<KV<String, String>> OBSERVATIONS = new TupleTag<>() {};
@@ -70,6 +71,7 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
     private transient DistrictGroups groups;
     private transient Map<String, DistrictBuffer> buffers;
     private transient List<RunFact> fileFacts;
+    private transient List<RunFact> noticeFacts;
 
     ReadFileFn(JobSpec job, RunContext run) {
       this.job = job;
@@ -87,6 +89,7 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
     public void startBundle() {
       buffers = new TreeMap<>();
       fileFacts = new ArrayList<>();
+      noticeFacts = new ArrayList<>();
     }
 
     @ProcessElement
@@ -111,9 +114,11 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
       int maxRows = job.limits().maxBatchRows();
       List<Object[]> rejectRows = new ArrayList<>();
       int[] rejectChunk = {0};
+      FileNoticeCollector notices = new FileNoticeCollector(source, file.path());
       ReadSink sink = new ReadSink() {
         @Override
         public void observation(Observation o) {
+          notices.saw(o.year(), o.townshipCode());
           DistrictBuffer b = buffer(o.townshipCode());
           b.observations.add(o);
           if (b.observations.size() >= maxRows) {
@@ -127,7 +132,13 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
         }
 
         @Override
+        public void notice(Notice n) {
+          notices.add(n);
+        }
+
+        @Override
         public void reject(Reject r) {
+          notices.saw(r.year(), null);
           rejectRows.add(Rows.reject(r));
           if (rejectRows.size() >= maxRows) {
             flushRejects(file, rejectRows, rejectChunk[0]++, out);
@@ -141,6 +152,10 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
         throw new IllegalStateException("reading " + file.path() + " failed: " + e, e);
       }
       flushRejects(file, rejectRows, rejectChunk[0], out);
+      RunFact.FileNotices said = notices.fact();
+      if (said != null) {
+        noticeFacts.add(said);
+      }
       fileFacts.add(new RunFact.FileRead(source.name(), source.order(), file.path(), bytes.length, sha256(bytes), counts));
       Progress.FILES_READ.incrementAndGet();
       Progress.RECORDS_READ.addAndGet(counts.read());
@@ -163,6 +178,11 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
             GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
       }
       fileFacts = null;
+      if (!noticeFacts.isEmpty()) {
+        c.output(FILES, toStaging(() -> ShuffleFiles.writeFacts(run.stagingDir(), noticeFacts)),
+            GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      }
+      noticeFacts = null;
     }
 
     private DistrictBuffer buffer(String townshipCode) {
