@@ -82,7 +82,7 @@ public final class RegionResolver {
         return new RegionResolution.Unresolved(
             "NOT_A_TOWNSHIP", "names a " + candidates.get(0).level().code() + ", not a township", describe(candidates));
       }
-      return new RegionResolution.Unresolved("UNKNOWN_REGION", "no such township in the gazetteer", List.of());
+      return nearMisses(text, ctx, "no such township in the gazetteer", List.of());
     }
     List<Division> narrowed = townships;
     for (String c : ctx) {
@@ -95,13 +95,67 @@ public final class RegionResolver {
       return new RegionResolution.Resolved(narrowed.get(0));
     }
     if (narrowed.isEmpty()) {
-      return new RegionResolution.Unresolved(
-          "UNKNOWN_REGION", "no township of that name in " + String.join(", ", ctx), describe(townships));
+      return nearMisses(text, ctx, "no township of that name in " + String.join(", ", ctx), describe(townships));
     }
     return new RegionResolution.Unresolved(
         "AMBIGUOUS_REGION",
         narrowed.size() + " townships have this name; give the district or the code",
         describe(narrowed));
+  }
+
+  /**
+   * UNKNOWN_REGION for a name, with the townships whose names are near it (江加店镇 → 江家店镇):
+   * in the divisions the contexts name (the district, or the job's region), else anywhere; one
+   * character off for names of up to four characters, two for longer ones; nearest first.
+   */
+  private RegionResolution nearMisses(String key, List<String> ctx, String why, List<String> candidates) {
+    List<String> scope = new ArrayList<>();
+    for (String c : ctx) {
+      String k = Text.key(c);
+      if (k.chars().allMatch(Character::isDigit)) {
+        scope.add(k.length() == 12 && k.endsWith("000000") ? k.substring(0, 6) : k);
+      } else {
+        lookup(k).forEach(d -> scope.add(d.code()));
+      }
+    }
+    int allowed = key.length() <= 4 ? 1 : 2;
+    List<Division> near = new ArrayList<>();
+    List<Integer> distances = new ArrayList<>();
+    for (Division d : gazetteer.divisions()) {
+      if (d.level() != Level.TOWNSHIP || (!scope.isEmpty() && scope.stream().noneMatch(d.code()::startsWith))) {
+        continue;
+      }
+      int distance = distance(key, Text.key(d.name()), allowed);
+      if (distance >= 0) {
+        int at = 0;
+        while (at < near.size() && (distances.get(at) < distance
+            || (distances.get(at) == distance && near.get(at).code().compareTo(d.code()) < 0))) {
+          at++;
+        }
+        near.add(at, d);
+        distances.add(at, distance);
+      }
+    }
+    List<String> named = new ArrayList<>();
+    for (int i = 0; i < near.size() && i < MAX_CANDIDATES; i++) {
+      named.add(near.get(i).name() + "（" + near.get(i).code() + "）");
+    }
+    String nearest = near.size() == 1 || (near.size() > 1 && distances.get(0) < distances.get(1)) ? near.get(0).code() : null;
+    return new RegionResolution.Unresolved("UNKNOWN_REGION", why, candidates, named, nearest);
+  }
+
+  /** The distance of a name to the text, or to the text's end (behind its district's name), or -1. */
+  private static int distance(String text, String name, int allowed) {
+    int best = EditDistance.within(text, name, allowed);
+    for (int len = name.length() - 1; len <= name.length() + 1; len++) {
+      if (len > 0 && len < text.length()) {
+        int d = EditDistance.within(text.substring(text.length() - len), name, allowed);
+        if (d >= 0 && (best < 0 || d < best)) {
+          best = d;
+        }
+      }
+    }
+    return best;
   }
 
   private RegionResolution byCode(String digits) {

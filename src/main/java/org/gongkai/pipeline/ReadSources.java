@@ -28,6 +28,7 @@ import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Notice;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Reject;
+import org.gongkai.model.RejectedRecord;
 import org.gongkai.model.ReportFingerprint;
 import org.gongkai.normalize.RegionResolver;
 import org.gongkai.output.RowBatch;
@@ -139,6 +140,9 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
         @Override
         public void reject(Reject r) {
           notices.saw(r.year(), null);
+          if (r.townshipCode() != null && r.year() != null) {
+            buffer(r.townshipCode()).rejected.add(RejectedRecord.of(r)); // its district shows it as 数据被拒收
+          }
           rejectRows.add(Rows.reject(r));
           if (rejectRows.size() >= maxRows) {
             flushRejects(file, rejectRows, rejectChunk[0]++, out);
@@ -234,15 +238,17 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
   private static final class DistrictBuffer {
     List<Observation> observations = new ArrayList<>();
     List<ReportFingerprint> fingerprints = new ArrayList<>();
+    List<RejectedRecord> rejected = new ArrayList<>();
 
     boolean isEmpty() {
-      return observations.isEmpty() && fingerprints.isEmpty();
+      return observations.isEmpty() && fingerprints.isEmpty() && rejected.isEmpty();
     }
 
     DistrictBatch take() {
-      DistrictBatch batch = new DistrictBatch(observations, fingerprints);
+      DistrictBatch batch = new DistrictBatch(observations, fingerprints, rejected);
       observations = new ArrayList<>();
       fingerprints = new ArrayList<>();
+      rejected = new ArrayList<>();
       return batch;
     }
   }
