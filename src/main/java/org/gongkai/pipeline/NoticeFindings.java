@@ -48,7 +48,7 @@ final class NoticeFindings {
       for (Notice n : f.kept()) {
         List<String> quoted = first.computeIfAbsent(n.code(), k -> new ArrayList<>());
         if (quoted.size() < FIRST) {
-          quoted.add(n.sourceFile() + " " + n.locator() + "：" + n.message());
+          quoted.add(n.sourceFile() + "：" + n.message());
         }
       }
     }

@@ -228,13 +228,13 @@ final class TemplateReader {
         continue;
       }
       if (columns <= 0 || totalColumn < 0) {
-        notRead("表三 行「" + abbreviate(seg.labelText()) + "」", "表头中没有可识别的「总计」列，未读取",
+        notRead("表三 行「" + abbreviate(seg.labelFrom(rowStart)) + "」", "表头中没有可识别的「总计」列，未读取",
             "table 三: the header has no recognisable 总计 column; row " + row.id() + " not read");
         failed.add(row.group() == null ? row.id() : row.group());
         continue;
       }
       if (seg.cells().size() != columns) {
-        notRead("表三 行「" + abbreviate(seg.labelText()) + "」", seg.cells().size() + " 个数值对应 " + columns + " 列，无法对齐，未读取",
+        notRead("表三 行「" + abbreviate(seg.labelFrom(rowStart)) + "」", seg.cells().size() + " 个数值对应 " + columns + " 列，无法对齐，未读取",
             "table 三: row '" + abbreviate(seg.labelText()) + "' has " + seg.cells().size() + " values for " + columns + " columns; not read");
         failed.add(row.group() == null ? row.id() : row.group());
         continue;
