@@ -106,7 +106,8 @@ public final class RegionResolver {
   /**
    * UNKNOWN_REGION for a name, with the townships whose names are near it (江加店镇 → 江家店镇):
    * in the divisions the contexts name (the district, or the job's region), else anywhere; one
-   * character off for names of up to four characters, two for longer ones; nearest first.
+   * character off for names of up to four characters, two for longer ones (see {@link
+   * #distance}); nearest first.
    */
   private RegionResolution nearMisses(String key, List<String> ctx, String why, List<String> candidates) {
     List<String> scope = new ArrayList<>();
@@ -118,14 +119,13 @@ public final class RegionResolver {
         lookup(k).forEach(d -> scope.add(d.code()));
       }
     }
-    int allowed = key.length() <= 4 ? 1 : 2;
     List<Division> near = new ArrayList<>();
     List<Integer> distances = new ArrayList<>();
     for (Division d : gazetteer.divisions()) {
       if (d.level() != Level.TOWNSHIP || (!scope.isEmpty() && scope.stream().noneMatch(d.code()::startsWith))) {
         continue;
       }
-      int distance = distance(key, Text.key(d.name()), allowed);
+      int distance = distance(key, d);
       if (distance >= 0) {
         int at = 0;
         while (at < near.size() && (distances.get(at) < distance
@@ -144,14 +144,19 @@ public final class RegionResolver {
     return new RegionResolution.Unresolved("UNKNOWN_REGION", why, candidates, named, nearest);
   }
 
-  /** The distance of a name to the text, or to the text's end (behind its district's name), or -1. */
-  private static int distance(String text, String name, int allowed) {
+  /**
+   * The distance of a township's name to the text, or to the text's end where what comes before
+   * is the names of its district, city or province (裕安区江加店镇); -1 when further than allowed.
+   */
+  private int distance(String text, Division d) {
+    String name = Text.key(d.name());
+    int allowed = name.length() <= 4 ? 1 : 2;
     int best = EditDistance.within(text, name, allowed);
     for (int len = name.length() - 1; len <= name.length() + 1; len++) {
-      if (len > 0 && len < text.length()) {
-        int d = EditDistance.within(text.substring(text.length() - len), name, allowed);
-        if (d >= 0 && (best < 0 || d < best)) {
-          best = d;
+      if (len > 0 && len < text.length() && prefixMatchesAncestors(text.substring(0, text.length() - len), d)) {
+        int at = EditDistance.within(text.substring(text.length() - len), name, allowed);
+        if (at >= 0 && (best < 0 || at < best)) {
+          best = at;
         }
       }
     }
