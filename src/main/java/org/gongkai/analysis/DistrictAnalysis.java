@@ -10,6 +10,7 @@ import org.gongkai.audit.Finding;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
+import org.gongkai.model.RejectedRecord;
 import org.gongkai.model.ReportFingerprint;
 import org.gongkai.rollup.Deduplicator;
 import org.gongkai.rollup.DuplicateConflict;
@@ -43,12 +44,25 @@ public final class DistrictAnalysis {
       Gazetteer gazetteer,
       MetricCatalog catalog,
       AuditConfig config) {
+    return analyse(districtCode, observations, fingerprints, List.of(), gazetteer, catalog, config);
+  }
+
+  /** As above, knowing the district's rejected records whose township is known (数据被拒收, not 未报送). */
+  public static Result analyse(
+      String districtCode,
+      List<Observation> observations,
+      List<ReportFingerprint> fingerprints,
+      List<RejectedRecord> rejected,
+      Gazetteer gazetteer,
+      MetricCatalog catalog,
+      AuditConfig config) {
     Deduplicator.Result dedup = Deduplicator.deduplicate(observations, catalog);
     List<RollupPart> parts = Rollups.parts(dedup.winners(), catalog);
     List<RollupRow> rollup = Rollups.rollUp("district", districtCode, parts, gazetteer, catalog);
     List<ComparisonRow> comparisons = Comparisons.compare(dedup.winners(), config.robustMinUnits(), catalog);
     List<Finding> findings = AuditRules.evaluate(new AuditInput(
-        districtCode, dedup.winners(), dedup.conflicts(), comparisons, fingerprints, gazetteer, catalog, config));
+        districtCode, dedup.winners(), dedup.conflicts(), comparisons, fingerprints, gazetteer, catalog, config,
+        rejected));
     return new Result(districtCode, dedup.winners(), dedup.conflicts(), dedup.duplicates(), rollup, parts,
         comparisons, findings);
   }

@@ -7,11 +7,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.gongkai.model.Division;
 import org.gongkai.model.Observation;
+import org.gongkai.model.RejectedRecord;
 import org.gongkai.model.ReportFingerprint;
 
 /**
  * MISSING_REPORT: a township of the gazetteer with nothing (no figure, no report) in a year in
- * which its district reported, i.e. some other township of the district has data that year.
+ * which its district reported, i.e. some other township of the district has data that year. A
+ * township whose record for the year was rejected is said so (数据被拒收, the reason code and
+ * where), never accused of sending nothing.
  * The gazetteer is the expected set: development zones and parks (开发区, 园区) are included,
  * with a note in the message, since whether they report on their own varies.
  */
@@ -33,6 +36,10 @@ final class CoverageRules {
       present.computeIfAbsent(f.year(), k -> new TreeSet<>()).add(f.townshipCode());
       files.computeIfAbsent(f.year(), k -> new TreeSet<>()).add(f.sourceFile());
     }
+    Map<String, RejectedRecord> rejected = new TreeMap<>(); // by year and township: its first rejected record
+    for (RejectedRecord r : cx.in.rejected()) {
+      rejected.putIfAbsent(r.year() + "|" + r.townshipCode(), r);
+    }
     List<Division> expected = cx.in.gazetteer().townshipsOf(cx.in.districtCode());
     for (Map.Entry<Integer, Set<String>> e : present.entrySet()) {
       int year = e.getKey();
@@ -42,8 +49,9 @@ final class CoverageRules {
         if (reporting.contains(d.code())) {
           continue;
         }
-        StringBuilder msg = new StringBuilder()
-            .append(d.name()).append(' ').append(year).append(" 年没有任何数据或报告（本区该年 ")
+        RejectedRecord refused = rejected.get(year + "|" + d.code());
+        StringBuilder msg = new StringBuilder().append(d.name()).append(' ').append(year)
+            .append(refused != null ? " 年" + refused.text() + "，没有可用的数据（本区该年 " : " 年没有任何数据或报告（本区该年 ")
             .append(reportingExpected).append('/').append(expected.size()).append(" 个乡镇有数据）");
         Set<String> prior = present.get(year - 1);
         if (prior != null && prior.contains(d.code())) {

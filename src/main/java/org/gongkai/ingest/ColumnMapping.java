@@ -26,8 +26,11 @@ public final class ColumnMapping {
   private final List<String> unmapped;
   private final String problem;
   private final int named; // columns that have a meaning or are ignored on purpose
+  private final boolean[] ignored;
 
-  private ColumnMapping(List<String> headers, String[] targets, List<String> unmapped, String problem, int named) {
+  private ColumnMapping(List<String> headers, String[] targets, List<String> unmapped, String problem, int named,
+      boolean[] ignored) {
+    this.ignored = ignored;
     this.headers = headers;
     this.targets = targets;
     this.unmapped = unmapped;
@@ -39,6 +42,7 @@ public final class ColumnMapping {
     Map<String, String> overrideByKey = new LinkedHashMap<>();
     overrides.forEach((h, t) -> overrideByKey.put(Text.key(h), t));
     String[] targets = new String[headers.size()];
+    boolean[] ignored = new boolean[headers.size()];
     List<String> unmapped = new ArrayList<>();
     Map<String, Integer> claimed = new LinkedHashMap<>();
     String problem = null;
@@ -59,6 +63,7 @@ public final class ColumnMapping {
       }
       named++;
       if (target.equals(IGNORE)) {
+        ignored[i] = true;
         continue;
       }
       Integer previous = claimed.putIfAbsent(target, i);
@@ -69,7 +74,7 @@ public final class ColumnMapping {
       }
       targets[i] = target;
     }
-    return new ColumnMapping(List.copyOf(headers), targets, List.copyOf(unmapped), problem, named);
+    return new ColumnMapping(List.copyOf(headers), targets, List.copyOf(unmapped), problem, named, ignored);
   }
 
   public int size() {
@@ -92,6 +97,36 @@ public final class ColumnMapping {
 
   public List<String> unmapped() {
     return unmapped;
+  }
+
+  /** True when column i has a header that maps to nothing (not even {@code ignore}). */
+  public boolean isUnmapped(int i) {
+    return i < targets.length && targets[i] == null && !ignored[i] && !Text.key(headers.get(i) == null ? "" : headers.get(i)).isEmpty();
+  }
+
+  /** Columns that have a meaning or are ignored on purpose. */
+  int named() {
+    return named;
+  }
+
+  /** True when some column names the township (by name or code). */
+  boolean namesRegion() {
+    for (String t : targets) {
+      if (REGION.equals(t) || REGION_CODE.equals(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when some column names a metric. */
+  boolean namesMetric() {
+    for (int i = 0; i < targets.length; i++) {
+      if (targets[i] != null && !isRole(i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -6,24 +6,23 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Notice;
 import org.gongkai.model.Reject;
 import org.gongkai.normalize.Text;
 
 /**
- * CSV tables of township records (Commons CSV): the first row is the header, mapped through
- * the catalog's aliases and the source's overrides; each following row is one record. A line
+ * CSV tables of township records (Commons CSV): comma-, tab- or semicolon-separated, the header
+ * found as {@link CsvLayout} says (lines above it are a {@code LINES_SKIPPED} notice), mapped
+ * through the catalog's aliases and the source's overrides (a header that maps to nothing is an
+ * {@code UNMAPPED_COLUMN} notice); each following row is one record. A line
  * that cannot be parsed (an unclosed quote) rejects the rest of the file as one record, never
  * silently; a row that repeats the header (two exports joined) is a reject. A file that is not
  * text (an .xlsx renamed .csv) or that holds no record is one reject.
  */
 public final class CsvReader implements FormatReader {
-  private static final CSVFormat FORMAT =
-      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
-
   private final SourceSpec source;
   private final RecordNormalizer normalizer;
   private final MetricCatalog catalog;
@@ -43,14 +42,20 @@ public final class CsvReader implements FormatReader {
     EncodingDetector.Decoded decoded = EncodingDetector.decode(bytes, source.encoding());
     // A BOM that starts a line (two files joined) is not data, even before a quoted cell.
     String text = decoded.text().replace("\n\uFEFF", "\n");
+    CsvLayout layout = CsvLayout.detect(text, source.columns(), catalog, source.headerRow());
+    String delimiter = String.valueOf(layout.delimiter());
     CountingSink counting = new CountingSink(sink);
     long read = 0;
     long accepted = 0;
     ColumnMapping mapping = null;
     List<String> header = null;
+    long headerAt = 0;
     String headerless = null; // why the first line is no header, when it is none
+    List<String> skipped = new ArrayList<>(); // lines above the header
+    long firstSkipped = 0;
+    UnmappedColumns unmapped = null;
     long lineStart = 1;
-    try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+    try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(CsvLayout.format(layout.delimiter())).get()) {
       Iterator<CSVRecord> it = parser.iterator();
       while (true) {
         CSVRecord rec;
@@ -71,11 +76,20 @@ public final class CsvReader implements FormatReader {
         lineStart = parser.getCurrentLineNumber() + 1;
         List<String> values = new ArrayList<>(rec.size());
         rec.forEach(values::add);
-        String raw = String.join(",", values);
+        String raw = String.join(delimiter, values);
+        if (mapping == null && line < layout.headerLine()) {
+          if (skipped.isEmpty()) {
+            firstSkipped = line;
+          }
+          skipped.add(raw); // a title or 填报单位 line: said as LINES_SKIPPED, not a record
+          continue;
+        }
         if (mapping == null) {
           mapping = ColumnMapping.of(values, source.columns(), catalog);
           header = values;
+          headerAt = line;
           if (!mapping.namesNothing() || raw.indexOf('\uFFFD') >= 0) {
+            unmapped = new UnmappedColumns(mapping);
             continue; // a header that did not decode: each record says BAD_ENCODING
           }
           headerless = "第一行没有可识别的列名（" + Text.abbreviate(String.join(", ", header), 80)
@@ -92,6 +106,7 @@ public final class CsvReader implements FormatReader {
               "这一行重复了表头（两个文件被拼成了一个？）"));
           continue;
         }
+        unmapped.see(values);
         var raw0 = new RecordNormalizer.RawRecord(file, "line " + line, line, values, raw, raw.length());
         if (normalizer.normalize(mapping, raw0, counting)) {
           accepted++;
@@ -99,6 +114,16 @@ public final class CsvReader implements FormatReader {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    if (!skipped.isEmpty()) {
+      long last = firstSkipped + skipped.size() - 1;
+      sink.notice(new Notice(source.name(), file, null, Notice.LINES_SKIPPED,
+          skipped.size() == 1 ? "line " + firstSkipped : "lines " + firstSkipped + "–" + last,
+          "表头在第 " + headerAt + " 行，其上的 " + skipped.size() + " 行（标题或填报单位等）未作为数据读取",
+          String.join(" / ", skipped)));
+    }
+    if (unmapped != null) {
+      unmapped.say(source, file, headerAt, sink);
     }
     if (read == 0) {
       read++;
@@ -180,6 +205,11 @@ public final class CsvReader implements FormatReader {
     @Override
     public void reject(Reject r) {
       delegate.reject(r);
+    }
+
+    @Override
+    public void notice(Notice n) {
+      delegate.notice(n);
     }
   }
 }

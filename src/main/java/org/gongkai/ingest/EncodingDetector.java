@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Decodes input bytes. {@code auto}: a UTF-8 BOM means UTF-8; bytes that are valid UTF-8 are
+ * Decodes input bytes. {@code auto}: a UTF-8 BOM means UTF-8, a UTF-16 BOM (LE or BE) UTF-16
+ * (what Excel and WPS save as "Unicode text"); bytes that are valid UTF-8 are
  * UTF-8, and so are bytes that are UTF-8 but for a few bad sequences (a file cut inside its
  * last character, one damaged byte); anything else is GB18030 (what Excel exports in China). A
  * declared encoding is trusted; characters it cannot decode become U+FFFD, which the readers
@@ -25,7 +26,14 @@ public final class EncodingDetector {
   public static Decoded decode(byte[] bytes, String declared) {
     String enc = declared == null ? "auto" : declared.toLowerCase(Locale.ROOT);
     int bom = hasUtf8Bom(bytes) ? 3 : 0;
+    Charset utf16 = utf16Bom(bytes);
     switch (enc) {
+      case "utf-16", "utf-16le", "utf-16be" -> {
+        Charset cs = utf16 != null ? utf16
+            : enc.equals("utf-16be") ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE;
+        int skip = utf16 != null ? 2 : 0;
+        return new Decoded(new String(bytes, skip, bytes.length - skip, cs), cs);
+      }
       case "utf-8", "utf8" -> {
         return new Decoded(new String(bytes, bom, bytes.length - bom, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
       }
@@ -33,6 +41,9 @@ public final class EncodingDetector {
         return new Decoded(new String(bytes, GB18030), GB18030);
       }
       default -> {
+        if (utf16 != null) {
+          return new Decoded(new String(bytes, 2, bytes.length - 2, utf16), utf16);
+        }
         if (bom > 0) {
           return new Decoded(new String(bytes, bom, bytes.length - bom, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         }
@@ -97,6 +108,9 @@ public final class EncodingDetector {
    * A single stray NUL in a text file is not binary: its record is rejected on its own.
    */
   public static String binaryKind(byte[] b) {
+    if (utf16Bom(b) != null) {
+      return null; // UTF-16 text: every other byte of its ASCII is NUL
+    }
     if (startsWith(b, 0x50, 0x4B, 0x03, 0x04)) {
       return "ZIP 压缩包（改了扩展名的 .xlsx 或 .docx 文件？）";
     }
@@ -145,6 +159,17 @@ public final class EncodingDetector {
       s.append(' ').append(String.format("%02x", b[i] & 0xFF));
     }
     return b.length > max ? s.append(" …").toString() : s.toString();
+  }
+
+  /** UTF-16LE or UTF-16BE when the bytes start with that byte order mark, else null. */
+  static Charset utf16Bom(byte[] b) {
+    if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+      return StandardCharsets.UTF_16BE;
+    }
+    return null;
   }
 
   static boolean hasUtf8Bom(byte[] b) {

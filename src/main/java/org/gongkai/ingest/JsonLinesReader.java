@@ -54,6 +54,7 @@ public final class JsonLinesReader implements FormatReader {
     long read = 0;
     long accepted = 0;
     Set<String> unmapped = new LinkedHashSet<>();
+    Map<String, UnmappedColumns> unmappedKeys = new java.util.LinkedHashMap<>(); // by the key's first line
     int lineNo = 0;
     int start = 0;
     while (start < text.length()) {
@@ -98,10 +99,19 @@ public final class JsonLinesReader implements FormatReader {
       flatten(node, keys, values);
       ColumnMapping mapping = mappings.computeIfAbsent(keys, k -> ColumnMapping.of(k, source.columns(), catalog));
       unmapped.addAll(mapping.unmapped());
+      if (!mapping.unmapped().isEmpty()) {
+        String at = "line " + lineNo;
+        unmappedKeys.computeIfAbsent(String.join("\u0000", mapping.unmapped()), k -> new UnmappedColumns(mapping, at))
+            .see(values);
+      }
       var rec = new RecordNormalizer.RawRecord(file, locator, lineNo, values, line, line.length());
       if (normalizer.normalize(mapping, rec, counting)) {
         accepted++;
       }
+    }
+    Set<String> said = new java.util.HashSet<>();
+    for (UnmappedColumns u : unmappedKeys.values()) {
+      u.say(source, file, said, sink); // a key in several shapes of record is said once
     }
     if (read == 0) {
       read++;

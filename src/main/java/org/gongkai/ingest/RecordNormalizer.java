@@ -23,6 +23,8 @@ public final class RecordNormalizer {
   private static final int MAX_REASON_ITEMS = 5;
   private final SourceSpec source;
   private final RegionResolver resolver;
+  /** The township of the record being normalised once known (or the near miss of its name): its reject names it. */
+  private String townshipOfReject;
   private final long maxRecordChars;
 
   public RecordNormalizer(SourceSpec source, RegionResolver resolver, long maxRecordChars) {
@@ -40,6 +42,7 @@ public final class RecordNormalizer {
    * @return true if the record was accepted, false if it became a reject
    */
   public boolean normalize(ColumnMapping mapping, RawRecord rec, ReadSink sink) {
+    townshipOfReject = null;
     String problem = check(mapping, rec);
     if (problem != null) {
       return reject(rec, null, problem.substring(0, problem.indexOf(':')), problem.substring(problem.indexOf(':') + 2), sink);
@@ -91,9 +94,11 @@ public final class RecordNormalizer {
       township = rn.township();
     } else {
       RegionResolution.Unresolved u = (RegionResolution.Unresolved) byName;
+      townshipOfReject = u.nearest();
       String field = name == null ? "地区" : "字段 " + headerOf(mapping, ColumnMapping.REGION) + "：'" + Text.abbreviate(name, 40) + "'";
       return reject(rec, year, u.reasonCode(), field + " " + explain(u), sink);
     }
+    townshipOfReject = township.code();
     List<Observation> observations = new ArrayList<>();
     List<String> bad = new ArrayList<>();
     String firstCode = null;
@@ -187,7 +192,9 @@ public final class RecordNormalizer {
   }
 
   private boolean reject(RawRecord rec, Integer year, String code, String reason, ReadSink sink) {
-    sink.reject(new Reject(source.name(), rec.file(), rec.locator(), rec.position(), year, rec.raw(), code, reason));
+    sink.reject(new Reject(source.name(), rec.file(), rec.locator(), rec.position(), year, rec.raw(), code, reason,
+        year == null ? null : townshipOfReject));
+    townshipOfReject = null;
     return false;
   }
 
@@ -204,6 +211,9 @@ public final class RecordNormalizer {
     String s = u.explanation();
     if (!u.candidates().isEmpty()) {
       s += "；候选：" + String.join("，", u.candidates());
+    }
+    if (!u.didYouMean().isEmpty()) {
+      s += "；您是否指：" + String.join("、", u.didYouMean());
     }
     return s;
   }

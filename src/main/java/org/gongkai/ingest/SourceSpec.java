@@ -17,6 +17,7 @@ import java.util.Map;
  * @param priority higher wins when several sources state the same figure
  * @param fileNamePattern for reports: a regex whose named groups {@code region} and {@code
  *     year} are read from the file name
+ * @param headerRow for CSV: the 1-based line of the header; null: detected (see {@code CsvLayout})
  */
 public record SourceSpec(
     String name,
@@ -28,11 +29,18 @@ public record SourceSpec(
     String region,
     Map<String, String> columns,
     int priority,
-    String fileNamePattern)
+    String fileNamePattern,
+    Integer headerRow)
     implements Serializable {
 
   public SourceSpec {
     columns = Map.copyOf(columns);
+  }
+
+  /** A source whose CSV header is detected. */
+  public SourceSpec(String name, int order, Format format, String path, String encoding, Integer year, String region,
+      Map<String, String> columns, int priority, String fileNamePattern) {
+    this(name, order, format, path, encoding, year, region, columns, priority, fileNamePattern, null);
   }
 
   /** Formats a source can have. */

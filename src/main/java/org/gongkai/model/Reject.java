@@ -7,6 +7,8 @@ import java.io.Serializable;
  *
  * @param reasonCode a stable upper-case code such as {@code UNKNOWN_REGION}
  * @param reason a readable explanation naming the field and quoting the raw value
+ * @param townshipCode the township the record is of, when it could be told (resolved, or the one
+ *     near miss of an unknown name), else null: its district shows it as 数据被拒收, not 未报送
  */
 public record Reject(
     String source,
@@ -16,8 +18,15 @@ public record Reject(
     Integer year,
     String raw,
     String reasonCode,
-    String reason)
+    String reason,
+    String townshipCode)
     implements Serializable {
+
+  /** A reject whose township is not known. */
+  public Reject(String source, String sourceFile, String locator, long position, Integer year, String raw,
+      String reasonCode, String reason) {
+    this(source, sourceFile, locator, position, year, raw, reasonCode, reason, null);
+  }
 
   /** Raw text is kept short: enough to find the record, never a whole file; a NUL in it is shown as ␀. */
   public static final int MAX_RAW_CHARS = 500;

@@ -11,11 +11,19 @@ public sealed interface RegionResolution {
   /**
    * @param reasonCode UNKNOWN_REGION, AMBIGUOUS_REGION, MISSING_REGION or NOT_A_TOWNSHIP
    * @param candidates readable candidates ("341503111 安徽省六安市裕安区江家店镇"), at most a few
+   * @param didYouMean for an unknown name, the townships whose names are one or two characters off
+   *     ("江家店镇（341503111）"), nearest first
+   * @param nearest the code of the one township nearest to an unknown name, or null (none, or a tie)
    */
-  record Unresolved(String reasonCode, String explanation, List<String> candidates)
-      implements RegionResolution {
+  record Unresolved(String reasonCode, String explanation, List<String> candidates, List<String> didYouMean,
+      String nearest) implements RegionResolution {
     public Unresolved {
       candidates = List.copyOf(candidates); // answers are remembered and shared
+      didYouMean = List.copyOf(didYouMean);
+    }
+
+    public Unresolved(String reasonCode, String explanation, List<String> candidates) {
+      this(reasonCode, explanation, candidates, List.of(), null);
     }
   }
 }

@@ -82,7 +82,7 @@ public final class RegionResolver {
         return new RegionResolution.Unresolved(
             "NOT_A_TOWNSHIP", "是" + levelName(candidates.get(0).level()) + "，不是乡镇", describe(candidates));
       }
-      return new RegionResolution.Unresolved("UNKNOWN_REGION", "区划表中没有这个乡镇", List.of());
+      return nearMisses(text, ctx, "区划表中没有这个乡镇", List.of());
     }
     List<Division> narrowed = townships;
     for (String c : ctx) {
@@ -95,13 +95,72 @@ public final class RegionResolver {
       return new RegionResolution.Resolved(narrowed.get(0));
     }
     if (narrowed.isEmpty()) {
-      return new RegionResolution.Unresolved(
-          "UNKNOWN_REGION", String.join("、", ctx) + "没有这个名称的乡镇", describe(townships));
+      return nearMisses(text, ctx, String.join("、", ctx) + "没有这个名称的乡镇", describe(townships));
     }
     return new RegionResolution.Unresolved(
         "AMBIGUOUS_REGION",
         "有 " + narrowed.size() + " 个乡镇叫这个名字；请写明所属区县或代码",
         describe(narrowed));
+  }
+
+  /**
+   * UNKNOWN_REGION for a name, with the townships whose names are near it (江加店镇 → 江家店镇):
+   * in the divisions the contexts name (the district, or the job's region), else anywhere; one
+   * character off for names of up to four characters, two for longer ones (see {@link
+   * #distance}); nearest first.
+   */
+  private RegionResolution nearMisses(String key, List<String> ctx, String why, List<String> candidates) {
+    List<String> scope = new ArrayList<>();
+    for (String c : ctx) {
+      String k = Text.key(c);
+      if (k.chars().allMatch(Character::isDigit)) {
+        scope.add(k.length() == 12 && k.endsWith("000000") ? k.substring(0, 6) : k);
+      } else {
+        lookup(k).forEach(d -> scope.add(d.code()));
+      }
+    }
+    List<Division> near = new ArrayList<>();
+    List<Integer> distances = new ArrayList<>();
+    for (Division d : gazetteer.divisions()) {
+      if (d.level() != Level.TOWNSHIP || (!scope.isEmpty() && scope.stream().noneMatch(d.code()::startsWith))) {
+        continue;
+      }
+      int distance = distance(key, d);
+      if (distance >= 0) {
+        int at = 0;
+        while (at < near.size() && (distances.get(at) < distance
+            || (distances.get(at) == distance && near.get(at).code().compareTo(d.code()) < 0))) {
+          at++;
+        }
+        near.add(at, d);
+        distances.add(at, distance);
+      }
+    }
+    List<String> named = new ArrayList<>();
+    for (int i = 0; i < near.size() && i < MAX_CANDIDATES; i++) {
+      named.add(near.get(i).name() + "（" + near.get(i).code() + "）");
+    }
+    String nearest = near.size() == 1 || (near.size() > 1 && distances.get(0) < distances.get(1)) ? near.get(0).code() : null;
+    return new RegionResolution.Unresolved("UNKNOWN_REGION", why, candidates, named, nearest);
+  }
+
+  /**
+   * The distance of a township's name to the text, or to the text's end where what comes before
+   * is the names of its district, city or province (裕安区江加店镇); -1 when further than allowed.
+   */
+  private int distance(String text, Division d) {
+    String name = Text.key(d.name());
+    int allowed = name.length() <= 4 ? 1 : 2;
+    int best = EditDistance.within(text, name, allowed);
+    for (int len = name.length() - 1; len <= name.length() + 1; len++) {
+      if (len > 0 && len < text.length() && prefixMatchesAncestors(text.substring(0, text.length() - len), d)) {
+        int at = EditDistance.within(text.substring(text.length() - len), name, allowed);
+        if (at >= 0 && (best < 0 || at < best)) {
+          best = at;
+        }
+      }
+    }
+    return best;
   }
 
   private RegionResolution byCode(String digits) {

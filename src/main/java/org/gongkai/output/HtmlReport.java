@@ -342,7 +342,13 @@ public final class HtmlReport {
    * @param facts extra lines for the header (sources, records read and rejected, version…)
    */
   public static String render(String jobName, String runDate, List<Section> sections, List<Fact> facts) {
-    return new HtmlReportPage(jobName, runDate, sections, facts).render();
+    return render(jobName, runDate, sections, facts, List.of());
+  }
+
+  /** The page, with what the input files read and did not use ({@link Notice}s, listed after the findings). */
+  public static String render(String jobName, String runDate, List<Section> sections, List<Fact> facts,
+      List<org.gongkai.model.Notice> notices) {
+    return new HtmlReportPage(jobName, runDate, sections, facts, notices).render();
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.gongkai.audit.Finding;
 import org.gongkai.audit.Severity;
 import org.gongkai.output.HtmlReport.Chart;
+import org.gongkai.model.Notice;
 import org.gongkai.output.HtmlReport.Fact;
 import org.gongkai.output.HtmlReport.FindingRow;
 import org.gongkai.output.HtmlReport.Section;
@@ -37,10 +38,16 @@ final class HtmlReportPage {
   private final String runDate;
   private final List<Section> sections;
   private final List<Fact> facts;
+  private final List<Notice> notices;
   private final SortedSet<Integer> years = new TreeSet<>();
   private final StringBuilder b = new StringBuilder(1 << 16);
 
   HtmlReportPage(String jobName, String runDate, List<Section> sections, List<Fact> facts) {
+    this(jobName, runDate, sections, facts, List.of());
+  }
+
+  HtmlReportPage(String jobName, String runDate, List<Section> sections, List<Fact> facts, List<Notice> notices) {
+    this.notices = notices == null ? List.of() : notices;
     this.jobName = jobName;
     this.runDate = runDate;
     this.sections = new ArrayList<>(sections);
@@ -60,6 +67,7 @@ final class HtmlReportPage {
     coverage(all);
     details(all);
     findings();
+    notices();
     notes();
     b.append("</body>\n</html>\n");
     return b.toString();
@@ -318,6 +326,24 @@ final class HtmlReportPage {
       b.append("</tbody></table>\n");
     }
     b.append("</section>\n");
+  }
+
+  /** What the input files read and did not use: a column, a part of a report, lines above a header. */
+  private void notices() {
+    if (notices.isEmpty()) {
+      return;
+    }
+    b.append("<section id=\"notices\">\n<h2>已读取但未使用的内容</h2>\n<p>以下内容已读取，但未计入统计（")
+        .append("列名未对应指标、报告中未能读取的部分、表头之上的行等），请核对。</p>\n")
+        .append("<table class=\"findings\"><thead><tr><th>代码</th><th>文件</th><th>位置</th><th>说明</th>")
+        .append("<th>原文</th></tr></thead>\n<tbody>\n");
+    for (Notice n : notices) {
+      b.append("<tr class=\"row-warning\"><td class=\"code\">").append(escape(n.code())).append("</td><td>")
+          .append(escape(n.sourceFile())).append("</td><td>").append(escape(n.locator())).append("</td><td>")
+          .append(escape(n.message())).append("</td><td class=\"evidence\">").append(escape(n.evidence()))
+          .append("</td></tr>\n");
+    }
+    b.append("</tbody></table>\n</section>\n");
   }
 
   private void notes() {

@@ -62,6 +62,28 @@ public final class Manifest {
     t[3] += observations;
   }
 
+  /** What a file of a source read and did not use, counted per code into the source's {@code notices}. */
+  public void notices(int sourceOrder, Map<String, Long> counts) {
+    ObjectNode s = sources.get(String.format("%04d", sourceOrder));
+    if (s == null) {
+      return; // a source is listed by its files; notices come with a file read
+    }
+    ObjectNode n = s.has("notices") ? (ObjectNode) s.get("notices") : s.putObject("notices");
+    counts.forEach((code, c) -> n.put(code, n.path(code).asLong() + c));
+  }
+
+  /** Every kind of notice of the run: its count and the first few, as the run summary prints them. */
+  public void noticeKinds(Map<String, Long> totals, Map<String, List<String>> first) {
+    ArrayNode kinds = root.putArray("notices");
+    totals.forEach((code, n) -> {
+      ObjectNode k = kinds.addObject();
+      k.put("code", code);
+      k.put("count", n);
+      ArrayNode f = k.putArray("first");
+      first.getOrDefault(code, List.of()).forEach(f::add);
+    });
+  }
+
   /**
    * Checks conservation per source ({@code read = accepted + rejected}) and that the rejects
    * table holds exactly the rejected records of each source.

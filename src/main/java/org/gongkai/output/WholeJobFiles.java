@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Notice;
 import org.gongkai.output.HtmlReport.Chart;
 import org.gongkai.output.HtmlReport.FindingRow;
 import org.gongkai.output.HtmlReport.Section;
@@ -96,6 +97,12 @@ public final class WholeJobFiles {
    */
   public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
       String runDate, List<HtmlReport.Fact> facts) throws IOException {
+    return writeAll(staging, gazetteer, catalog, jobName, runDate, facts, List.of());
+  }
+
+  /** As above, the page also listing what the files read and did not use. */
+  public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
+      String runDate, List<HtmlReport.Fact> facts, List<Notice> notices) throws IOException {
     TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
     for (Map<?, ?> m : Parts.readAll(staging, WIDE_METRICS, Map.class)) {
       m.forEach((year, keys) -> metricsByYear.computeIfAbsent((Integer) year, y -> new TreeSet<>())
@@ -103,7 +110,7 @@ public final class WholeJobFiles {
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     try {
-      Future<OutputFile> report = pool.submit(() -> writeReport(staging, jobName, runDate, facts));
+      Future<OutputFile> report = pool.submit(() -> writeReport(staging, jobName, runDate, facts, notices));
       List<Future<OutputFile>> files = new ArrayList<>();
       for (Map.Entry<Integer, TreeSet<String>> e : metricsByYear.entrySet()) {
         List<String> metrics = WideTable.inCatalogOrder(e.getValue(), catalog);
@@ -175,8 +182,8 @@ public final class WholeJobFiles {
   }
 
   /** {@code report.html}: what {@link HtmlReport#render} makes of every group's sections. */
-  static OutputFile writeReport(String staging, String jobName, String runDate, List<HtmlReport.Fact> facts)
-      throws IOException {
+  static OutputFile writeReport(String staging, String jobName, String runDate, List<HtmlReport.Fact> facts,
+      List<Notice> notices) throws IOException {
     // Chart-less sections, each listing only those of its findings that the page shows: the
     // candidates are cut down to the page's first rows whenever they pile up.
     List<Section> sections = new ArrayList<>();
@@ -211,7 +218,7 @@ public final class WholeJobFiles {
       charts.computeIfAbsent(c.districtCode(), k -> new HashMap<>()).put(c.year(), c.charts());
     }
     sections.replaceAll(s -> charts.containsKey(s.districtCode()) ? s.withCharts(charts.get(s.districtCode())) : s);
-    byte[] html = HtmlReport.render(jobName, runDate, sections, facts).getBytes(StandardCharsets.UTF_8);
+    byte[] html = HtmlReport.render(jobName, runDate, sections, facts, notices).getBytes(StandardCharsets.UTF_8);
     try (OutputStream o = Channels.newOutputStream(TableWriter.Files.create(staging, REPORT))) {
       o.write(html);
     }

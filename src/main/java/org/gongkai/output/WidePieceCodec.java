@@ -41,6 +41,7 @@ final class WidePieceCodec implements Parts.Codec<Piece> {
         Strings.write(out, r.name());
         out.writeBoolean(r.reported());
         writeCells(out, b.metrics(), r.cells());
+        Strings.write(out, r.rejected());
       }
       writeCells(out, b.metrics(), b.totals());
       out.writeInt(b.reporting());
@@ -64,7 +65,10 @@ final class WidePieceCodec implements Parts.Codec<Piece> {
       int rows = in.readInt();
       List<TownshipRow> townships = new ArrayList<>(rows);
       for (int r = 0; r < rows; r++) {
-        townships.add(new TownshipRow(Strings.read(in), Strings.read(in), in.readBoolean(), readCells(in, metrics)));
+        String township = Strings.read(in);
+        String townshipName = Strings.read(in);
+        boolean reported = in.readBoolean();
+        townships.add(new TownshipRow(township, townshipName, reported, readCells(in, metrics), Strings.read(in)));
       }
       Map<String, Cell> totals = readCells(in, metrics);
       out.add(new Block(year, metrics, townships, totals, in.readInt(), in.readInt()));

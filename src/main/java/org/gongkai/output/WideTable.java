@@ -20,6 +20,7 @@ import org.gongkai.model.Metric;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Qualifier;
+import org.gongkai.model.RejectedRecord;
 
 /**
  * The analysts' 汇总表 (DESIGN.md, {@code wide/}): per year, one row per township of the
@@ -61,10 +62,19 @@ public final class WideTable {
   }
 
   /** One township in one year; {@code cells} by metric key, empty when it did not report. */
-  public record TownshipRow(String code, String name, boolean reported, Map<String, Cell> cells)
+  public record TownshipRow(String code, String name, boolean reported, Map<String, Cell> cells, String rejected)
       implements Serializable {
     public TownshipRow {
       cells = new LinkedHashMap<>(cells);
+    }
+
+    public TownshipRow(String code, String name, boolean reported, Map<String, Cell> cells) {
+      this(code, name, reported, cells, null);
+    }
+
+    /** 已报送, 未报送, or 数据被拒收（reason, where） for a township whose only record was rejected. */
+    public String status() {
+      return reported ? REPORTED : rejected != null ? rejected : NOT_REPORTED;
     }
   }
 
@@ -155,9 +165,22 @@ public final class WideTable {
    */
   public static Piece district(String districtCode, Collection<Integer> years, Gazetteer gazetteer,
       MetricCatalog catalog, List<Observation> winners) {
+    return district(districtCode, years, gazetteer, catalog, winners, List.of());
+  }
+
+  /**
+   * As above; a township without figures in a year but with a rejected record of it shows
+   * 数据被拒收 (the first such record's reason and place), and the years of rejects count too.
+   */
+  public static Piece district(String districtCode, Collection<Integer> years, Gazetteer gazetteer,
+      MetricCatalog catalog, List<Observation> winners, List<RejectedRecord> rejected) {
     SortedSet<Integer> wanted = new TreeSet<>();
     if (years != null) {
       wanted.addAll(years);
+    }
+    Map<String, String> refused = new HashMap<>();
+    for (RejectedRecord r : rejected) {
+      refused.putIfAbsent(r.year() + "|" + r.townshipCode(), r.text());
     }
     Map<Integer, Map<String, Map<String, Observation>>> byYear = new TreeMap<>();
     for (Observation o : winners) {
@@ -167,6 +190,7 @@ public final class WideTable {
     }
     if (wanted.isEmpty()) {
       wanted.addAll(byYear.keySet());
+      rejected.forEach(r -> wanted.add(r.year()));
     }
     List<Division> expected = gazetteer.townshipsOf(districtCode);
     List<Block> blocks = new ArrayList<>(wanted.size());
@@ -187,14 +211,15 @@ public final class WideTable {
       TreeSet<String> unexpected = new TreeSet<>(byTownship.keySet());
       for (Division d : expected) {
         unexpected.remove(d.code());
-        TownshipRow row = row(d.code(), d.name(), byTownship.get(d.code()), metrics, totals);
+        TownshipRow row = row(d.code(), d.name(), byTownship.get(d.code()), metrics, totals,
+            refused.get(year + "|" + d.code()));
         rows.add(row);
         if (row.reported()) {
           reporting++;
         }
       }
       for (String code : unexpected) { // not in the gazetteer's list: shown after the others, never dropped
-        rows.add(row(code, gazetteer.nameOf(code), byTownship.get(code), metrics, totals));
+        rows.add(row(code, gazetteer.nameOf(code), byTownship.get(code), metrics, totals, null));
       }
       blocks.add(new Block(year, metrics, rows, totals, reporting, expected.size()));
     }
@@ -202,7 +227,7 @@ public final class WideTable {
   }
 
   private static TownshipRow row(String code, String name, Map<String, Observation> figures, List<String> metrics,
-      Map<String, Cell> totals) {
+      Map<String, Cell> totals, String rejected) {
     Map<String, Cell> cells = new LinkedHashMap<>();
     if (figures != null) {
       for (String m : metrics) {
@@ -214,7 +239,7 @@ public final class WideTable {
         }
       }
     }
-    return new TownshipRow(code, name, figures != null && !figures.isEmpty(), cells);
+    return new TownshipRow(code, name, figures != null && !figures.isEmpty(), cells, rejected);
   }
 
   /**
@@ -358,7 +383,7 @@ public final class WideTable {
       row.add(t.code());
       row.add(t.name());
       row.add(p.districtName());
-      row.add(t.reported() ? REPORTED : NOT_REPORTED);
+      row.add(t.status());
       for (String m : metrics) {
         Cell c = t.cells().get(m);
         row.add(c == null ? "" : c.text());

@@ -22,6 +22,7 @@ import org.gongkai.model.Division;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
+import org.gongkai.model.RejectedRecord;
 import org.gongkai.model.ReportFingerprint;
 import org.gongkai.output.HtmlReport;
 import org.gongkai.output.OutputFile;
@@ -86,6 +87,7 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       String part = group.getKey();
       Map<String, List<Observation>> observations = new TreeMap<>();
       Map<String, List<ReportFingerprint>> fingerprints = new TreeMap<>();
+      Map<String, List<RejectedRecord>> rejected = new TreeMap<>();
       for (String file : group.getValue()) {
         DistrictBatch b;
         try {
@@ -107,13 +109,20 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           fingerprints.computeIfAbsent(f.townshipCode().substring(0, 6), k -> new ArrayList<>()).add(f);
           observations.computeIfAbsent(f.townshipCode().substring(0, 6), k -> new ArrayList<>());
         }
+        for (RejectedRecord r : b.rejected()) {
+          rejected.computeIfAbsent(r.townshipCode().substring(0, 6), k -> new ArrayList<>()).add(r);
+          observations.computeIfAbsent(r.townshipCode().substring(0, 6), k -> new ArrayList<>());
+        }
       }
+      rejected.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(RejectedRecord::year)
+          .thenComparing(RejectedRecord::townshipCode).thenComparing(RejectedRecord::sourceFile)
+          .thenComparing(RejectedRecord::locator)));
       // Files arrive in any order: fingerprints are put in a fixed order (observations are
       // ordered by the deduplication).
       fingerprints.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(ReportFingerprint::year)
           .thenComparing(ReportFingerprint::townshipCode).thenComparing(ReportFingerprint::sourceFile)));
       try {
-        analyseAndWrite(part, observations, fingerprints, out);
+        analyseAndWrite(part, observations, fingerprints, rejected, out);
       } catch (IOException e) {
         throw new UncheckedIOException("writing the outputs of districts " + observations.keySet() + " failed: "
             + e.getMessage(), e);
@@ -121,7 +130,8 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
     }
 
     private void analyseAndWrite(String part, Map<String, List<Observation>> observations,
-        Map<String, List<ReportFingerprint>> fingerprints, MultiOutputReceiver out) throws IOException {
+        Map<String, List<ReportFingerprint>> fingerprints, Map<String, List<RejectedRecord>> rejected,
+        MultiOutputReceiver out) throws IOException {
       MetricCatalog catalog = MetricCatalog.standard();
       String staging = run.stagingDir();
       TablePartWriter metrics = writer(Tables.TOWNSHIP_METRICS, part);
@@ -136,8 +146,9 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       try (WholeJobFiles.GroupParts whole = new WholeJobFiles.GroupParts(staging, part)) {
         for (Map.Entry<String, List<Observation>> e : observations.entrySet()) {
           String code = e.getKey();
+          List<RejectedRecord> rejectedHere = rejected.getOrDefault(code, List.of());
           DistrictAnalysis.Result r = DistrictAnalysis.analyse(code, e.getValue(),
-              fingerprints.getOrDefault(code, List.of()), gazetteer, catalog, job.audit());
+              fingerprints.getOrDefault(code, List.of()), rejectedHere, gazetteer, catalog, job.audit());
           for (Observation o : r.winners()) {
             metrics.write(rows.townshipMetric(o));
           }
@@ -150,7 +161,7 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           for (Finding f : r.findings()) {
             findings.write(rows.finding(f));
           }
-          WideTable.Piece piece = WideTable.district(code, null, gazetteer, catalog, r.winners());
+          WideTable.Piece piece = WideTable.district(code, null, gazetteer, catalog, r.winners(), rejectedHere);
           for (int year : piece.years()) {
             WideTable.Table t = piece.table(year, catalog);
             wideFiles.add(TableWriter.writeCsv(staging, piece.path(year), t.header(), t.records(), true));

@@ -32,18 +32,21 @@ import org.gongkai.pipeline.JobSpec.Outputs;
 public final class JobFileReader {
   private static final Set<String> TOP = Set.of("name", "gazetteer", "sources", "outputs", "rollup", "audit", "limits");
   private static final Set<String> SOURCE =
-      Set.of("name", "format", "path", "encoding", "year", "region", "columns", "priority", "file_name_pattern");
+      Set.of("name", "format", "path", "encoding", "year", "region", "columns", "priority", "file_name_pattern",
+          "header_row");
   /** Source fields only some formats read; on any other format they would be ignored, so they are errors. */
   private static final Map<String, Set<Format>> FORMAT_FIELDS = Map.of(
       "file_name_pattern", Set.of(Format.REPORT),
-      "columns", Set.of(Format.CSV, Format.JSONL));
+      "columns", Set.of(Format.CSV, Format.JSONL),
+      "header_row", Set.of(Format.CSV));
   private static final Set<String> OUTPUTS = Set.of("directory", "formats");
   private static final Set<String> ROLLUP = Set.of("levels");
   private static final Set<String> AUDIT =
       Set.of("outlier_z", "outlier_min_difference", "outlier_min_ratio", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units");
   private static final Set<String> LIMITS = Set.of("max_record_bytes", "max_report_bytes", "max_batch_rows", "district_groups",
       "read_groups");
-  private static final Set<String> ENCODINGS = Set.of("auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312");
+  private static final Set<String> ENCODINGS = Set.of("auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312",
+      "utf-16", "utf-16le", "utf-16be");
   private static final Set<String> COLUMN_ROLES = Set.of("region", "region_code", "district", "year", "ignore");
   private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9_\\-.\\p{IsHan}]{1,64}");
 
@@ -138,7 +141,7 @@ public final class JobFileReader {
       String encoding = optionalText(s, "encoding", at + ".encoding");
       encoding = encoding == null ? "auto" : encoding.toLowerCase(Locale.ROOT);
       if (!ENCODINGS.contains(encoding)) {
-        throw new JobFileException(file, at + ".encoding", "'" + encoding + "' is not one of auto, utf-8, gb18030");
+        throw new JobFileException(file, at + ".encoding", "'" + encoding + "' is not one of auto, utf-8, gb18030, utf-16");
       }
       Integer year = null;
       if (s.hasNonNull("year")) {
@@ -165,7 +168,15 @@ public final class JobFileReader {
           throw new JobFileException(file, at + ".file_name_pattern", "is not a valid regular expression: " + e.getDescription());
         }
       }
-      out.add(new SourceSpec(name, i, format, path, encoding, year, region, columns, priority, pattern));
+      Integer headerRow = null;
+      if (s.has("header_row")) {
+        JsonNode h = s.get("header_row");
+        if (!h.isIntegralNumber() || !h.canConvertToInt() || h.asInt() < 1) {
+          throw new JobFileException(file, at + ".header_row", "must be a line number (1 = the first line)");
+        }
+        headerRow = h.asInt();
+      }
+      out.add(new SourceSpec(name, i, format, path, encoding, year, region, columns, priority, pattern, headerRow));
     }
     return List.copyOf(out);
   }

@@ -84,6 +84,7 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
       Manifest manifest = new Manifest(job.name(), job.jobFile(), run.version(), run.runner(), run.options(), run.startedAt());
       List<RunFact.FileRead> files = new ArrayList<>();
       List<RunFact.DistrictAnalysed> districts = new ArrayList<>();
+      List<RunFact.FileNotices> notices = new ArrayList<>();
       List<OutputFile> outputs = new ArrayList<>();
       Map<String, Long> rejectRows = Map.of();
       List<RunFact> gathered = new ArrayList<>();
@@ -93,6 +94,8 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
       for (RunFact f : gathered) {
         if (f instanceof RunFact.FileRead r) {
           files.add(r);
+        } else if (f instanceof RunFact.FileNotices n) {
+          notices.add(n);
         } else if (f instanceof RunFact.DistrictAnalysed d) {
           districts.add(d);
         } else if (f instanceof RunFact.Written w) {
@@ -118,6 +121,11 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
         rejected += c.rejected();
         observations += c.observations();
       }
+      notices.sort(java.util.Comparator.comparingInt(RunFact.FileNotices::sourceOrder)
+          .thenComparing(RunFact.FileNotices::path));
+      NoticeFindings said = new NoticeFindings(notices, Inputs.gazetteer(job.gazetteer()));
+      said.addTo(manifest);
+      outputs.addAll(said.write(job, run.stagingDir()));
       Map<String, Object> stages = new LinkedHashMap<>();
       stages.put("files_read", files.size());
       stages.put("records_read", read);
@@ -129,14 +137,16 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
       stages.put("duplicate_conflicts", districts.stream().mapToLong(RunFact.DistrictAnalysed::conflicts).sum());
       stages.put("observations_kept", districts.stream().mapToLong(RunFact.DistrictAnalysed::winners).sum());
       stages.put("findings_error", districts.stream().mapToLong(RunFact.DistrictAnalysed::errors).sum());
-      stages.put("findings_warning", districts.stream().mapToLong(RunFact.DistrictAnalysed::warnings).sum());
+      stages.put("findings_warning", districts.stream().mapToLong(RunFact.DistrictAnalysed::warnings).sum()
+          + said.findings());
       stages.put("findings_info", districts.stream().mapToLong(RunFact.DistrictAnalysed::infos).sum());
+      stages.put("notices", said.total());
       manifest.stages(stages);
       List<String> problems = manifest.conservationProblems(rejectRows);
       if (!problems.isEmpty()) {
         throw new IllegalStateException("conservation check failed, nothing was published: " + String.join("; ", problems));
       }
-      outputs = assemble(outputs, files, read, rejected);
+      outputs = assemble(outputs, files, read, rejected, said.shown());
       String json = manifest.toJson(outputs, Instant.now().toString());
       var resource = FileSystems.matchNewResource(run.stagingDir() + "/manifest.json", false);
       try (OutputStream o = Channels.newOutputStream(FileSystems.create(resource, MimeTypes.TEXT))) {
@@ -166,8 +176,8 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
      * each year and report.html; gives an empty Parquet file to a table without rows; then
      * removes the parts. Returns the files to list in the manifest.
      */
-    private List<OutputFile> assemble(List<OutputFile> written, List<RunFact.FileRead> files, long read, long rejected)
-        throws IOException {
+    private List<OutputFile> assemble(List<OutputFile> written, List<RunFact.FileRead> files, long read, long rejected,
+        List<org.gongkai.model.Notice> notices) throws IOException {
       String staging = run.stagingDir();
       List<OutputFile> outputs = new ArrayList<>();
       Map<String, Long> csvRows = new TreeMap<>();
@@ -196,7 +206,7 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
           new HtmlReport.Fact("拒收 records rejected", String.valueOf(rejected)),
           new HtmlReport.Fact("版本 version", run.version()));
       outputs.addAll(WholeJobFiles.writeAll(staging, Inputs.gazetteer(job.gazetteer()), MetricCatalog.standard(),
-          job.name(), run.startedAt().substring(0, 10), facts));
+          job.name(), run.startedAt().substring(0, 10), facts, notices));
       Parts.delete(staging);
       return outputs;
     }

@@ -25,8 +25,10 @@ import org.gongkai.ingest.ReadSink;
 import org.gongkai.ingest.SourceSpec;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Notice;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Reject;
+import org.gongkai.model.RejectedRecord;
 import org.gongkai.model.ReportFingerprint;
 import org.gongkai.normalize.RegionResolver;
 import org.gongkai.output.RowBatch;
@@ -38,7 +40,7 @@ import org.gongkai.output.Tables;
  * read one after the other, each whole, and turned into observations, collected over the group
  * in batches per group of districts (at most {@code limits.max_batch_rows} each); each batch is
  * written as a shuffle file into staging and only its name goes on to the shuffle. Also each
- * file's rejects and its conservation counts.
+ * file's rejects, its conservation counts and its notices (what it read and did not use).
  */
 public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGroups.Group>>, PCollectionTuple> {
   public static final TupleTag<KV<String, String>> OBSERVATIONS = new TupleTag<>() {};
@@ -70,6 +72,7 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
     private transient DistrictGroups groups;
     private transient Map<String, DistrictBuffer> buffers;
     private transient List<RunFact> fileFacts;
+    private transient List<RunFact> noticeFacts;
 
     ReadFileFn(JobSpec job, RunContext run) {
       this.job = job;
@@ -87,6 +90,7 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
     public void startBundle() {
       buffers = new TreeMap<>();
       fileFacts = new ArrayList<>();
+      noticeFacts = new ArrayList<>();
     }
 
     @ProcessElement
@@ -111,9 +115,11 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
       int maxRows = job.limits().maxBatchRows();
       List<Object[]> rejectRows = new ArrayList<>();
       int[] rejectChunk = {0};
+      FileNoticeCollector notices = new FileNoticeCollector(source, file.path());
       ReadSink sink = new ReadSink() {
         @Override
         public void observation(Observation o) {
+          notices.saw(o.year(), o.townshipCode());
           DistrictBuffer b = buffer(o.townshipCode());
           b.observations.add(o);
           if (b.observations.size() >= maxRows) {
@@ -127,7 +133,16 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
         }
 
         @Override
+        public void notice(Notice n) {
+          notices.add(n);
+        }
+
+        @Override
         public void reject(Reject r) {
+          notices.saw(r.year(), null);
+          if (r.townshipCode() != null && r.year() != null) {
+            buffer(r.townshipCode()).rejected.add(RejectedRecord.of(r)); // its district shows it as 数据被拒收
+          }
           rejectRows.add(Rows.reject(r));
           if (rejectRows.size() >= maxRows) {
             flushRejects(file, rejectRows, rejectChunk[0]++, out);
@@ -141,6 +156,10 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
         throw new IllegalStateException("reading " + file.path() + " failed: " + e, e);
       }
       flushRejects(file, rejectRows, rejectChunk[0], out);
+      RunFact.FileNotices said = notices.fact();
+      if (said != null) {
+        noticeFacts.add(said);
+      }
       fileFacts.add(new RunFact.FileRead(source.name(), source.order(), file.path(), bytes.length, sha256(bytes), counts));
       Progress.FILES_READ.incrementAndGet();
       Progress.RECORDS_READ.addAndGet(counts.read());
@@ -163,6 +182,11 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
             GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
       }
       fileFacts = null;
+      if (!noticeFacts.isEmpty()) {
+        c.output(FILES, toStaging(() -> ShuffleFiles.writeFacts(run.stagingDir(), noticeFacts)),
+            GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      }
+      noticeFacts = null;
     }
 
     private DistrictBuffer buffer(String townshipCode) {
@@ -214,15 +238,17 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
   private static final class DistrictBuffer {
     List<Observation> observations = new ArrayList<>();
     List<ReportFingerprint> fingerprints = new ArrayList<>();
+    List<RejectedRecord> rejected = new ArrayList<>();
 
     boolean isEmpty() {
-      return observations.isEmpty() && fingerprints.isEmpty();
+      return observations.isEmpty() && fingerprints.isEmpty() && rejected.isEmpty();
     }
 
     DistrictBatch take() {
-      DistrictBatch batch = new DistrictBatch(observations, fingerprints);
+      DistrictBatch batch = new DistrictBatch(observations, fingerprints, rejected);
       observations = new ArrayList<>();
       fingerprints = new ArrayList<>();
+      rejected = new ArrayList<>();
       return batch;
     }
   }

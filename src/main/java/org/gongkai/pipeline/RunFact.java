@@ -2,7 +2,9 @@ package org.gongkai.pipeline;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import org.gongkai.ingest.ReadCounts;
+import org.gongkai.model.Notice;
 import org.gongkai.output.OutputFile;
 
 /** Small facts the stages report for the manifest: one per file read, district analysed, file written. */
@@ -11,6 +13,15 @@ public sealed interface RunFact extends Serializable {
   /** One input file: where it came from, its checksum and its conservation counts. */
   record FileRead(String source, int sourceOrder, String path, long bytes, String sha256, ReadCounts counts)
       implements RunFact {}
+
+  /**
+   * What one input file read and did not use ({@link Notice}): its count per code, and the first
+   * few of each code (a file with 10^6 junk headers must not make 10^6 findings).
+   *
+   * @param districtCode the district every record of the file belongs to, or null (none, or several)
+   */
+  record FileNotices(String source, int sourceOrder, String path, String districtCode, Map<String, Long> counts,
+      List<Notice> kept) implements RunFact {}
 
   /** One district analysed. */
   record DistrictAnalysed(
@@ -48,6 +59,9 @@ public sealed interface RunFact extends Serializable {
     }
     if (f instanceof Stored s) {
       return s.kind();
+    }
+    if (f instanceof FileNotices) {
+      return "4-notices";
     }
     return f instanceof FileRead ? "1-files" : f instanceof DistrictAnalysed ? "2-districts" : "3-written";
   }

@@ -70,6 +70,12 @@ final class RunSummary {
         st.path("duplicate_conflicts").asLong(), st.path("districts").asLong()));
     out.println(String.format("  findings: %d errors, %d warnings, %d info",
         st.path("findings_error").asLong(), st.path("findings_warning").asLong(), st.path("findings_info").asLong()));
+    for (JsonNode k : m.path("notices")) {
+      out.println(String.format("  read but not used: %s %d", k.path("code").asText(), k.path("count").asLong()));
+      for (JsonNode f : k.path("first")) {
+        out.println("    " + f.asText());
+      }
+    }
     out.println(String.format("  %.0f records/s", wallSeconds > 0 ? read / wallSeconds : 0));
     out.println("  written to " + outputDir + ":");
     java.util.Map<String, long[]> tables = new java.util.TreeMap<>();

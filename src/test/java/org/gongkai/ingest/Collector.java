@@ -2,6 +2,7 @@ package org.gongkai.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gongkai.model.Notice;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Reject;
 import org.gongkai.model.ReportFingerprint;
@@ -11,6 +12,12 @@ public final class Collector implements ReadSink {
   public final List<Observation> observations = new ArrayList<>();
   public final List<Reject> rejects = new ArrayList<>();
   public final List<ReportFingerprint> fingerprints = new ArrayList<>();
+  public final List<Notice> notices = new ArrayList<>();
+
+  @Override
+  public void notice(Notice n) {
+    notices.add(n);
+  }
 
   @Override
   public void observation(Observation o) {

@@ -86,4 +86,23 @@ class RegionResolverTest {
     var none = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("", "裕安区"));
     assertEquals("MISSING_REGION", none.reasonCode());
   }
+
+  @Test
+  void anUnknownNameGetsTheNamesOneCharacterOffInItsDistrict() {
+    var u = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("江加店镇", "裕安区"));
+    assertEquals("UNKNOWN_REGION", u.reasonCode());
+    assertEquals(java.util.List.of("江家店镇（341503111）"), u.didYouMean());
+    assertEquals("341503111", u.nearest());
+    var path = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("裕安区江加店镇"));
+    assertEquals("341503111", path.nearest(), "behind its district's name too");
+    // without a district, 城官镇 is as near to 城北镇, 城南镇 and both 城关镇: all listed, none chosen
+    var tie = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("城官镇"));
+    assertEquals(java.util.List.of("城北镇（341502111）", "城南镇（341503106）", "城关镇（341522100）", "城关镇（341523100）"),
+        tie.didYouMean());
+    assertEquals(null, tie.nearest());
+    var within = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("城官镇", "舒城县"));
+    assertEquals("341523100", within.nearest(), "the district narrows the candidates");
+    var far = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("幸福镇", "裕安区"));
+    assertTrue(far.didYouMean().isEmpty(), "two characters off a three-character name is another name: " + far.didYouMean());
+  }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param figures one per metric, in catalog order
  * @param warnings what could not be read with certainty, and the report's own contradictions
  * @param body the normalised text the fingerprint is taken from
+ * @param partsNotRead the parts recognised but not read (each also among the warnings)
  */
 public record ExtractedReport(
     String regionText,
@@ -26,12 +27,20 @@ public record ExtractedReport(
     String layout,
     List<Figure> figures,
     List<String> warnings,
-    String body) {
+    String body,
+    List<PartNotRead> partsNotRead) {
 
   public ExtractedReport {
     regionCandidates = List.copyOf(regionCandidates);
     figures = List.copyOf(figures);
     warnings = List.copyOf(warnings);
+    partsNotRead = List.copyOf(partsNotRead);
+  }
+
+  /** A report of which every recognised part was read. */
+  public ExtractedReport(String regionText, List<String> regionCandidates, Integer year, boolean titled, String format,
+      String layout, List<Figure> figures, List<String> warnings, String body) {
+    this(regionText, regionCandidates, year, titled, format, layout, figures, warnings, body, List.of());
   }
 
   public Optional<Figure> figure(String metric) {

@@ -48,6 +48,11 @@ public final class ReportExtractor {
     ProseReader.Result prose = ProseReader.read(n.compact(), raw, year, masked);
     warnings.addAll(prose.warnings());
     List<Figure> figures = Reconciler.reconcile(catalog, tables.figures(), prose, warnings);
+    List<PartNotRead> notRead = new ArrayList<>(tables.notRead());
+    notRead.addAll(emptySections(n, figures));
+    for (PartNotRead p : notRead.subList(tables.notRead().size(), notRead.size())) {
+      warnings.add(p.warning());
+    }
     if (!title.found()) {
       warnings.add("no title or heading of a disclosure report: the region and year are not stated");
     } else if (title.candidates().isEmpty()) {
@@ -58,6 +63,29 @@ public final class ReportExtractor {
     }
     String region = title.candidates().isEmpty() ? null : title.candidates().get(0);
     return new ExtractedReport(region, title.candidates(), year, title.found(), tables.template() ? "template" : "prose",
-        tables.layout(), figures, warnings, Text.key(n.text));
+        tables.layout(), figures, warnings, Text.key(n.text), notRead);
+  }
+
+  /**
+   * Template sections (二、三、四) whose heading was found and under which nothing was read,
+   * though they hold digits: a table in a shape neither reader knows.
+   */
+  static List<PartNotRead> emptySections(NormalText n, List<Figure> figures) {
+    List<PartNotRead> out = new ArrayList<>();
+    for (TemplateSections.Section s : TemplateSections.find(n)) {
+      long from = n.origin(s.headingStart());
+      long to = n.origin(s.end());
+      boolean read = figures.stream().anyMatch(f -> f.offset() >= from && f.offset() < to);
+      String body = n.text.substring(s.start(), s.end());
+      if (read || body.chars().noneMatch(c -> c >= '0' && c <= '9')) {
+        continue;
+      }
+      int eol = n.text.indexOf('\n', s.headingStart());
+      String heading = n.text.substring(s.headingStart(), eol < 0 || eol > s.start() ? s.start() : eol).strip();
+      String shown = heading.length() <= 30 ? heading : heading.substring(0, 30) + "…";
+      out.add(new PartNotRead("标题「" + shown + "」之下", "识别出该部分标题，但其下的内容未能读出任何数字",
+          "section '" + shown + "': nothing was read under its heading"));
+    }
+    return out;
   }
 }

@@ -12,6 +12,7 @@ import org.gongkai.ingest.ReadCounts;
 import org.gongkai.ingest.ReadSink;
 import org.gongkai.ingest.SourceSpec;
 import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Notice;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Reject;
 import org.gongkai.model.ReportFingerprint;
@@ -118,6 +119,10 @@ public final class ReportReader implements FormatReader {
       n++;
     }
     sink.fingerprint(new ReportFingerprint(year, township, file, MinHash.signature(report.body())));
+    for (PartNotRead p : report.partsNotRead()) {
+      sink.notice(new Notice(source.name(), file, year, Notice.REPORT_PART_NOT_READ, p.part(),
+          "报告中" + p.part() + "未读取：" + p.why(), p.warning()));
+    }
     return new ReadCounts(1, 1, 0, n, List.of(), charset);
   }
 

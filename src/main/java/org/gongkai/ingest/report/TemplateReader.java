@@ -19,15 +19,17 @@ import org.gongkai.normalize.CountResult;
 /**
  * Reads the fixed tables of a template report. Cells are assigned to columns only when a row
  * has exactly as many value cells as the header has columns; otherwise the row gives nothing
- * and a warning — a misaligned table is never guessed at.
+ * and a warning, and is a {@link PartNotRead} — a misaligned table is never guessed at.
  */
 final class TemplateReader {
   /** What the tables gave; {@code spans} are the table sections, kept out of prose reading. */
-  record Result(boolean template, String layout, List<Figure> figures, List<String> warnings, List<int[]> spans) {}
+  record Result(boolean template, String layout, List<Figure> figures, List<String> warnings, List<int[]> spans,
+      List<PartNotRead> notRead) {}
 
   private final NormalText n;
   private final List<Figure> figures = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private final List<PartNotRead> notRead = new ArrayList<>();
   private final Set<String> layouts = new LinkedHashSet<>();
 
   private TemplateReader(NormalText n) {
@@ -58,7 +60,7 @@ final class TemplateReader {
     if (r.layouts.size() > 1) {
       r.warnings.add("the tables mix the column labels of the 2019 and 2021 layouts");
     }
-    return new Result(template, layout, r.figures, r.warnings, spans);
+    return new Result(template, layout, r.figures, r.warnings, spans, r.notRead);
   }
 
   // ---- table 二: 主动公开政府信息情况 -------------------------------------------------------
@@ -91,7 +93,8 @@ final class TemplateReader {
       header.append(rowStart < 0 ? seg.label() : seg.label().substring(0, rowStart));
       if (rowLabel == null) {
         if (!seg.cells().isEmpty() && hasValues(seg)) {
-          warnings.add("table 二: values after an unrecognised label '" + abbreviate(seg.labelText()) + "' were not read");
+          notRead("表二 标签「" + abbreviate(seg.labelText()) + "」", "标签未能识别，其后的数值未读取",
+              "table 二: values after an unrecognised label '" + abbreviate(seg.labelText()) + "' were not read");
         }
         continue;
       }
@@ -105,11 +108,13 @@ final class TemplateReader {
         continue;
       }
       if (columns == null) {
-        warnings.add("table 二: row " + rowLabel + " has values but no recognised column labels; not read");
+        notRead("表二 行「" + rowLabel + "」", "有数值但未识别出列标题，未读取",
+            "table 二: row " + rowLabel + " has values but no recognised column labels; not read");
         continue;
       }
       if (seg.cells().size() != columns.size()) {
-        warnings.add("table 二: row " + rowLabel + " has " + seg.cells().size() + " values for " + columns.size() + " columns; not read");
+        notRead("表二 行「" + rowLabel + "」", seg.cells().size() + " 个数值对应 " + columns.size() + " 列，无法对齐，未读取",
+            "table 二: row " + rowLabel + " has " + seg.cells().size() + " values for " + columns.size() + " columns; not read");
         continue;
       }
       for (int i = 0; i < columns.size(); i++) {
@@ -218,16 +223,19 @@ final class TemplateReader {
         continue;
       }
       if (row == null) {
-        warnings.add("table 三: values after an unrecognised label '" + abbreviate(seg.labelText()) + "' were not read");
+        notRead("表三 标签「" + abbreviate(seg.labelText()) + "」", "标签未能识别，其后的数值未读取",
+            "table 三: values after an unrecognised label '" + abbreviate(seg.labelText()) + "' were not read");
         continue;
       }
       if (columns <= 0 || totalColumn < 0) {
-        warnings.add("table 三: the header has no recognisable 总计 column; row " + row.id() + " not read");
+        notRead("表三 行「" + abbreviate(seg.labelFrom(rowStart)) + "」", "表头中没有可识别的「总计」列，未读取",
+            "table 三: the header has no recognisable 总计 column; row " + row.id() + " not read");
         failed.add(row.group() == null ? row.id() : row.group());
         continue;
       }
       if (seg.cells().size() != columns) {
-        warnings.add("table 三: row '" + abbreviate(seg.labelText()) + "' has " + seg.cells().size() + " values for " + columns + " columns; not read");
+        notRead("表三 行「" + abbreviate(seg.labelFrom(rowStart)) + "」", seg.cells().size() + " 个数值对应 " + columns + " 列，无法对齐，未读取",
+            "table 三: row '" + abbreviate(seg.labelText()) + "' has " + seg.cells().size() + " values for " + columns + " columns; not read");
         failed.add(row.group() == null ? row.id() : row.group());
         continue;
       }
@@ -246,7 +254,7 @@ final class TemplateReader {
       }
     }
     if (!anyValue && !segs.isEmpty()) {
-      warnings.add("table 三 has labels but no values");
+      notRead("表三", "有表头和行标签但没有数值", "table 三 has labels but no values");
     }
     for (Row r : TemplateTables.APPLICATION_ROWS) {
       if (r.metric() == null) {
@@ -336,12 +344,13 @@ final class TemplateReader {
       return false; // prose under the heading, no table
     }
     if (cells.isEmpty()) {
-      warnings.add("table 四 has labels but no values");
+      notRead("表四", "有表头但没有数值", "table 四 has labels but no values");
       return true;
     }
     int groups = occurrences(header.toString(), "总计");
     if (groups != 3 || leaves != cells.size() || leaves % groups != 0) {
-      warnings.add("table 四: " + cells.size() + " values for " + leaves + " columns in " + groups + " groups; not read");
+      notRead("表四", cells.size() + " 个数值对应 " + leaves + " 列（" + groups + " 组），无法对齐，未读取",
+          "table 四: " + cells.size() + " values for " + leaves + " columns in " + groups + " groups; not read");
       return true;
     }
     int per = leaves / groups;
@@ -370,6 +379,12 @@ final class TemplateReader {
   }
 
   // ---- helpers -----------------------------------------------------------------------------
+
+  /** A part recognised and not read: a warning, and said as such. */
+  private void notRead(String part, String why, String warning) {
+    warnings.add(warning);
+    notRead.add(new PartNotRead(part, why, warning));
+  }
 
   private void cellFigure(String metric, Cell cell, Segment seg, int rowStart) {
     CountResult r = CountParser.parse(cell.text());

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
+import org.gongkai.model.RejectedRecord;
 import org.gongkai.model.Qualifier;
 import org.gongkai.model.ReportFingerprint;
 import org.gongkai.output.Strings;
@@ -57,6 +58,14 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
         d.writeInt(h);
       }
     }
+    d.writeInt(b.rejected().size());
+    for (RejectedRecord r : b.rejected()) {
+      d.writeShort(r.year());
+      Strings.write(d, r.townshipCode());
+      Strings.write(d, r.reasonCode());
+      writeShared(d, r.sourceFile(), seen);
+      Strings.write(d, r.locator());
+    }
     d.flush();
   }
 
@@ -83,7 +92,12 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
       }
       fps.add(new ReportFingerprint(year, township, file, h));
     }
-    return new DistrictBatch(obs, fps);
+    int k = d.readInt();
+    List<RejectedRecord> rejected = new ArrayList<>(k);
+    for (int i = 0; i < k; i++) {
+      rejected.add(new RejectedRecord(d.readShort(), Strings.read(d), Strings.read(d), readShared(d, seen), Strings.read(d)));
+    }
+    return new DistrictBatch(obs, fps, rejected);
   }
 
   /**

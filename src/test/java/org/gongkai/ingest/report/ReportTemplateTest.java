@@ -284,6 +284,9 @@ class ReportTemplateTest {
     assertNull(figures(r).get("applications_received"));
     assertEquals("4", figures(r).get("applications_granted"));
     assertTrue(r.warnings().stream().anyMatch(w -> w.contains("6 values for 7 columns")), r.warnings().toString());
+    assertEquals(1, r.partsNotRead().size(), r.partsNotRead().toString());
+    assertEquals("表三 行「一、本年新收政府信息公开申请数量」", r.partsNotRead().get(0).part());
+    assertEquals("6 个数值对应 7 列，无法对齐，未读取", r.partsNotRead().get(0).why());
     // a reason row that cannot be placed: its group total is not given either
     String broken = t3("|", false, RECEIVED, GRANTED, UNAVAILABLE).replace("2．没有现成信息需要另行制作|0|0|0|0|0|0|0", "2．没有现成信息需要另行制作|0|0|0");
     ExtractedReport b = extract(broken, 2020);
