@@ -17,6 +17,7 @@ import java.util.Map;
  * @param priority higher wins when several sources state the same figure
  * @param fileNamePattern for reports: a regex whose named groups {@code region} and {@code
  *     year} are read from the file name
+ * @param workbook for workbooks: which sheets, and where the header is when detection is overridden
  */
 public record SourceSpec(
     String name,
@@ -28,17 +29,46 @@ public record SourceSpec(
     String region,
     Map<String, String> columns,
     int priority,
-    String fileNamePattern)
+    String fileNamePattern,
+    Workbook workbook)
     implements Serializable {
 
   public SourceSpec {
     columns = Map.copyOf(columns);
+    workbook = workbook == null ? Workbook.DETECT : workbook;
+  }
+
+  /** A source that is not a workbook, or a workbook read with every default. */
+  public SourceSpec(String name, int order, Format format, String path, String encoding, Integer year, String region,
+      Map<String, String> columns, int priority, String fileNamePattern) {
+    this(name, order, format, path, encoding, year, region, columns, priority, fileNamePattern, Workbook.DETECT);
+  }
+
+  /** The same source with another default year (a workbook sheet named 2022年汇总). */
+  public SourceSpec withYear(Integer year) {
+    return new SourceSpec(name, order, format, path, encoding, year, region, columns, priority, fileNamePattern, workbook);
+  }
+
+  /**
+   * What a job file says about a workbook source.
+   *
+   * @param sheets the sheets to read, by name or 1-based number; empty: every visible sheet with a header
+   * @param headerRow the 1-based row where the header starts, or null to detect it
+   * @param headerRows how many rows the header has (1 or 2), or null to detect it
+   */
+  public record Workbook(java.util.List<String> sheets, Integer headerRow, Integer headerRows) implements Serializable {
+    public static final Workbook DETECT = new Workbook(java.util.List.of(), null, null);
+
+    public Workbook {
+      sheets = java.util.List.copyOf(sheets);
+    }
   }
 
   /** Formats a source can have. */
   public enum Format {
     CSV,
     JSONL,
+    EXCEL,
     REPORT;
 
     public String code() {

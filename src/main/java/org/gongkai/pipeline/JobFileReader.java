@@ -32,13 +32,14 @@ import org.gongkai.pipeline.JobSpec.Outputs;
 public final class JobFileReader {
   private static final Set<String> TOP = Set.of("name", "gazetteer", "sources", "outputs", "rollup", "audit", "limits");
   private static final Set<String> SOURCE =
-      Set.of("name", "format", "path", "encoding", "year", "region", "columns", "priority", "file_name_pattern");
+      Set.of("name", "format", "path", "encoding", "year", "region", "columns", "priority", "file_name_pattern", "sheet",
+          "header_row", "header_rows");
   private static final Set<String> OUTPUTS = Set.of("directory", "formats");
   private static final Set<String> ROLLUP = Set.of("levels");
   private static final Set<String> AUDIT =
       Set.of("outlier_z", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units");
   private static final Set<String> LIMITS = Set.of("max_record_bytes", "max_report_bytes", "max_batch_rows", "district_groups",
-      "read_groups");
+      "read_groups", "max_workbook_rows", "max_workbook_bytes");
   private static final Set<String> ENCODINGS = Set.of("auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312");
   private static final Set<String> COLUMN_ROLES = Set.of("region", "region_code", "district", "year", "ignore");
   private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9_\\-.\\p{IsHan}]{1,64}");
@@ -127,7 +128,7 @@ public final class JobFileReader {
       try {
         format = Format.valueOf(formatText.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new JobFileException(file, at + ".format", "'" + formatText + "' is not one of csv, jsonl, report");
+        throw new JobFileException(file, at + ".format", "'" + formatText + "' is not one of csv, jsonl, excel, report");
       }
       String path = resolve(base, requireText(s, "path", at + ".path"), at + ".path");
       String encoding = optionalText(s, "encoding", at + ".encoding");
@@ -160,9 +161,46 @@ public final class JobFileReader {
           throw new JobFileException(file, at + ".file_name_pattern", "is not a valid regular expression: " + e.getDescription());
         }
       }
-      out.add(new SourceSpec(name, i, format, path, encoding, year, region, columns, priority, pattern));
+      out.add(new SourceSpec(name, i, format, path, encoding, year, region, columns, priority, pattern, workbook(s, at, format)));
     }
     return List.copyOf(out);
+  }
+
+  /** A workbook source's {@code sheet}, {@code header_row} and {@code header_rows}; only workbooks have them. */
+  private SourceSpec.Workbook workbook(JsonNode s, String at, Format format) {
+    if (!s.has("sheet") && !s.has("header_row") && !s.has("header_rows")) {
+      return SourceSpec.Workbook.DETECT;
+    }
+    if (format != Format.EXCEL) {
+      throw new JobFileException(file, at, "sheet, header_row and header_rows are for format: excel only");
+    }
+    List<String> sheets = new ArrayList<>();
+    JsonNode sheet = s.get("sheet");
+    if (sheet != null && !sheet.isNull()) {
+      for (JsonNode n : sheet.isArray() ? sheet : List.of(sheet)) {
+        if (!n.isTextual() && !(n.isIntegralNumber() && n.asInt() >= 1) || n.asText().isBlank()) {
+          throw new JobFileException(file, at + ".sheet", "must be a sheet name, a 1-based sheet number or a list of them");
+        }
+        sheets.add(n.asText());
+      }
+    }
+    Integer headerRow = null;
+    if (s.has("header_row")) {
+      double row = positiveWhole(s, at, "header_row", 1);
+      if (row > 1_048_576) {
+        throw new JobFileException(file, at + ".header_row", "must be a row of a sheet, at most 1048576");
+      }
+      headerRow = (int) row;
+    }
+    Integer headerRows = null;
+    if (s.has("header_rows")) {
+      JsonNode v = s.get("header_rows");
+      if (!v.isIntegralNumber() || v.asInt() < 1 || v.asInt() > 2) {
+        throw new JobFileException(file, at + ".header_rows", "must be 1 or 2, not '" + v.asText() + "'");
+      }
+      headerRows = v.asInt();
+    }
+    return new SourceSpec.Workbook(sheets, headerRow, headerRows);
   }
 
   private Map<String, String> columns(JsonNode node, String at) {
@@ -322,7 +360,9 @@ public final class JobFileReader {
         (long) positiveWhole(node, "limits", "max_report_bytes", d.maxReportBytes()),
         (int) positiveWhole(node, "limits", "max_batch_rows", d.maxBatchRows()),
         (int) positiveWhole(node, "limits", "district_groups", d.districtGroups()),
-        (int) positiveWhole(node, "limits", "read_groups", d.readGroups()));
+        (int) positiveWhole(node, "limits", "read_groups", d.readGroups()),
+        (long) positiveWhole(node, "limits", "max_workbook_rows", d.maxWorkbookRows()),
+        (long) positiveWhole(node, "limits", "max_workbook_bytes", d.maxWorkbookBytes()));
   }
 
   private double positive(JsonNode node, String section, String key, double dflt) {
