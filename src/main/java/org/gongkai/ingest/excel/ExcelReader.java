@@ -302,12 +302,22 @@ public final class ExcelReader implements FormatReader {
     void broken(Exception e) {
       String where = sheet == null ? "offset 0" : sheet.ref();
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      String what = why.toLowerCase(Locale.ROOT).contains("zip bomb") || why.contains("inflate") || why.contains("exceed")
-          ? "解压后的大小或压缩比超出安全限制（疑似 zip 炸弹；单个部件上限 " + ZipSecureFile.getMaxEntrySize()
-              + " 字节，limits.max_workbook_bytes；最小压缩比 " + ZipSecureFile.getMinInflateRatio() + "）"
-          : "文件已损坏或不完整（被截断？）";
-      fileReject(where + (read > 0 ? "（其后部分）" : ""), "", "CORRUPT_WORKBOOK",
-          "工作簿无法" + (read > 0 || rows > 0 ? "继续" : "") + "读取：" + what + "：" + org.gongkai.normalize.Text.abbreviate(why, 200));
+      String lower = why.toLowerCase(Locale.ROOT);
+      String code;
+      String what;
+      if (lower.contains("zip bomb") || lower.contains("ratio")) {
+        code = "ZIP_BOMB";
+        what = "解压后的压缩比超出安全限制（疑似 zip 炸弹：部件解压后大于压缩前的 " + Math.round(1 / ZipSecureFile.getMinInflateRatio())
+            + " 倍）";
+      } else if (lower.contains("max size of the expanded") || lower.contains("exceed")) {
+        code = "WORKBOOK_TOO_LARGE";
+        what = "有部件解压后超过 " + limits.maxBytes() + " 字节（limits.max_workbook_bytes）";
+      } else {
+        code = "CORRUPT_WORKBOOK";
+        what = "文件已损坏或不完整（被截断？）";
+      }
+      fileReject(where + (read > 0 ? "（其后部分）" : ""), "", code,
+          "工作簿无法" + (read > 0 || rows > 0 ? "继续" : "") + "读取，" + what + "：" + org.gongkai.normalize.Text.abbreviate(why, 200));
     }
   }
 }
