@@ -152,7 +152,10 @@ final class XlsxRows {
       }
       String v = text.toString();
       return switch (t) {
-        case "s" -> new Cell(column, strings.getItemAt(Integer.parseInt(v.strip())).getString(), false, formula);
+        case "s" -> {
+          String shared = strings.getItemAt(Integer.parseInt(v.strip())).getString();
+          yield shared.isEmpty() && !formula ? null : new Cell(column, shared, false, formula);
+        }
         case "n" -> v.isBlank() ? (formula ? new Cell(column, null, false, true) : null)
             : new Cell(column, Cell.number(Double.parseDouble(v)), true, formula);
         case "b" -> new Cell(column, v.strip().equals("1") ? "TRUE" : "FALSE", false, formula);
