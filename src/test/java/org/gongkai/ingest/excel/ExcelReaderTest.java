@@ -143,6 +143,15 @@ class ExcelReaderTest {
   }
 
   @Test
+  void theCommittedWorkbooksGiveTheSameFigures() throws java.io.IOException {
+    for (String f : List.of("yuan-county-2022.xlsx", "yuan-county-2022.xls")) {
+      Read r = read(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("sample-data/excel", f)), spec(null, SourceSpec.Workbook.DETECT));
+      assertEquals(FIGURES, r.figures(), f);
+      assertEquals(1, r.notices(Notice.TOTAL_ROW_MISMATCH).size(), f);
+    }
+  }
+
+  @Test
   void theJobFileNamesTheSheetAndTheHeader() {
     Read byNumber = read(CountyWorkbook.xlsx(), spec(2022, new SourceSpec.Workbook(List.of("1"), 4, 2)));
     assertEquals(FIGURES, byNumber.figures());
