@@ -34,6 +34,7 @@ final class SheetTable {
   private TotalCheck totals;
   private int notesFrom;
   private boolean afterTotal;
+  private SheetHeader.Row leadingTotal;
 
   SheetTable(ExcelReader.Reading reading, String name, int number, boolean chosen) {
     this.reading = reading;
@@ -65,6 +66,10 @@ final class SheetTable {
   void end() {
     if (header == null && !rowsIgnored) {
       findHeader();
+    }
+    if (leadingTotal != null) {
+      checkTotal(leadingTotal, label(leadingTotal), false);
+      leadingTotal = null;
     }
     if (header != null && !notes.isEmpty()) {
       reading.notice(Notice.LINES_SKIPPED, ref() + "A" + notesFrom,
@@ -164,19 +169,35 @@ final class SheetTable {
     String label = label(row);
     if (label != null && words.isTotal(label)) {
       reading.totalRow();
+      boolean subtotal = words.isSubtotal(label);
+      if (!subtotal && totals.coversNothing() && leadingTotal == null) {
+        leadingTotal = row; // a 合计 right under the header: it covers the rows below, checked at the end
+        return;
+      }
       afterTotal = true;
-      List<String> unchecked = new ArrayList<>();
-      String diff = totals.check(row, words.isSubtotal(label), unchecked);
-      if (diff != null) {
-        reading.notice(Notice.TOTAL_ROW_MISMATCH, ref() + "A" + row.number(),
-            "工作表「" + name + "」第 " + row.number() + " 行「" + label.strip() + "」与所辖各行之和不符：" + diff, row.joined());
-      }
-      if (!unchecked.isEmpty()) {
-        reading.notice(Notice.TOTAL_ROW_UNCHECKED, ref() + "A" + row.number(), "工作表「" + name + "」第 " + row.number()
-            + " 行「" + label.strip() + "」的公式没有缓存的计算结果（" + String.join("、", unchecked) + "），无法核对；请在 Excel 中打开并保存后再导出", row.joined());
-      }
+      checkTotal(row, label, subtotal);
       return;
     }
+    record(row, values, where, width);
+  }
+
+  /** A total row against the rows it covers: a notice for each difference, or for figures it cannot check. */
+  private void checkTotal(SheetHeader.Row row, String label, boolean subtotal) {
+    List<String> unchecked = new ArrayList<>();
+    String diff = totals.check(row, subtotal, unchecked);
+    String at = "工作表「" + name + "」第 " + row.number() + " 行「" + label.strip() + "」";
+    if (diff != null) {
+      reading.notice(Notice.TOTAL_ROW_MISMATCH, ref() + "A" + row.number(), at + "与所辖各行之和不符：" + diff, row.joined());
+    }
+    if (!unchecked.isEmpty()) {
+      reading.notice(Notice.TOTAL_ROW_UNCHECKED, ref() + "A" + row.number(), at + "的公式没有缓存的计算结果（"
+          + String.join("、", unchecked) + "），无法核对；请在 Excel 中打开并保存后再导出", row.joined());
+    }
+  }
+
+  private void record(SheetHeader.Row row, List<String> values, List<String> where, int width) {
+    String label = label(row);
+    WorkbookWords words = reading.words();
     if (!hasFigure(row) && (afterTotal || label != null && words.isNote(label) || firstText(row) != null && words.isNote(firstText(row)))) {
       if (notes.isEmpty()) {
         notesFrom = row.number();

@@ -30,6 +30,11 @@ final class TotalCheck {
     return mapping.target(c) != null && !mapping.isRole(c) && catalog.byKey(mapping.target(c)).isPresent();
   }
 
+  /** True before any row a 合计 would cover. */
+  boolean coversNothing() {
+    return all.rows == 0;
+  }
+
   /** A row that a total covers. */
   void add(SheetHeader.Row row) {
     block.add(row);

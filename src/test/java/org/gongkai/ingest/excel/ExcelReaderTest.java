@@ -163,6 +163,31 @@ class ExcelReaderTest {
   }
 
   @Test
+  void aTotalRightUnderTheHeaderCoversTheRowsBelow() throws java.io.IOException {
+    for (int stated : new int[] {20, 21}) {
+      byte[] bytes;
+      try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+        var s = wb.createSheet("汇总");
+        CountyWorkbook.row(s, 0, "乡镇", "政策解读");
+        CountyWorkbook.row(s, 1, "全区合计", stated);
+        CountyWorkbook.row(s, 2, "鼓楼街道", 8);
+        CountyWorkbook.row(s, 3, "西市街道", 12);
+        var out = new java.io.ByteArrayOutputStream();
+        wb.write(out);
+        bytes = out.toByteArray();
+      }
+      Read r = read(bytes, spec(2022, SourceSpec.Workbook.DETECT));
+      assertEquals(Map.of("鼓楼街道|policy_interpretations", "8", "西市街道|policy_interpretations", "12"), r.figures());
+      assertEquals(1, r.counts.totalRows());
+      List<Notice> m = r.notices(Notice.TOTAL_ROW_MISMATCH);
+      assertEquals(stated == 20 ? 0 : 1, m.size(), m::toString);
+      if (stated == 21) {
+        assertTrue(m.get(0).message().contains("合计行为 21，所辖 2 行之和为 20"), m.get(0).message());
+      }
+    }
+  }
+
+  @Test
   void aFormulaWithoutACachedValueIsNotAGuess() {
     Read r = read(CountyWorkbook.xlsxUncached(), spec(null, SourceSpec.Workbook.DETECT));
     assertEquals(FIGURES, r.figures(), "the rows typed by hand are read");
