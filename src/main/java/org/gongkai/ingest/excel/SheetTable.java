@@ -45,8 +45,13 @@ final class SheetTable {
 
   /** {@code 2022年汇总!}, quoted as Excel quotes a name with spaces or signs. */
   String ref() {
-    return name.matches("[\\p{L}\\p{N}_]+") ? name + "!" : "'" + name.replace("'", "''") + "'!";
+    if (ref == null) {
+      ref = name.matches("[\\p{L}\\p{N}_]+") ? name + "!" : "'" + name.replace("'", "''") + "'!";
+    }
+    return ref;
   }
+
+  private String ref;
 
   void row(SheetHeader.Row row) {
     if (rowsIgnored) {
