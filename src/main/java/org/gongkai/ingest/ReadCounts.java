@@ -5,11 +5,18 @@ import java.util.List;
 
 /**
  * What reading one file gave: records (or reports) read, accepted and rejected; observations
- * produced; columns that mapped to nothing. {@code read == accepted + rejected} always.
+ * produced; columns that mapped to nothing; a workbook's total rows (合计, 小计: checked, neither
+ * records nor rejects). {@code read == accepted + rejected} always.
  */
 public record ReadCounts(
-    long read, long accepted, long rejected, long observations, List<String> unmappedColumns, String charset)
+    long read, long accepted, long rejected, long observations, List<String> unmappedColumns, String charset,
+    long totalRows)
     implements Serializable {
+
+  /** Counts of a file that has no total rows (every format but workbooks). */
+  public ReadCounts(long read, long accepted, long rejected, long observations, List<String> unmappedColumns, String charset) {
+    this(read, accepted, rejected, observations, unmappedColumns, charset, 0);
+  }
 
   /** Unmapped columns listed per file; a file with more (10^6 junk headers) lists these and a count. */
   public static final int MAX_UNMAPPED = 100;

@@ -33,8 +33,27 @@ public final class RecordNormalizer {
     this.maxRecordChars = maxRecordChars;
   }
 
-  /** A record's cells in column order, with where it was found. */
-  public record RawRecord(String file, String locator, long position, List<String> values, String raw, long chars) {}
+  /**
+   * A record's cells in column order, with where it was found.
+   *
+   * @param cellLocators where each cell is (a workbook's {@code 2022年汇总!C7}), or null: the record's locator
+   * @param remark the record's remark (a workbook's 备注 column), kept with each figure's evidence, or null
+   */
+  public record RawRecord(String file, String locator, long position, List<String> values, String raw, long chars,
+      List<String> cellLocators, String remark) {
+    public RawRecord(String file, String locator, long position, List<String> values, String raw, long chars) {
+      this(file, locator, position, values, raw, chars, null, null);
+    }
+
+    String locatorOf(int column) {
+      return cellLocators == null || column >= cellLocators.size() ? locator : cellLocators.get(column);
+    }
+
+    String evidenceOf(String cell) {
+      String e = Text.abbreviate(cell.strip(), 200);
+      return remark == null || remark.isBlank() ? e : e + "（备注：" + Text.abbreviate(remark.strip(), 100) + "）";
+    }
+  }
 
   /**
    * Normalises one record into the sink.
@@ -110,7 +129,7 @@ public final class RecordNormalizer {
       String raw = rec.values().get(i);
       CountResult r = CountParser.parse(raw);
       if (r instanceof CountResult.Count c) {
-        observations.add(observation(rec, year, township, metric, c.value(), c.qualifier(), raw));
+        observations.add(observation(rec, i, year, township, metric, c.value(), c.qualifier(), raw));
       } else if (r instanceof CountResult.Invalid inv) {
         if (firstCode == null) {
           firstCode = inv.reasonCode();
@@ -185,10 +204,11 @@ public final class RecordNormalizer {
     return source.encoding().equals("auto") ? " UTF-8 或 GB18030 有效文本" : " " + source.encoding() + " ";
   }
 
-  private Observation observation(RawRecord rec, int year, Division township, String metric, long value, Qualifier q, String raw) {
+  private Observation observation(RawRecord rec, int column, int year, Division township, String metric, long value, Qualifier q,
+      String raw) {
     return new Observation(
         year, township.code(), metric, value, q, false, source.name(), source.order(), source.priority(),
-        rec.file(), rec.locator(), rec.position(), Text.abbreviate(raw.strip(), 200));
+        rec.file(), rec.locatorOf(column), rec.position(), rec.evidenceOf(raw));
   }
 
   private boolean reject(RawRecord rec, Integer year, String code, String reason, ReadSink sink) {

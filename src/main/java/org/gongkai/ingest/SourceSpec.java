@@ -18,6 +18,7 @@ import java.util.Map;
  * @param fileNamePattern for reports: a regex whose named groups {@code region} and {@code
  *     year} are read from the file name
  * @param headerRow for CSV: the 1-based line of the header; null: detected (see {@code CsvLayout})
+ * @param workbook for workbooks: which sheets, and where the header is when detection is overridden
  */
 public record SourceSpec(
     String name,
@@ -30,23 +31,59 @@ public record SourceSpec(
     Map<String, String> columns,
     int priority,
     String fileNamePattern,
-    Integer headerRow)
+    Integer headerRow,
+    Workbook workbook)
     implements Serializable {
 
   public SourceSpec {
     columns = Map.copyOf(columns);
+    workbook = workbook == null ? Workbook.DETECT : workbook;
   }
 
-  /** A source whose CSV header is detected. */
+  /** A source read with every default: a CSV header or a workbook's sheets and header detected. */
   public SourceSpec(String name, int order, Format format, String path, String encoding, Integer year, String region,
       Map<String, String> columns, int priority, String fileNamePattern) {
-    this(name, order, format, path, encoding, year, region, columns, priority, fileNamePattern, null);
+    this(name, order, format, path, encoding, year, region, columns, priority, fileNamePattern, null, Workbook.DETECT);
+  }
+
+  /** A CSV source whose header is on a given line (null: detected). */
+  public SourceSpec(String name, int order, Format format, String path, String encoding, Integer year, String region,
+      Map<String, String> columns, int priority, String fileNamePattern, Integer headerRow) {
+    this(name, order, format, path, encoding, year, region, columns, priority, fileNamePattern, headerRow, Workbook.DETECT);
+  }
+
+  /** A workbook source. */
+  public SourceSpec(String name, int order, Format format, String path, String encoding, Integer year, String region,
+      Map<String, String> columns, int priority, String fileNamePattern, Workbook workbook) {
+    this(name, order, format, path, encoding, year, region, columns, priority, fileNamePattern, null, workbook);
+  }
+
+  /** The same source with another default year (a workbook sheet named 2022年汇总). */
+  public SourceSpec withYear(Integer year) {
+    return new SourceSpec(name, order, format, path, encoding, year, region, columns, priority, fileNamePattern, headerRow,
+        workbook);
+  }
+
+  /**
+   * What a job file says about a workbook source.
+   *
+   * @param sheets the sheets to read, by name or 1-based number; empty: every visible sheet with a header
+   * @param headerRow the 1-based row where the header starts, or null to detect it
+   * @param headerRows how many rows the header has (1 or 2), or null to detect it
+   */
+  public record Workbook(java.util.List<String> sheets, Integer headerRow, Integer headerRows) implements Serializable {
+    public static final Workbook DETECT = new Workbook(java.util.List.of(), null, null);
+
+    public Workbook {
+      sheets = java.util.List.copyOf(sheets);
+    }
   }
 
   /** Formats a source can have. */
   public enum Format {
     CSV,
     JSONL,
+    EXCEL,
     REPORT;
 
     public String code() {

@@ -21,6 +21,10 @@ public record Notice(String source, String sourceFile, Integer year, String code
   public static final String REPORT_PART_NOT_READ = "REPORT_PART_NOT_READ";
   public static final String LINES_SKIPPED = "LINES_SKIPPED";
   public static final String SHEET_SKIPPED = "SHEET_SKIPPED";
+  /** A workbook's total row (合计) that differs from the sum of the rows it covers. */
+  public static final String TOTAL_ROW_MISMATCH = "TOTAL_ROW_MISMATCH";
+  /** A total row whose figures could not be checked (a formula without a cached value). */
+  public static final String TOTAL_ROW_UNCHECKED = "TOTAL_ROW_UNCHECKED";
 
   public static final int MAX_EVIDENCE_CHARS = 300;
 

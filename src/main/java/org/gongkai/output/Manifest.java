@@ -36,6 +36,15 @@ public final class Manifest {
   /** One input file and its counts; sources keep job order through {@code sourceOrder}. */
   public void file(String source, int sourceOrder, String format, String path, long bytes, String sha256,
       long read, long accepted, long rejected, long observations, String charset, List<String> unmapped) {
+    file(source, sourceOrder, format, path, bytes, sha256, read, accepted, rejected, observations, charset, unmapped, 0);
+  }
+
+  /**
+   * One input file and its counts; a workbook also says its total rows (合计, 小计), which are
+   * checked and are neither records nor rejects.
+   */
+  public void file(String source, int sourceOrder, String format, String path, long bytes, String sha256,
+      long read, long accepted, long rejected, long observations, String charset, List<String> unmapped, long totalRows) {
     String key = String.format("%04d", sourceOrder);
     ObjectNode s = sources.computeIfAbsent(key, k -> {
       ObjectNode n = JSON.createObjectNode();
@@ -53,6 +62,9 @@ public final class Manifest {
     f.put("accepted", accepted);
     f.put("rejected", rejected);
     f.put("observations", observations);
+    if (format.equals("excel")) {
+      f.put("total_rows", totalRows);
+    }
     ArrayNode u = f.putArray("unmapped_columns");
     unmapped.forEach(u::add);
     Long[] t = sourceTotals.computeIfAbsent(key, k -> new Long[] {0L, 0L, 0L, 0L});

@@ -5,6 +5,7 @@ import org.gongkai.ingest.FormatReader;
 import org.gongkai.ingest.JsonLinesReader;
 import org.gongkai.ingest.RecordNormalizer;
 import org.gongkai.ingest.SourceSpec;
+import org.gongkai.ingest.excel.ExcelReader;
 import org.gongkai.ingest.report.ReportReader;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.normalize.RegionResolver;
@@ -17,6 +18,8 @@ final class FormatReaders {
     return switch (source.format()) {
       case CSV -> new CsvReader(source, new RecordNormalizer(source, resolver, limits.maxRecordBytes()), catalog);
       case JSONL -> new JsonLinesReader(source, new RecordNormalizer(source, resolver, limits.maxRecordBytes()), catalog);
+      case EXCEL -> new ExcelReader(source, resolver, catalog,
+          new ExcelReader.Limits(limits.maxRecordBytes(), limits.maxWorkbookRows(), limits.maxWorkbookBytes()));
       case REPORT -> new ReportReader(source, resolver, catalog, limits.maxReportBytes());
     };
   }

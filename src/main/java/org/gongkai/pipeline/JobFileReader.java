@@ -32,19 +32,21 @@ import org.gongkai.pipeline.JobSpec.Outputs;
 public final class JobFileReader {
   private static final Set<String> TOP = Set.of("name", "gazetteer", "sources", "outputs", "rollup", "audit", "limits");
   private static final Set<String> SOURCE =
-      Set.of("name", "format", "path", "encoding", "year", "region", "columns", "priority", "file_name_pattern",
-          "header_row");
+      Set.of("name", "format", "path", "encoding", "year", "region", "columns", "priority", "file_name_pattern", "sheet",
+          "header_row", "header_rows");
   /** Source fields only some formats read; on any other format they would be ignored, so they are errors. */
   private static final Map<String, Set<Format>> FORMAT_FIELDS = Map.of(
       "file_name_pattern", Set.of(Format.REPORT),
-      "columns", Set.of(Format.CSV, Format.JSONL),
-      "header_row", Set.of(Format.CSV));
+      "columns", Set.of(Format.CSV, Format.JSONL, Format.EXCEL),
+      "header_row", Set.of(Format.CSV, Format.EXCEL),
+      "sheet", Set.of(Format.EXCEL),
+      "header_rows", Set.of(Format.EXCEL));
   private static final Set<String> OUTPUTS = Set.of("directory", "formats");
   private static final Set<String> ROLLUP = Set.of("levels");
   private static final Set<String> AUDIT =
       Set.of("outlier_z", "outlier_min_difference", "outlier_min_ratio", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units");
   private static final Set<String> LIMITS = Set.of("max_record_bytes", "max_report_bytes", "max_batch_rows", "district_groups",
-      "read_groups");
+      "read_groups", "max_workbook_rows", "max_workbook_bytes");
   private static final Set<String> ENCODINGS = Set.of("auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312",
       "utf-16", "utf-16le", "utf-16be");
   private static final Set<String> COLUMN_ROLES = Set.of("region", "region_code", "district", "year", "ignore");
@@ -134,7 +136,7 @@ public final class JobFileReader {
       try {
         format = Format.valueOf(formatText.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new JobFileException(file, at + ".format", "'" + formatText + "' is not one of csv, jsonl, report");
+        throw new JobFileException(file, at + ".format", "'" + formatText + "' is not one of csv, jsonl, excel, report");
       }
       checkFormatFields(s, at, format);
       String path = resolve(base, requireText(s, "path", at + ".path"), at + ".path");
@@ -169,14 +171,15 @@ public final class JobFileReader {
         }
       }
       Integer headerRow = null;
-      if (s.has("header_row")) {
+      if (s.has("header_row") && format == Format.CSV) {
         JsonNode h = s.get("header_row");
         if (!h.isIntegralNumber() || !h.canConvertToInt() || h.asInt() < 1) {
           throw new JobFileException(file, at + ".header_row", "must be a line number (1 = the first line)");
         }
         headerRow = h.asInt();
       }
-      out.add(new SourceSpec(name, i, format, path, encoding, year, region, columns, priority, pattern, headerRow));
+      out.add(new SourceSpec(name, i, format, path, encoding, year, region, columns, priority, pattern, headerRow,
+          workbook(s, at, format)));
     }
     return List.copyOf(out);
   }
@@ -189,6 +192,41 @@ public final class JobFileReader {
             + String.join(" and ", formats) + " sources read " + f.getKey() + "); remove it");
       }
     }
+  }
+
+  /** A workbook source's {@code sheet}, {@code header_row} and {@code header_rows}; only workbooks have them. */
+  private SourceSpec.Workbook workbook(JsonNode s, String at, Format format) {
+    // Other formats never have sheet or header_rows (checkFormatFields); a CSV's header_row is its own.
+    if (format != Format.EXCEL || !s.has("sheet") && !s.has("header_row") && !s.has("header_rows")) {
+      return SourceSpec.Workbook.DETECT;
+    }
+    List<String> sheets = new ArrayList<>();
+    JsonNode sheet = s.get("sheet");
+    if (sheet != null && !sheet.isNull()) {
+      for (JsonNode n : sheet.isArray() ? sheet : List.of(sheet)) {
+        if (!n.isTextual() && !(n.isIntegralNumber() && n.asInt() >= 1) || n.asText().isBlank()) {
+          throw new JobFileException(file, at + ".sheet", "must be a sheet name, a 1-based sheet number or a list of them");
+        }
+        sheets.add(n.asText());
+      }
+    }
+    Integer headerRow = null;
+    if (s.has("header_row")) {
+      double row = positiveWhole(s, at, "header_row", 1);
+      if (row > 1_048_576) {
+        throw new JobFileException(file, at + ".header_row", "must be a row of a sheet, at most 1048576");
+      }
+      headerRow = (int) row;
+    }
+    Integer headerRows = null;
+    if (s.has("header_rows")) {
+      JsonNode v = s.get("header_rows");
+      if (!v.isIntegralNumber() || v.asInt() < 1 || v.asInt() > 2) {
+        throw new JobFileException(file, at + ".header_rows", "must be 1 or 2, not '" + v.asText() + "'");
+      }
+      headerRows = v.asInt();
+    }
+    return new SourceSpec.Workbook(sheets, headerRow, headerRows);
   }
 
   private Map<String, String> columns(JsonNode node, String at) {
@@ -350,7 +388,9 @@ public final class JobFileReader {
         (long) positiveWhole(node, "limits", "max_report_bytes", d.maxReportBytes()),
         (int) positiveWhole(node, "limits", "max_batch_rows", d.maxBatchRows()),
         (int) positiveWhole(node, "limits", "district_groups", d.districtGroups()),
-        (int) positiveWhole(node, "limits", "read_groups", d.readGroups()));
+        (int) positiveWhole(node, "limits", "read_groups", d.readGroups()),
+        (long) positiveWhole(node, "limits", "max_workbook_rows", d.maxWorkbookRows()),
+        (long) positiveWhole(node, "limits", "max_workbook_bytes", d.maxWorkbookBytes()));
   }
 
   private double positive(JsonNode node, String section, String key, double dflt) {

@@ -81,10 +81,10 @@ public final class Baseline {
       FormatReader reader = switch (source.format()) {
         case CSV -> new CsvReader(source, normalizer, catalog);
         case JSONL -> new JsonLinesReader(source, normalizer, catalog);
-        case REPORT -> null;
+        case REPORT, EXCEL -> null;
       };
       if (reader == null) {
-        System.err.println("baseline: skipping report source " + source.name() + " (structured sources only)");
+        System.err.println("baseline: skipping " + source.format().code() + " source " + source.name() + " (CSV and JSON Lines only)");
         continue;
       }
       for (Path file : glob(source.path())) {

@@ -46,7 +46,7 @@ class JobFileReaderTest {
   @CsvSource(delimiter = '|', textBlock = """
       gazetteer: g.csv\\nsources: []\\noutputs: {directory: o}                                  | sources
       sources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}                       | gazetteer: is required
-      gazetteer: g\\nsources: [{name: a, format: xls, path: p}]\\noutputs: {directory: o}        | sources[0].format: 'xls' is not one of csv, jsonl, report
+      gazetteer: g\\nsources: [{name: a, format: xls, path: p}]\\noutputs: {directory: o}        | sources[0].format: 'xls' is not one of csv, jsonl, excel, report
       gazetteer: g\\nsources: [{name: a, format: csv}]\\noutputs: {directory: o}                 | sources[0].path: is required
       gazetteer: g\\nsources: [{name: a, format: csv, path: p, encodng: x}]\\noutputs: {directory: o} | sources[0].encodng: unknown field
       gazetteer: g\\nsources: [{name: a, format: csv, path: p, year: 20l8}]\\noutputs: {directory: o} | sources[0].year
