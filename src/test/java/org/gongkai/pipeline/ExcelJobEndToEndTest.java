@@ -1,6 +1,7 @@
 package org.gongkai.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,5 +75,18 @@ class ExcelJobEndToEndTest {
     assertEquals(0, file.get("rejected").asLong());
     assertEquals(1, file.get("total_rows").asLong(), "the 合计 row, checked");
     assertEquals(19, file.get("observations").asLong());
+
+    // The 合计 row's SUM skipped the cells typed as text (151余, 98): a finding that says so.
+    List<String> findings = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT severity, message FROM read_parquet('" + out.resolve("findings")
+            + "/*/*.parquet', hive_partitioning = true) WHERE rule = 'TOTAL_ROW_MISMATCH'")) {
+      while (rs.next()) {
+        findings.add(rs.getString(1) + " " + rs.getString(2));
+      }
+    }
+    assertEquals(1, findings.size(), findings.toString());
+    assertTrue(findings.get(0).startsWith("warning "), findings.get(0));
+    assertTrue(findings.get(0).contains("2022年汇总!C7") && findings.get(0).contains("Excel 的 SUM 不计文本"), findings.get(0));
   }
 }

@@ -58,7 +58,7 @@ class ExcelJobFileTest {
   void workbookFieldsAreForWorkbooksOnly() {
     var e = assertThrows(JobFileException.class, () -> JobFileReader.parse("x.yaml",
         "gazetteer: g\nsources: [{name: a, format: csv, path: p, sheet: 1}]\noutputs: {directory: o}\n", BASE));
-    assertTrue(e.getMessage().contains("for format: excel only"), e.getMessage());
+    assertTrue(e.getMessage().contains("sources[0].sheet: a csv source does not use it"), e.getMessage());
   }
 
   @Test

@@ -43,12 +43,12 @@ class NoticesJobTest {
         341503112,余关镇
         """);
     Files.writeString(dir.resolve("exports.csv"), """
-        乡镇,年度,市长热线,政府网站公开
+        乡镇,年度,市长热线,信息员人数
         苏埠镇,2018,12,40
         江家店镇,2018,5,3
         余官镇,2018,7,1
         """);
-    String tsv = "裕安区2019年政务公开统计表\r\n乡镇\t年度\t市长热线\t政府网站公开\r\n苏埠镇\t2019\t13\t41\r\n"
+    String tsv = "裕安区2019年政务公开统计表\r\n乡镇\t年度\t市长热线\t信息员人数\r\n苏埠镇\t2019\t13\t41\r\n"
         + "江家店镇\t2019\t6\t4\r\n余关镇\t2019\t8\t2\r\n";
     ByteArrayOutputStream utf16 = new ByteArrayOutputStream();
     utf16.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
@@ -68,7 +68,7 @@ class NoticesJobTest {
             path: wps.txt
             region: 裕安区
             columns:
-              政府网站公开: ignore
+              信息员人数: ignore
           - name: reports
             format: report
             path: "*-xuji.txt"
@@ -98,10 +98,10 @@ class NoticesJobTest {
     assertEquals("warning", f.get("severity"));
     assertEquals("2018", f.get("year"));
     assertEquals("341503", f.get("district_code"));
-    assertTrue(f.get("message").contains("列「政府网站公开」未对应任何指标"), f.get("message"));
-    assertTrue(f.get("evidence").endsWith("exports.csv line 1 列「政府网站公开」：政府网站公开：40，3，1"), f.get("evidence"));
+    assertTrue(f.get("message").contains("列「信息员人数」未对应任何指标"), f.get("message"));
+    assertTrue(f.get("evidence").endsWith("exports.csv line 1 列「信息员人数」：信息员人数：40，3，1"), f.get("evidence"));
     assertTrue(summary.contains("read but not used: UNMAPPED_COLUMN 1"), summary);
-    assertTrue(summary.contains("exports.csv：列「政府网站公开」"), summary);
+    assertTrue(summary.contains("exports.csv：列「信息员人数」"), summary);
     assertEquals(1, manifest.path("sources").get(0).path("notices").path("UNMAPPED_COLUMN").asLong());
     assertTrue(manifest.path("sources").get(1).path("notices").path("UNMAPPED_COLUMN").isMissingNode());
   }
@@ -158,6 +158,6 @@ class NoticesJobTest {
 
     String html = Files.readString(out.resolve("report.html"));
     assertTrue(html.contains("余关镇 2018 年数据被拒收"), "the finding is on the page");
-    assertTrue(html.contains("已读取但未使用的内容") && html.contains("列「政府网站公开」"), "the notices are on the page");
+    assertTrue(html.contains("已读取但未使用的内容") && html.contains("列「信息员人数」"), "the notices are on the page");
   }
 }
