@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param figures one per metric, in catalog order
  * @param warnings what could not be read with certainty, and the report's own contradictions
  * @param body the normalised text the fingerprint is taken from
+ * @param uncertain counts found but not emitted: which metric they are is not clear
  */
 public record ExtractedReport(
     String regionText,
@@ -26,9 +27,11 @@ public record ExtractedReport(
     String layout,
     List<Figure> figures,
     List<String> warnings,
-    String body) {
+    String body,
+    List<Uncertain> uncertain) {
 
   public ExtractedReport {
+    uncertain = List.copyOf(uncertain);
     regionCandidates = List.copyOf(regionCandidates);
     figures = List.copyOf(figures);
     warnings = List.copyOf(warnings);

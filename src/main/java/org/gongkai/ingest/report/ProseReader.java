@@ -21,12 +21,17 @@ final class ProseReader {
   /** A figure as read, before the report's figures are reconciled. */
   record Candidate(
       String metric, long value, org.gongkai.model.Qualifier qualifier, String evidence, long offset,
-      boolean part, String channel, int paragraph) {}
+      boolean part, String channel, int paragraph, boolean derived) {
+    Candidate(String metric, long value, org.gongkai.model.Qualifier qualifier, String evidence, long offset,
+        boolean part, String channel, int paragraph) {
+      this(metric, value, qualifier, evidence, offset, part, channel, paragraph, false);
+    }
+  }
 
   /** An "all answered" statement after a hotline figure. */
   record AllResponded(String evidence, long offset) {}
 
-  record Result(List<Candidate> candidates, List<AllResponded> allResponded, List<String> warnings) {}
+  record Result(List<Candidate> candidates, List<AllResponded> allResponded, List<String> warnings, List<Uncertain> uncertain) {}
 
   private final NormalText c;
   private final String raw;
@@ -35,6 +40,7 @@ final class ProseReader {
   private final List<Candidate> out = new ArrayList<>();
   private final List<AllResponded> responded = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private final List<Uncertain> uncertain = new ArrayList<>();
   private String lastHeading = ""; // the latest heading, for sections that say only "无。"
   private int paragraphStart;
   private int currentSentenceStart;
@@ -49,7 +55,7 @@ final class ProseReader {
   static Result read(NormalText compact, String raw, Integer year, List<int[]> maskedOrigins) {
     ProseReader r = new ProseReader(compact, raw, year, maskedOrigins);
     r.run();
-    return new Result(r.out, r.responded, r.warnings);
+    return new Result(r.out, r.responded, r.warnings, r.uncertain);
   }
 
   private void run() {
@@ -188,6 +194,9 @@ final class ProseReader {
   private boolean cumulative(String sentence) {
     // "This year" is looked for only in the few sentences of running totals.
     if (ProseRules.CUMULATIVE_STRONG.find(sentence)) {
+      if (sinceReportYear(sentence)) {
+        return false;
+      }
       return !ProseRules.THIS_YEAR.find(sentence);
     }
     if (ProseRules.CUMULATIVE.find(sentence)) {
@@ -198,6 +207,20 @@ final class ProseReader {
       return !(thisYear || year != null && sentence.contains(year + "年"));
     }
     return false;
+  }
+
+  /** Whether the running total of a sentence runs from the report year's start (2023年1月1日以来). */
+  private boolean sinceReportYear(String sentence) {
+    if (year == null) {
+      return false;
+    }
+    Matcher m = ProseRules.SINCE_YEAR_START.pattern().matcher(sentence);
+    for (int from = 0; ProseRules.SINCE_YEAR_START.find(m, sentence, from); from = m.end()) {
+      if (!m.group(1).equals(year.toString())) {
+        return false;
+      }
+    }
+    return ProseRules.SINCE_YEAR_START.find(sentence) && !ProseRules.CUMULATIVE_STRONG.find(sentence.replaceAll("(?:19|20)\\d\\d年(?:1月(?:1日)?)?(?:以来|至今)", ""));
   }
 
   /** A section that says only "无。" under a heading that names metrics: those are zero. */
@@ -250,7 +273,21 @@ final class ProseReader {
       }
       List<String> metrics = new ArrayList<>();
       String channel = null;
-      if (pendingPair != null) {
+      boolean derived = false;
+      if (ProseRules.NOT_ITEMS_AFTER.find(sentence.substring(numEnd, Math.min(sentence.length(), numEnd + 6)))
+          || ProseRules.SENT_UPWARD.find(lead)) {
+        continue; // 六个部分, 七项制度; 上报被采纳信息80条: not items this body published
+      }
+      ProseRules.Pair combined = pendingPair == null ? combined(lead) : null;
+      if (combined != null) {
+        if (count.value() != 0) {
+          warnings.add("a combined figure (" + countText + ") is not split between its metrics: " + evidence(sentenceStart, sentence, numStart));
+          continue;
+        }
+        metrics.add(combined.a());
+        metrics.add(combined.b());
+        derived = true;
+      } else if (pendingPair != null) {
         metrics.add(pendingPair);
         pendingPair = null;
       } else if (!ProseRules.NOT_A_FIGURE.find(lead)) {
@@ -278,12 +315,21 @@ final class ProseReader {
             where = trail;
           }
           if (rule != null) {
-            metrics.add(rule.metric());
+            int named = 0;
             if (rule.summable()) {
               Matcher k = rule.keyword().pattern().matcher(where);
               for (int from = 0; rule.keyword().find(k, where, from); from = k.end()) {
                 channel = k.group();
+                named++;
               }
+            }
+            if (named >= 2 && where.contains("分别")) {
+              // 通过微博、微信分别发布92条、306条: each count is one channel's, none the metric's
+              uncertain.add(new Uncertain(count.value(), count.qualifier(), List.of(rule.metric()),
+                  "each count is one of several channels (分别)", evidence(sentenceStart, sentence, numStart),
+                  c.origin(sentenceStart + numStart)));
+            } else {
+              metrics.add(rule.metric());
             }
           }
         }
@@ -291,7 +337,7 @@ final class ProseReader {
       boolean isPart = part || ProseRules.PART_LEAD.find(lead);
       for (String mk : metrics) {
         out.add(new ProseReader.Candidate(mk, count.value(), count.qualifier(), evidence(sentenceStart, sentence, numStart),
-            c.origin(sentenceStart + numStart), isPart, channel, paragraph));
+            c.origin(sentenceStart + numStart), isPart, channel, paragraph, derived));
         metric = mk;
       }
     }
@@ -326,6 +372,35 @@ final class ProseReader {
     return null;
   }
 
+  /** The pair a lead counts as one (办理建议提案), when it names neither metric alone. */
+  private static ProseRules.Pair combined(String lead) {
+    for (ProseRules.Pair p : ProseRules.COMBINED) {
+      String[] named = pair(lead);
+      if (p.aWords().find(lead) && (named == null || named.length == 0)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether every occurrence of a rule's keyword in a lead is one item of an enumeration of
+   * names (工作动态、重点领域、人事任免信息共计100条).
+   */
+  private static boolean onlyListed(QuickPattern keyword, String lead) {
+    Matcher m = keyword.pattern().matcher(lead);
+    boolean any = false;
+    for (int from = 0; keyword.find(m, lead, from); from = m.end()) {
+      any = true;
+      // a 、 that opens the lead separates this count from the one before, not names of a list
+      if (!(m.start() > 1 && ProseRules.LISTED.find(lead.substring(m.start() - 1, m.start())))
+          && !ProseRules.LISTED.find(lead.substring(m.end(), Math.min(lead.length(), m.end() + 1)))) {
+        return false;
+      }
+    }
+    return any;
+  }
+
   private Rule match(String lead, String sentence, int numStart, boolean trail, boolean context) {
     if (lead.isEmpty()) {
       return null;
@@ -335,7 +410,7 @@ final class ProseReader {
       if (trail && !rule.trail() || !context && rule.needs() != Needs.NONE) {
         continue;
       }
-      if (!rule.keyword().find(lead)) {
+      if (!rule.keyword().find(lead) || !rule.summable() && onlyListed(rule.keyword(), lead)) {
         continue;
       }
       if (mixedChannels && (rule.metric().equals("published_website") || rule.metric().equals("published_other"))) {

@@ -63,11 +63,32 @@ final class ProseRules {
           rule("published_other", CHANNEL_WORDS, false, Needs.NONE, true),
           rule("published_website", WEBSITE_WORDS, false, Needs.NONE, false),
           rule("published_total",
-              "主动公开|(?:发布|公开|上传|更新|推送|报送|录入|公布)了?(?:各类|各项|各种|政务|政府|政务公开|政府信息公开){0,2}类?信息|公开信息|信息总数|公开总数",
+              "主动公开|(?:发布|公开|上传|推送|录入|公布)了?(?:各类|各项|各种|政务|政府|政务公开|政府信息公开){0,2}类?信息|公开信息|信息总数|公开总数"
+                  + "|信息公开(?:共|总数|总量|数量|合计)",
               false, Needs.NONE, false));
 
   /** Leads that count something other than items, cases or proposals (visits, readers). */
   static final QuickPattern NOT_A_FIGURE = QuickPattern.compile("访问|浏览|点击|阅读|下载|粉丝|关注|转发|评论|培训|会议|座谈|(?:栏目|版块|专栏|账号|平台)$");
+
+  /**
+   * What a count is of when the words just after it say so, and it is not an item, a case or a
+   * proposal: the parts of the report itself (六个部分, 七个方面), categories (二十九大类), the rules
+   * of the work (七项工作制度, 三项措施).
+   */
+  static final QuickPattern NOT_ITEMS_AFTER =
+      QuickPattern.compile("^(?:工作|管理|审核|公开)?(?:部分|方面|大类|类别|板块|章节|阶段|环节|制度|机制|措施|举措|原则|要求|专题|专栏|栏目)");
+
+  /**
+   * Items sent upward or compiled, not published by the body: 报送信息, 上报被采纳信息, 编发简报.
+   * Checked in the lead of a count before any rule.
+   */
+  static final QuickPattern SENT_UPWARD = QuickPattern.compile("报送|上报|被采纳|采用|编发|简报|专报|呈报|报区|报市|报县");
+
+  /**
+   * A keyword that is one item of an enumeration (机构信息、重点领域、人事任免信息共计100条) names a
+   * category of the items counted, not the count's metric.
+   */
+  static final QuickPattern LISTED = QuickPattern.compile("、$|^、");
 
   /** A clause that only names a topic ("依申请公开方面,"): its keyword may name a count after it. */
   static final QuickPattern TOPIC = QuickPattern.compile("(?:方面|情况|工作|领域)$");
@@ -80,6 +101,15 @@ final class ProseRules {
           new Pair("npc_suggestions", QuickPattern.compile(NPC_WORDS), "cppcc_proposals", QuickPattern.compile(CPPCC_WORDS)),
           new Pair("admin_reconsiderations", QuickPattern.compile("行政复议"), "lawsuits", QuickPattern.compile("诉讼")));
 
+  /**
+   * Two metrics counted as one (办理建议提案0件, 复议诉讼0件): a combined zero is each one's zero; a
+   * combined count above zero cannot be split and gives neither.
+   */
+  static final List<Pair> COMBINED =
+      List.of(
+          new Pair("npc_suggestions", QuickPattern.compile("建议(?:和|、|及|与)?提案"), "cppcc_proposals", null),
+          new Pair("admin_reconsiderations", QuickPattern.compile("复议(?:和|、|及|与)?(?:行政)?诉讼"), "lawsuits", null));
+
   /** The words just before a count that give it to both metrics of a pair. */
   static final QuickPattern EACH = QuickPattern.compile("(?:各|均|均为|都是|都为|各为|分别为?)$");
 
@@ -88,7 +118,7 @@ final class ProseRules {
       QuickPattern.compile(
           "(?:(?:大约|约|近|超过|逾|多于)(?=[\\d零〇一二两三四五六七八九十]))?"
               + "(?:(?<![\\d.,第])\\d+(?:,\\d{3})*(?:\\.\\d+)?万?"
-              + "|(?<![\\d.,第统唯逐之单同])[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)"
+              + "|(?<![\\d.,第统唯逐之单同无])[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)"
               + "(?:余|多)?(?:" + String.join("|", Units.ALL) + ")(?:以上|左右)?(?!龙)");
 
   /** The units of a count, 人次 before 次 so that the longest matches. */
@@ -120,6 +150,9 @@ final class ProseRules {
 
   static final QuickPattern CUMULATIVE = QuickPattern.compile("累计");
   static final QuickPattern UNTIL = QuickPattern.compile("截至|截止|到目前|到现在|年底|年末");
+  /** Since the start of a named year (2023年1月1日以来): this year's count when it is the report's year. */
+  static final QuickPattern SINCE_YEAR_START = QuickPattern.compile("((?:19|20)\\d\\d)年(?:1月(?:1日)?)?(?:以来|至今)");
+
   static final QuickPattern THIS_YEAR = QuickPattern.compile("本年|今年|全年|年内|当年|年度内|本年度");
 
   /** A year named in a clause: 2017年, 二〇一七年. */
@@ -143,7 +176,7 @@ final class ProseRules {
   static final List<Object[]> ZEROS =
       List.of(
           new Object[] {new String[] {"applications_received"}, QuickPattern.compile(NEG + "[^,]{0,30}?申请|依申请公开(?:申请)?(?:数量|件数)?(?:为零|为0|为无|:无$|无$)"), QuickPattern.compile("复议|诉讼|投诉|咨询")},
-          new Object[] {new String[] {"admin_reconsiderations", "lawsuits"}, QuickPattern.compile(NEG + "[^,]{0,24}?行政复议(?:和|、|及|或|与)?(?:行政)?诉讼"), null},
+          new Object[] {new String[] {"admin_reconsiderations", "lawsuits"}, QuickPattern.compile(NEG + "[^,]{0,24}?(?:行政)?复议(?:案件|案|申请)?(?:和|、|及|或|与)?(?:提起|提出|引发)?(?:的)?(?:行政)?诉讼"), null},
           new Object[] {new String[] {"admin_reconsiderations"}, QuickPattern.compile(NEG + "[^,]{0,24}?行政复议"), null},
           new Object[] {new String[] {"lawsuits"}, QuickPattern.compile(NEG + "[^,]{0,24}?诉讼"), null},
           new Object[] {new String[] {"npc_suggestions", "cppcc_proposals"}, QuickPattern.compile(NEG + "[^,]{0,12}?(?:建议提案|建议和提案|(?:" + NPC_WORDS + ")(?:和|、|及|与)(?:" + CPPCC_WORDS + "))"), null},
