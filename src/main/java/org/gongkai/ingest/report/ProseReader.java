@@ -41,6 +41,7 @@ final class ProseReader {
   private final List<AllResponded> responded = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private final List<Uncertain> uncertain = new ArrayList<>();
+  private final boolean lowerBody; // a township, street or department: 全区, 全县 are another body
   private String lastHeading = ""; // the latest heading, for sections that say only "无。"
   private int paragraphStart;
   private int currentSentenceStart;
@@ -50,6 +51,7 @@ final class ProseReader {
     this.raw = raw;
     this.year = year;
     this.masked = masked;
+    this.lowerBody = ProseRules.LOWER_BODY_SELF.find(c.text);
   }
 
   static Result read(NormalText compact, String raw, Integer year, List<int[]> maskedOrigins) {
@@ -129,6 +131,7 @@ final class ProseReader {
     }
     Integer effYear = year;
     boolean part = false;
+    int firstCandidate = out.size();
     int prevEnd = -1; // end of the previous count in this sentence (sentence-relative)
     int clauseStart = 0;
     for (int i = 0; i <= sentence.length(); i++) {
@@ -161,7 +164,34 @@ final class ProseReader {
         prevEnd = cs + counts.get(counts.size() - 1)[1];
       }
     }
+    wholeOfChannels(firstCandidate);
     return lastMetric;
+  }
+
+  /**
+   * 通过门户网站主动公开信息1402条,其中政府网站公开1100条,其他渠道公开302条: a website figure whose
+   * parts (其中) are the website's and the other channels' is the total.
+   */
+  private void wholeOfChannels(int from) {
+    int whole = -1;
+    boolean webPart = false;
+    boolean otherPart = false;
+    for (int i = from; i < out.size(); i++) {
+      Candidate k = out.get(i);
+      if (k.metric().equals("published_total") && !k.part()) {
+        return;
+      }
+      if (whole < 0 && !k.part() && k.metric().equals("published_website")) {
+        whole = i;
+      } else if (whole >= 0 && k.part()) {
+        webPart |= k.metric().equals("published_website");
+        otherPart |= k.metric().equals("published_other");
+      }
+    }
+    if (whole >= 0 && webPart && otherPart) {
+      Candidate k = out.get(whole);
+      out.set(whole, new Candidate("published_total", k.value(), k.qualifier(), k.evidence(), k.offset(), false, null, k.paragraph()));
+    }
   }
 
   /** The year a clause speaks of: a named year, or last year's for 上年/去年; null if none. */
@@ -323,7 +353,16 @@ final class ProseReader {
                 named++;
               }
             }
-            if (named >= 2 && where.contains("分别")) {
+            String topic = PUBLICATION.contains(rule.metric()) ? topic(where) : null;
+            if (lowerBody && ProseRules.OTHER_BODY.find(sentence.substring(cs, numStart))) {
+              uncertain.add(new Uncertain(count.value(), count.qualifier(), List.of(rule.metric()),
+                  "a higher body's figure (全区, 全县…), not the reporting body's", evidence(sentenceStart, sentence, numStart),
+                  c.origin(sentenceStart + numStart)));
+            } else if (topic != null) {
+              uncertain.add(new Uncertain(count.value(), count.qualifier(), List.of(rule.metric()),
+                  "items on one topic (" + topic + "), not all the items", evidence(sentenceStart, sentence, numStart),
+                  c.origin(sentenceStart + numStart)));
+            } else if (named >= 2 && where.contains("分别")) {
               // 通过微博、微信分别发布92条、306条: each count is one channel's, none the metric's
               uncertain.add(new Uncertain(count.value(), count.qualifier(), List.of(rule.metric()),
                   "each count is one of several channels (分别)", evidence(sentenceStart, sentence, numStart),
@@ -372,6 +411,28 @@ final class ProseReader {
     return null;
   }
 
+  private static final java.util.Set<String> PUBLICATION = java.util.Set.of("published_total", "published_website", "published_other");
+
+  /**
+   * The topic a lead's published items are on (在微博发布防汛信息: 防汛信息), or null when the words
+   * after its publication verb name no topic (各类政务信息) or a list of categories (机构职能、工作动态等信息).
+   */
+  static String topic(String lead) {
+    Matcher v = ProseRules.PUBLISH_VERB.matcher(lead);
+    int after = -1;
+    while (v.find()) {
+      after = v.end();
+    }
+    if (after < 0) {
+      return null;
+    }
+    String items = lead.substring(after);
+    if (items.isEmpty() || items.matches(".*[、等及和与,(\\[].*") || ProseRules.GENERIC_ITEMS.matcher(items).matches()) {
+      return null;
+    }
+    return items;
+  }
+
   /** The pair a lead counts as one (办理建议提案), when it names neither metric alone. */
   private static ProseRules.Pair combined(String lead) {
     for (ProseRules.Pair p : ProseRules.COMBINED) {
@@ -407,7 +468,8 @@ final class ProseReader {
     }
     boolean mixedChannels = ProseRules.WEBSITE.find(lead) && ProseRules.CHANNEL.find(lead);
     for (Rule rule : ProseRules.RULES) {
-      if (trail && !rule.trail() || !context && rule.needs() != Needs.NONE) {
+      if (trail && !rule.trail() || !context && rule.needs().paragraph()
+          || rule.needs() == Needs.PUBLICATION_CONTEXT && ProseRules.APPLICATION_WAYS.find(lead)) {
         continue;
       }
       if (!rule.keyword().find(lead) || !rule.summable() && onlyListed(rule.keyword(), lead)) {
@@ -416,7 +478,7 @@ final class ProseReader {
       if (mixedChannels && (rule.metric().equals("published_website") || rule.metric().equals("published_other"))) {
         continue; // 通过门户网站、微信公众号等平台主动公开: all channels together, the total
       }
-      if (rule.needs() == Needs.NONE) {
+      if (!rule.needs().paragraph()) {
         return rule; // the context checks below are for the rules that need them
       }
       int keyAt = findLast(rule.keyword(), lead); // the last occurrence, for the check of what follows it
@@ -467,7 +529,7 @@ final class ProseReader {
     return at;
   }
 
-  private static final QuickPattern MAYBE_ZERO = QuickPattern.compile("[未没无]|结转");
+  private static final QuickPattern MAYBE_ZERO = QuickPattern.compile("[未没无零]|结转|为0$");
 
   private void zeros(String clause, String sentence, int sentenceStart, int cs, int paragraph) {
     if (!MAYBE_ZERO.find(clause)) {
@@ -486,6 +548,19 @@ final class ProseReader {
         if (done.add(metric)) {
           out.add(new Candidate(metric, 0, org.gongkai.model.Qualifier.EXACT, evidence(sentenceStart, sentence, cs + m.start()),
               c.origin(sentenceStart + cs + m.start()), false, null, paragraph));
+        }
+      }
+    }
+    Matcher all = ProseRules.ALL_ZERO.pattern().matcher(clause);
+    if (ProseRules.ALL_ZERO.find(all, clause, 0)) {
+      for (String item : ProseRules.LIST_SEPARATOR.split(clause.substring(0, all.start()))) {
+        for (Object[] li : ProseRules.LIST_ITEMS) {
+          QuickPattern unless = (QuickPattern) li[2];
+          String metric = (String) li[0];
+          if (((QuickPattern) li[1]).find(item) && (unless == null || !unless.find(item)) && done.add(metric)) {
+            out.add(new Candidate(metric, 0, org.gongkai.model.Qualifier.EXACT, evidence(sentenceStart, sentence, cs),
+                c.origin(sentenceStart + cs), false, null, paragraph));
+          }
         }
       }
     }
