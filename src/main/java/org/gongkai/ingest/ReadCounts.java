@@ -5,11 +5,19 @@ import java.util.List;
 
 /**
  * What reading one file gave: records (or reports) read, accepted and rejected; observations
- * produced; columns that mapped to nothing. {@code read == accepted + rejected} always.
+ * produced; columns that mapped to nothing; figures found but left uncertain (a report's count
+ * whose metric cannot be told, listed by {@code gongkai extract}). {@code read == accepted +
+ * rejected} always.
  */
 public record ReadCounts(
-    long read, long accepted, long rejected, long observations, List<String> unmappedColumns, String charset)
+    long read, long accepted, long rejected, long observations, List<String> unmappedColumns, String charset,
+    long uncertain)
     implements Serializable {
+
+  /** Counts of a reader that never leaves a figure uncertain (every reader but the report reader). */
+  public ReadCounts(long read, long accepted, long rejected, long observations, List<String> unmappedColumns, String charset) {
+    this(read, accepted, rejected, observations, unmappedColumns, charset, 0);
+  }
 
   /** Unmapped columns listed per file; a file with more (10^6 junk headers) lists these and a count. */
   public static final int MAX_UNMAPPED = 100;

@@ -356,16 +356,16 @@ final class ProseReader {
             String topic = PUBLICATION.contains(rule.metric()) ? topic(where) : null;
             if (lowerBody && ProseRules.OTHER_BODY.find(sentence.substring(cs, numStart))) {
               uncertain.add(new Uncertain(count.value(), count.qualifier(), List.of(rule.metric()),
-                  "a higher body's figure (全区, 全县…), not the reporting body's", evidence(sentenceStart, sentence, numStart),
+                  "上级机关（全区、全县等）的数字，不是本机关的", evidence(sentenceStart, sentence, numStart),
                   c.origin(sentenceStart + numStart)));
             } else if (topic != null) {
               uncertain.add(new Uncertain(count.value(), count.qualifier(), List.of(rule.metric()),
-                  "items on one topic (" + topic + "), not all the items", evidence(sentenceStart, sentence, numStart),
+                  "只是某一主题（" + topic + "）的条数，不是全部信息", evidence(sentenceStart, sentence, numStart),
                   c.origin(sentenceStart + numStart)));
             } else if (named >= 2 && where.contains("分别")) {
               // 通过微博、微信分别发布92条、306条: each count is one channel's, none the metric's
               uncertain.add(new Uncertain(count.value(), count.qualifier(), List.of(rule.metric()),
-                  "each count is one of several channels (分别)", evidence(sentenceStart, sentence, numStart),
+                  "分别列出的几个渠道之一的数字，不是该指标的总数", evidence(sentenceStart, sentence, numStart),
                   c.origin(sentenceStart + numStart)));
             } else {
               metrics.add(rule.metric());
