@@ -84,6 +84,14 @@ class ReportWordingTest {
   }
 
   @Test
+  void theStatisticalPeriodGivesTheYearWhenTheTitleHasNoneOrTheOpeningQuotesAnother() {
+    assertEquals(2020, ReportFixtures.extract("根据《条例》，现发布《青峰镇2019年政府信息公开工作年度报告》。"
+        + "本报告统计期限自2020年1月1日起至2020年12月31日止。全年主动公开政府信息50条。").year());
+    assertEquals(2019, ReportFixtures.extract("青峰镇政府信息公开工作年度报告\n本报告所列数据的统计期限为2019年1月1日至12月31日。").year());
+    assertEquals(2018, ReportFixtures.extract("青峰镇2018年政府信息公开工作年度报告\n本报告统计期限自2018年1月1日起。").year());
+  }
+
+  @Test
   void countsOfSeveralChannelsNamedTogetherAreUncertain() {
     ExtractedReport r = ReportFixtures.extract("通过镇微博、微信公众号分别发布信息41条、63条。", 2020);
     assertEquals(List.of(), r.figures());
