@@ -58,7 +58,8 @@ final class TitleFinder {
       if (line.length() <= 80 && DISCLOSURE.matcher(line).find() && REPORT.matcher(line).find()) {
         Title title = fromTitle(line);
         if (title != null) {
-          Integer period = title.year() == null ? periodYear(t) : null;
+          // A line that quotes the title (现发布《…2019年…报告》。) is the opening, not the title.
+          Integer period = title.year() == null || line.indexOf('《') >= 0 ? periodYear(t) : null;
           return period == null ? title : new Title(true, title.candidates(), period);
         }
       }
