@@ -6,16 +6,17 @@ import java.util.List;
 /**
  * What reading one file gave: records (or reports) read, accepted and rejected; observations
  * produced; columns that mapped to nothing; a workbook's total rows (合计, 小计: checked, neither
- * records nor rejects). {@code read == accepted + rejected} always.
+ * records nor rejects); figures found but left uncertain (a report's count whose metric cannot
+ * be told, listed by {@code gongkai extract}). {@code read == accepted + rejected} always.
  */
 public record ReadCounts(
     long read, long accepted, long rejected, long observations, List<String> unmappedColumns, String charset,
-    long totalRows)
+    long totalRows, long uncertain)
     implements Serializable {
 
-  /** Counts of a file that has no total rows (every format but workbooks). */
+  /** Counts of a file with no total rows and no uncertain figures (a CSV or JSON Lines file). */
   public ReadCounts(long read, long accepted, long rejected, long observations, List<String> unmappedColumns, String charset) {
-    this(read, accepted, rejected, observations, unmappedColumns, charset, 0);
+    this(read, accepted, rejected, observations, unmappedColumns, charset, 0, 0);
   }
 
   /** Unmapped columns listed per file; a file with more (10^6 junk headers) lists these and a count. */

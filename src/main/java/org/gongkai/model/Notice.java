@@ -9,7 +9,7 @@ import java.io.Serializable;
  * it belongs to may still be used.
  *
  * @param code a stable upper-case code, the finding's rule: {@code UNMAPPED_COLUMN},
- *     {@code REPORT_PART_NOT_READ}, {@code LINES_SKIPPED}, {@code SHEET_SKIPPED}
+ *     {@code REPORT_PART_NOT_READ}, {@code LINES_SKIPPED}, {@code SHEET_SKIPPED}, {@code FIGURE_UNCERTAIN}
  * @param locator where in the file (a line, a column header, {@code 表3 第5行}, a sheet name)
  * @param message what was not used and why, in Chinese (an analyst reads it)
  * @param evidence the text it was about (a header and its first values, a table row), kept short
@@ -25,6 +25,8 @@ public record Notice(String source, String sourceFile, Integer year, String code
   public static final String TOTAL_ROW_MISMATCH = "TOTAL_ROW_MISMATCH";
   /** A total row whose figures could not be checked (a formula without a cached value). */
   public static final String TOTAL_ROW_UNCHECKED = "TOTAL_ROW_UNCHECKED";
+  /** A report's count whose metric the reader cannot tell apart from another: not emitted. */
+  public static final String FIGURE_UNCERTAIN = "FIGURE_UNCERTAIN";
 
   public static final int MAX_EVIDENCE_CHARS = 300;
 

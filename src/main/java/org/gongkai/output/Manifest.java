@@ -36,15 +36,17 @@ public final class Manifest {
   /** One input file and its counts; sources keep job order through {@code sourceOrder}. */
   public void file(String source, int sourceOrder, String format, String path, long bytes, String sha256,
       long read, long accepted, long rejected, long observations, String charset, List<String> unmapped) {
-    file(source, sourceOrder, format, path, bytes, sha256, read, accepted, rejected, observations, charset, unmapped, 0);
+    file(source, sourceOrder, format, path, bytes, sha256, read, accepted, rejected, observations, charset, unmapped, 0, 0);
   }
 
   /**
    * One input file and its counts; a workbook also says its total rows (合计, 小计), which are
-   * checked and are neither records nor rejects.
+   * checked and are neither records nor rejects; a report source the figures left uncertain
+   * (not emitted, see {@code gongkai extract}) as {@code uncertain_figures}.
    */
   public void file(String source, int sourceOrder, String format, String path, long bytes, String sha256,
-      long read, long accepted, long rejected, long observations, String charset, List<String> unmapped, long totalRows) {
+      long read, long accepted, long rejected, long observations, String charset, List<String> unmapped, long totalRows,
+      long uncertain) {
     String key = String.format("%04d", sourceOrder);
     ObjectNode s = sources.computeIfAbsent(key, k -> {
       ObjectNode n = JSON.createObjectNode();
@@ -67,6 +69,9 @@ public final class Manifest {
     }
     ArrayNode u = f.putArray("unmapped_columns");
     unmapped.forEach(u::add);
+    if (format.equals("report")) {
+      s.put("uncertain_figures", s.path("uncertain_figures").asLong(0) + uncertain);
+    }
     Long[] t = sourceTotals.computeIfAbsent(key, k -> new Long[] {0L, 0L, 0L, 0L});
     t[0] += read;
     t[1] += accepted;

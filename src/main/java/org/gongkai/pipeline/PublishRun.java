@@ -115,7 +115,7 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
         var c = r.counts();
         String format = job.sources().get(r.sourceOrder()).format().code();
         manifest.file(r.source(), r.sourceOrder(), format, r.path(), r.bytes(), r.sha256(), c.read(), c.accepted(),
-            c.rejected(), c.observations(), c.charset(), c.unmappedColumns(), c.totalRows());
+            c.rejected(), c.observations(), c.charset(), c.unmappedColumns(), c.totalRows(), c.uncertain());
         read += c.read();
         accepted += c.accepted();
         rejected += c.rejected();

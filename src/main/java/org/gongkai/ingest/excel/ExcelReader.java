@@ -88,7 +88,7 @@ public final class ExcelReader implements FormatReader {
     if (r.read == 0) {
       r.fileReject("offset 0", "", "EMPTY_FILE", "工作簿中没有可读取的记录（没有工作表带有乡镇列和指标列的表头，见 SHEET_SKIPPED 提示）");
     }
-    return new ReadCounts(r.read, r.accepted, r.read - r.accepted, r.observations, r.unmapped, "workbook", r.totalRows);
+    return new ReadCounts(r.read, r.accepted, r.read - r.accepted, r.observations, r.unmapped, "workbook", r.totalRows, 0);
   }
 
   private void readXlsx(byte[] bytes, Reading r) throws IOException, org.xml.sax.SAXException {

@@ -21,7 +21,8 @@ import org.gongkai.normalize.RegionResolver;
 /**
  * {@code gongkai extract [--gazetteer FILE] FILE...}: one JSON object per line and report, with
  * what the pipeline would read from it — the same extractor — and the figures even when the
- * region or year cannot be determined (a warning says so). Exit 0 when every file was read, 1
+ * region or year cannot be determined (a warning says so); under {@code uncertain} the counts
+ * whose metric it cannot tell, with their evidence and candidate metrics, for a person to decide. Exit 0 when every file was read, 1
  * when some file could not be read, 2 for a usage error.
  */
 public final class ExtractCommand {
@@ -129,6 +130,17 @@ public final class ExtractCommand {
       v.put("offset", f.offset());
       figures.put(f.metric(), v);
     }
+    List<Map<String, Object>> uncertain = new ArrayList<>();
+    for (Uncertain u : r.uncertain()) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("value", u.value());
+      v.put("qualifier", u.qualifier().code());
+      v.put("candidates", u.candidates());
+      v.put("reason", u.reason());
+      v.put("evidence", u.evidence());
+      v.put("offset", u.offset());
+      uncertain.add(v);
+    }
     warnings.addAll(r.warnings());
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("file", file);
@@ -139,6 +151,7 @@ public final class ExtractCommand {
       o.put("layout", r.layout());
     }
     o.put("figures", figures);
+    o.put("uncertain", uncertain);
     o.put("warnings", warnings);
     return o;
   }

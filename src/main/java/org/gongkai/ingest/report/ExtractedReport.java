@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param warnings what could not be read with certainty, and the report's own contradictions
  * @param body the normalised text the fingerprint is taken from
  * @param partsNotRead the parts recognised but not read (each also among the warnings)
+ * @param uncertain counts found but not emitted: which metric they are is not clear
  */
 public record ExtractedReport(
     String regionText,
@@ -28,19 +29,21 @@ public record ExtractedReport(
     List<Figure> figures,
     List<String> warnings,
     String body,
-    List<PartNotRead> partsNotRead) {
+    List<PartNotRead> partsNotRead,
+    List<Uncertain> uncertain) {
 
   public ExtractedReport {
+    uncertain = List.copyOf(uncertain);
     regionCandidates = List.copyOf(regionCandidates);
     figures = List.copyOf(figures);
     warnings = List.copyOf(warnings);
     partsNotRead = List.copyOf(partsNotRead);
   }
 
-  /** A report of which every recognised part was read. */
+  /** A report of which every recognised part was read and no figure left uncertain. */
   public ExtractedReport(String regionText, List<String> regionCandidates, Integer year, boolean titled, String format,
       String layout, List<Figure> figures, List<String> warnings, String body) {
-    this(regionText, regionCandidates, year, titled, format, layout, figures, warnings, body, List.of());
+    this(regionText, regionCandidates, year, titled, format, layout, figures, warnings, body, List.of(), List.of());
   }
 
   public Optional<Figure> figure(String metric) {

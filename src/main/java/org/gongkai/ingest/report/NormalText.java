@@ -194,7 +194,19 @@ final class NormalText {
       return false; // a title or a heading without a number
     }
     char first = next.charAt(0);
+    if (isNumber(next) && Character.isIdeographic(last) || Character.isDigit(last) && ProseRules.hasUnit(next.substring(0, 1))) {
+      return true; // a number wrapped onto a line of its own ("公开信息\n42\n条")
+    }
     return prev.length() >= 12 && (Character.isLetterOrDigit(first) || first == '“' || first == '《');
+  }
+
+  private static boolean isNumber(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i)) && s.charAt(i) != ',' && s.charAt(i) != '.') {
+        return false;
+      }
+    }
+    return Character.isDigit(s.charAt(0));
   }
 
   static boolean isSpace(char c) {

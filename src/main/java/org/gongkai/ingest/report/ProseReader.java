@@ -21,12 +21,17 @@ final class ProseReader {
   /** A figure as read, before the report's figures are reconciled. */
   record Candidate(
       String metric, long value, org.gongkai.model.Qualifier qualifier, String evidence, long offset,
-      boolean part, String channel, int paragraph) {}
+      boolean part, String channel, int paragraph, boolean derived) {
+    Candidate(String metric, long value, org.gongkai.model.Qualifier qualifier, String evidence, long offset,
+        boolean part, String channel, int paragraph) {
+      this(metric, value, qualifier, evidence, offset, part, channel, paragraph, false);
+    }
+  }
 
   /** An "all answered" statement after a hotline figure. */
   record AllResponded(String evidence, long offset) {}
 
-  record Result(List<Candidate> candidates, List<AllResponded> allResponded, List<String> warnings) {}
+  record Result(List<Candidate> candidates, List<AllResponded> allResponded, List<String> warnings, List<Uncertain> uncertain) {}
 
   private final NormalText c;
   private final String raw;
@@ -35,6 +40,8 @@ final class ProseReader {
   private final List<Candidate> out = new ArrayList<>();
   private final List<AllResponded> responded = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private final List<Uncertain> uncertain = new ArrayList<>();
+  private final boolean lowerBody; // a township, street or department: 全区, 全县 are another body
   private String lastHeading = ""; // the latest heading, for sections that say only "无。"
   private int paragraphStart;
   private int currentSentenceStart;
@@ -44,12 +51,13 @@ final class ProseReader {
     this.raw = raw;
     this.year = year;
     this.masked = masked;
+    this.lowerBody = ProseRules.LOWER_BODY_SELF.find(c.text);
   }
 
   static Result read(NormalText compact, String raw, Integer year, List<int[]> maskedOrigins) {
     ProseReader r = new ProseReader(compact, raw, year, maskedOrigins);
     r.run();
-    return new Result(r.out, r.responded, r.warnings);
+    return new Result(r.out, r.responded, r.warnings, r.uncertain);
   }
 
   private void run() {
@@ -123,6 +131,7 @@ final class ProseReader {
     }
     Integer effYear = year;
     boolean part = false;
+    int firstCandidate = out.size();
     int prevEnd = -1; // end of the previous count in this sentence (sentence-relative)
     int clauseStart = 0;
     for (int i = 0; i <= sentence.length(); i++) {
@@ -155,7 +164,34 @@ final class ProseReader {
         prevEnd = cs + counts.get(counts.size() - 1)[1];
       }
     }
+    wholeOfChannels(firstCandidate);
     return lastMetric;
+  }
+
+  /**
+   * 通过门户网站主动公开信息1402条,其中政府网站公开1100条,其他渠道公开302条: a website figure whose
+   * parts (其中) are the website's and the other channels' is the total.
+   */
+  private void wholeOfChannels(int from) {
+    int whole = -1;
+    boolean webPart = false;
+    boolean otherPart = false;
+    for (int i = from; i < out.size(); i++) {
+      Candidate k = out.get(i);
+      if (k.metric().equals("published_total") && !k.part()) {
+        return;
+      }
+      if (whole < 0 && !k.part() && k.metric().equals("published_website")) {
+        whole = i;
+      } else if (whole >= 0 && k.part()) {
+        webPart |= k.metric().equals("published_website");
+        otherPart |= k.metric().equals("published_other");
+      }
+    }
+    if (whole >= 0 && webPart && otherPart) {
+      Candidate k = out.get(whole);
+      out.set(whole, new Candidate("published_total", k.value(), k.qualifier(), k.evidence(), k.offset(), false, null, k.paragraph()));
+    }
   }
 
   /** The year a clause speaks of: a named year, or last year's for 上年/去年; null if none. */
@@ -188,6 +224,9 @@ final class ProseReader {
   private boolean cumulative(String sentence) {
     // "This year" is looked for only in the few sentences of running totals.
     if (ProseRules.CUMULATIVE_STRONG.find(sentence)) {
+      if (sinceReportYear(sentence)) {
+        return false;
+      }
       return !ProseRules.THIS_YEAR.find(sentence);
     }
     if (ProseRules.CUMULATIVE.find(sentence)) {
@@ -198,6 +237,20 @@ final class ProseReader {
       return !(thisYear || year != null && sentence.contains(year + "年"));
     }
     return false;
+  }
+
+  /** Whether the running total of a sentence runs from the report year's start (2023年1月1日以来). */
+  private boolean sinceReportYear(String sentence) {
+    if (year == null) {
+      return false;
+    }
+    Matcher m = ProseRules.SINCE_YEAR_START.pattern().matcher(sentence);
+    for (int from = 0; ProseRules.SINCE_YEAR_START.find(m, sentence, from); from = m.end()) {
+      if (!m.group(1).equals(year.toString())) {
+        return false;
+      }
+    }
+    return ProseRules.SINCE_YEAR_START.find(sentence) && !ProseRules.CUMULATIVE_STRONG.find(sentence.replaceAll("(?:19|20)\\d\\d年(?:1月(?:1日)?)?(?:以来|至今)", ""));
   }
 
   /** A section that says only "无。" under a heading that names metrics: those are zero. */
@@ -250,7 +303,21 @@ final class ProseReader {
       }
       List<String> metrics = new ArrayList<>();
       String channel = null;
-      if (pendingPair != null) {
+      boolean derived = false;
+      if (ProseRules.NOT_ITEMS_AFTER.find(sentence.substring(numEnd, Math.min(sentence.length(), numEnd + 6)))
+          || ProseRules.SENT_UPWARD.find(lead)) {
+        continue; // 六个部分, 七项制度; 上报被采纳信息80条: not items this body published
+      }
+      ProseRules.Pair combined = pendingPair == null ? combined(lead) : null;
+      if (combined != null) {
+        if (count.value() != 0) {
+          warnings.add("a combined figure (" + countText + ") is not split between its metrics: " + evidence(sentenceStart, sentence, numStart));
+          continue;
+        }
+        metrics.add(combined.a());
+        metrics.add(combined.b());
+        derived = true;
+      } else if (pendingPair != null) {
         metrics.add(pendingPair);
         pendingPair = null;
       } else if (!ProseRules.NOT_A_FIGURE.find(lead)) {
@@ -278,12 +345,30 @@ final class ProseReader {
             where = trail;
           }
           if (rule != null) {
-            metrics.add(rule.metric());
+            int named = 0;
             if (rule.summable()) {
               Matcher k = rule.keyword().pattern().matcher(where);
               for (int from = 0; rule.keyword().find(k, where, from); from = k.end()) {
                 channel = k.group();
+                named++;
               }
+            }
+            String topic = PUBLICATION.contains(rule.metric()) ? topic(where) : null;
+            if (lowerBody && ProseRules.OTHER_BODY.find(sentence.substring(cs, numStart))) {
+              uncertain.add(new Uncertain(count.value(), count.qualifier(), List.of(rule.metric()),
+                  "上级机关（全区、全县等）的数字，不是本机关的", evidence(sentenceStart, sentence, numStart),
+                  c.origin(sentenceStart + numStart)));
+            } else if (topic != null) {
+              uncertain.add(new Uncertain(count.value(), count.qualifier(), List.of(rule.metric()),
+                  "只是某一主题（" + topic + "）的条数，不是全部信息", evidence(sentenceStart, sentence, numStart),
+                  c.origin(sentenceStart + numStart)));
+            } else if (named >= 2 && where.contains("分别")) {
+              // 通过微博、微信分别发布92条、306条: each count is one channel's, none the metric's
+              uncertain.add(new Uncertain(count.value(), count.qualifier(), List.of(rule.metric()),
+                  "分别列出的几个渠道之一的数字，不是该指标的总数", evidence(sentenceStart, sentence, numStart),
+                  c.origin(sentenceStart + numStart)));
+            } else {
+              metrics.add(rule.metric());
             }
           }
         }
@@ -291,7 +376,7 @@ final class ProseReader {
       boolean isPart = part || ProseRules.PART_LEAD.find(lead);
       for (String mk : metrics) {
         out.add(new ProseReader.Candidate(mk, count.value(), count.qualifier(), evidence(sentenceStart, sentence, numStart),
-            c.origin(sentenceStart + numStart), isPart, channel, paragraph));
+            c.origin(sentenceStart + numStart), isPart, channel, paragraph, derived));
         metric = mk;
       }
     }
@@ -326,22 +411,74 @@ final class ProseReader {
     return null;
   }
 
+  private static final java.util.Set<String> PUBLICATION = java.util.Set.of("published_total", "published_website", "published_other");
+
+  /**
+   * The topic a lead's published items are on (在微博发布防汛信息: 防汛信息), or null when the words
+   * after its publication verb name no topic (各类政务信息) or a list of categories (机构职能、工作动态等信息).
+   */
+  static String topic(String lead) {
+    Matcher v = ProseRules.PUBLISH_VERB.matcher(lead);
+    int after = -1;
+    while (v.find()) {
+      after = v.end();
+    }
+    if (after < 0) {
+      return null;
+    }
+    String items = lead.substring(after);
+    if (items.isEmpty() || items.matches(".*[、等及和与,(\\[].*") || ProseRules.GENERIC_ITEMS.matcher(items).matches()) {
+      return null;
+    }
+    return items;
+  }
+
+  /** The pair a lead counts as one (办理建议提案), when it names neither metric alone. */
+  private static ProseRules.Pair combined(String lead) {
+    for (ProseRules.Pair p : ProseRules.COMBINED) {
+      String[] named = pair(lead);
+      if (p.aWords().find(lead) && (named == null || named.length == 0)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether every occurrence of a rule's keyword in a lead is one item of an enumeration of
+   * names (工作动态、重点领域、人事任免信息共计100条).
+   */
+  private static boolean onlyListed(QuickPattern keyword, String lead) {
+    Matcher m = keyword.pattern().matcher(lead);
+    boolean any = false;
+    for (int from = 0; keyword.find(m, lead, from); from = m.end()) {
+      any = true;
+      // a 、 that opens the lead separates this count from the one before, not names of a list
+      if (!(m.start() > 1 && ProseRules.LISTED.find(lead.substring(m.start() - 1, m.start())))
+          && !ProseRules.LISTED.find(lead.substring(m.end(), Math.min(lead.length(), m.end() + 1)))) {
+        return false;
+      }
+    }
+    return any;
+  }
+
   private Rule match(String lead, String sentence, int numStart, boolean trail, boolean context) {
     if (lead.isEmpty()) {
       return null;
     }
     boolean mixedChannels = ProseRules.WEBSITE.find(lead) && ProseRules.CHANNEL.find(lead);
     for (Rule rule : ProseRules.RULES) {
-      if (trail && !rule.trail() || !context && rule.needs() != Needs.NONE) {
+      if (trail && !rule.trail() || !context && rule.needs().paragraph()
+          || rule.needs() == Needs.PUBLICATION_CONTEXT && ProseRules.APPLICATION_WAYS.find(lead)) {
         continue;
       }
-      if (!rule.keyword().find(lead)) {
+      if (!rule.keyword().find(lead) || !rule.summable() && onlyListed(rule.keyword(), lead)) {
         continue;
       }
       if (mixedChannels && (rule.metric().equals("published_website") || rule.metric().equals("published_other"))) {
         continue; // 通过门户网站、微信公众号等平台主动公开: all channels together, the total
       }
-      if (rule.needs() == Needs.NONE) {
+      if (!rule.needs().paragraph()) {
         return rule; // the context checks below are for the rules that need them
       }
       int keyAt = findLast(rule.keyword(), lead); // the last occurrence, for the check of what follows it
@@ -392,7 +529,7 @@ final class ProseReader {
     return at;
   }
 
-  private static final QuickPattern MAYBE_ZERO = QuickPattern.compile("[未没无]|结转");
+  private static final QuickPattern MAYBE_ZERO = QuickPattern.compile("[未没无零]|结转|为0$");
 
   private void zeros(String clause, String sentence, int sentenceStart, int cs, int paragraph) {
     if (!MAYBE_ZERO.find(clause)) {
@@ -411,6 +548,19 @@ final class ProseReader {
         if (done.add(metric)) {
           out.add(new Candidate(metric, 0, org.gongkai.model.Qualifier.EXACT, evidence(sentenceStart, sentence, cs + m.start()),
               c.origin(sentenceStart + cs + m.start()), false, null, paragraph));
+        }
+      }
+    }
+    Matcher all = ProseRules.ALL_ZERO.pattern().matcher(clause);
+    if (ProseRules.ALL_ZERO.find(all, clause, 0)) {
+      for (String item : ProseRules.LIST_SEPARATOR.split(clause.substring(0, all.start()))) {
+        for (Object[] li : ProseRules.LIST_ITEMS) {
+          QuickPattern unless = (QuickPattern) li[2];
+          String metric = (String) li[0];
+          if (((QuickPattern) li[1]).find(item) && (unless == null || !unless.find(item)) && done.add(metric)) {
+            out.add(new Candidate(metric, 0, org.gongkai.model.Qualifier.EXACT, evidence(sentenceStart, sentence, cs),
+                c.origin(sentenceStart + cs), false, null, paragraph));
+          }
         }
       }
     }

@@ -14,7 +14,21 @@ final class ProseRules {
   private ProseRules() {}
 
   /** What kind of check a rule needs beyond its keyword. */
-  enum Needs { NONE, HOTLINE_CONTEXT, APPLICATION_CONTEXT }
+  enum Needs {
+    NONE,
+    HOTLINE_CONTEXT,
+    APPLICATION_CONTEXT,
+    /** A publication channel's rule: not when the lead speaks of how applications arrived (网上申请3件). */
+    PUBLICATION_CONTEXT;
+
+    /** Whether the rule needs the paragraph before the count, not only its lead. */
+    boolean paragraph() {
+      return this == HOTLINE_CONTEXT || this == APPLICATION_CONTEXT;
+    }
+  }
+
+  /** The ways applications arrive (当面, 网上, 信函, 传真申请): the channels of a lead with these are not publication's. */
+  static final QuickPattern APPLICATION_WAYS = QuickPattern.compile("申请|当面|信函|传真|来函|邮寄|电子邮件");
 
   /**
    * @param metric the catalog key the count gives
@@ -60,14 +74,35 @@ final class ProseRules {
           rule("applications_completed", "办结|答复|办理完毕|已办理", true, Needs.APPLICATION_CONTEXT, false),
           rule("applications_received", "(?:受理|收到|接到|接收|接受|共有|办理)[^,]{0,12}申请|依申请公开|申请公开|公开申请", true, Needs.NONE, false),
           rule("hotline_cases", HOTLINE_WORDS, true, Needs.NONE, true),
-          rule("published_other", CHANNEL_WORDS, false, Needs.NONE, true),
-          rule("published_website", WEBSITE_WORDS, false, Needs.NONE, false),
+          rule("published_other", CHANNEL_WORDS, false, Needs.PUBLICATION_CONTEXT, true),
+          rule("published_website", WEBSITE_WORDS, false, Needs.PUBLICATION_CONTEXT, false),
           rule("published_total",
-              "主动公开|(?:发布|公开|上传|更新|推送|报送|录入|公布)了?(?:各类|各项|各种|政务|政府|政务公开|政府信息公开){0,2}类?信息|公开信息|信息总数|公开总数",
+              "主动公开|(?:发布|公开|上传|推送|录入|公布)了?(?:各类|各项|各种|政务|政府|政务公开|政府信息公开){0,2}类?信息|公开信息|信息总数|公开总数"
+                  + "|信息公开(?:共|总数|总量|数量|合计)",
               false, Needs.NONE, false));
 
   /** Leads that count something other than items, cases or proposals (visits, readers). */
   static final QuickPattern NOT_A_FIGURE = QuickPattern.compile("访问|浏览|点击|阅读|下载|粉丝|关注|转发|评论|培训|会议|座谈|(?:栏目|版块|专栏|账号|平台)$");
+
+  /**
+   * What a count is of when the words just after it say so, and it is not an item, a case or a
+   * proposal: the parts of the report itself (六个部分, 七个方面), categories (二十九大类), the rules
+   * of the work (七项工作制度, 三项措施).
+   */
+  static final QuickPattern NOT_ITEMS_AFTER =
+      QuickPattern.compile("^(?:工作|管理|审核|公开)?(?:部分|方面|大类|类别|板块|章节|阶段|环节|制度|机制|措施|举措|原则|要求|专题|专栏|栏目)");
+
+  /**
+   * Items sent upward or compiled, not published by the body: 报送信息, 上报被采纳信息, 编发简报.
+   * Checked in the lead of a count before any rule.
+   */
+  static final QuickPattern SENT_UPWARD = QuickPattern.compile("报送|上报|被采纳|采用|编发|简报|专报|呈报|报区|报市|报县");
+
+  /**
+   * A keyword that is one item of an enumeration (机构信息、重点领域、人事任免信息共计100条) names a
+   * category of the items counted, not the count's metric.
+   */
+  static final QuickPattern LISTED = QuickPattern.compile("、$|^、");
 
   /** A clause that only names a topic ("依申请公开方面,"): its keyword may name a count after it. */
   static final QuickPattern TOPIC = QuickPattern.compile("(?:方面|情况|工作|领域)$");
@@ -80,6 +115,15 @@ final class ProseRules {
           new Pair("npc_suggestions", QuickPattern.compile(NPC_WORDS), "cppcc_proposals", QuickPattern.compile(CPPCC_WORDS)),
           new Pair("admin_reconsiderations", QuickPattern.compile("行政复议"), "lawsuits", QuickPattern.compile("诉讼")));
 
+  /**
+   * Two metrics counted as one (办理建议提案0件, 复议诉讼0件): a combined zero is each one's zero; a
+   * combined count above zero cannot be split and gives neither.
+   */
+  static final List<Pair> COMBINED =
+      List.of(
+          new Pair("npc_suggestions", QuickPattern.compile("建议(?:和|、|及|与)?提案"), "cppcc_proposals", null),
+          new Pair("admin_reconsiderations", QuickPattern.compile("复议(?:和|、|及|与)?(?:行政)?诉讼"), "lawsuits", null));
+
   /** The words just before a count that give it to both metrics of a pair. */
   static final QuickPattern EACH = QuickPattern.compile("(?:各|均|均为|都是|都为|各为|分别为?)$");
 
@@ -88,7 +132,7 @@ final class ProseRules {
       QuickPattern.compile(
           "(?:(?:大约|约|近|超过|逾|多于)(?=[\\d零〇一二两三四五六七八九十]))?"
               + "(?:(?<![\\d.,第])\\d+(?:,\\d{3})*(?:\\.\\d+)?万?"
-              + "|(?<![\\d.,第统唯逐之单同])[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)"
+              + "|(?<![\\d.,第统唯逐之单同无])[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)"
               + "(?:余|多)?(?:" + String.join("|", Units.ALL) + ")(?:以上|左右)?(?!龙)");
 
   /** The units of a count, 人次 before 次 so that the longest matches. */
@@ -116,10 +160,13 @@ final class ProseRules {
               + "|将(?:继续|进一步|严格|加大|持续|按照|努力|不断|切实|全面|重点|着力|认真|围绕|积极|实现|完成|确保|达到|做好|加强|推进|深化)");
 
   /** Running totals; without an explicit "this year" they are not this year's count. */
-  static final QuickPattern CUMULATIVE_STRONG = QuickPattern.compile("至今|以来|历年|迄今|累计至");
+  static final QuickPattern CUMULATIVE_STRONG = QuickPattern.compile("至今|以来|历年|迄今|累计至|截至目前|截止目前|到目前为止|目前为止");
 
   static final QuickPattern CUMULATIVE = QuickPattern.compile("累计");
   static final QuickPattern UNTIL = QuickPattern.compile("截至|截止|到目前|到现在|年底|年末");
+  /** Since the start of a named year (2023年1月1日以来): this year's count when it is the report's year. */
+  static final QuickPattern SINCE_YEAR_START = QuickPattern.compile("((?:19|20)\\d\\d)年(?:1月(?:1日)?)?(?:以来|至今)");
+
   static final QuickPattern THIS_YEAR = QuickPattern.compile("本年|今年|全年|年内|当年|年度内|本年度");
 
   /** A year named in a clause: 2017年, 二〇一七年. */
@@ -143,7 +190,7 @@ final class ProseRules {
   static final List<Object[]> ZEROS =
       List.of(
           new Object[] {new String[] {"applications_received"}, QuickPattern.compile(NEG + "[^,]{0,30}?申请|依申请公开(?:申请)?(?:数量|件数)?(?:为零|为0|为无|:无$|无$)"), QuickPattern.compile("复议|诉讼|投诉|咨询")},
-          new Object[] {new String[] {"admin_reconsiderations", "lawsuits"}, QuickPattern.compile(NEG + "[^,]{0,24}?行政复议(?:和|、|及|或|与)?(?:行政)?诉讼"), null},
+          new Object[] {new String[] {"admin_reconsiderations", "lawsuits"}, QuickPattern.compile(NEG + "[^,]{0,24}?(?:行政)?复议(?:案件|案|申请)?(?:和|、|及|或|与)?(?:提起|提出|引发)?(?:的)?(?:行政)?诉讼"), null},
           new Object[] {new String[] {"admin_reconsiderations"}, QuickPattern.compile(NEG + "[^,]{0,24}?行政复议"), null},
           new Object[] {new String[] {"lawsuits"}, QuickPattern.compile(NEG + "[^,]{0,24}?诉讼"), null},
           new Object[] {new String[] {"npc_suggestions", "cppcc_proposals"}, QuickPattern.compile(NEG + "[^,]{0,12}?(?:建议提案|建议和提案|(?:" + NPC_WORDS + ")(?:和|、|及|与)(?:" + CPPCC_WORDS + "))"), null},
@@ -162,7 +209,43 @@ final class ProseRules {
           new Object[] {Pattern.compile("诉讼"), new String[] {"lawsuits"}},
           new Object[] {Pattern.compile("人大|代表建议"), new String[] {"npc_suggestions"}},
           new Object[] {Pattern.compile("政协|委员提案"), new String[] {"cppcc_proposals"}},
-          new Object[] {Pattern.compile("咨询投诉|热线"), new String[] {"hotline_cases"}});
+          new Object[] {Pattern.compile("咨询投诉|热线"), new String[] {"hotline_cases"}},
+          new Object[] {Pattern.compile("建议提案|建议和提案|建议、提案"), new String[] {"npc_suggestions", "cppcc_proposals"}});
+
+  /** A list that ends in "all zero" (申请、行政复议、行政诉讼均为零): each item named is zero. */
+  static final QuickPattern ALL_ZERO = QuickPattern.compile("(?:均|都|皆|全部|数量均|数均)(?:为|是)?(?:零|0|无)$");
+
+  /** The items of such a list, split at 、/和/及/与/或. */
+  static final Pattern LIST_SEPARATOR = Pattern.compile("[、和及与或]");
+
+  /**
+   * What an item of a zero list names: metric, words, words that make it another metric's (the
+   * 申请 of 申请行政复议 is the reconsideration's).
+   */
+  static final List<Object[]> LIST_ITEMS =
+      List.of(
+          new Object[] {"applications_received", QuickPattern.compile("申请"), QuickPattern.compile("复议|诉讼|投诉|咨询")},
+          new Object[] {"admin_reconsiderations", QuickPattern.compile("复议"), null},
+          new Object[] {"lawsuits", QuickPattern.compile("诉讼"), null},
+          new Object[] {"npc_suggestions", QuickPattern.compile(NPC_WORDS + "|建议提案|人大建议"), null},
+          new Object[] {"cppcc_proposals", QuickPattern.compile(CPPCC_WORDS + "|建议提案|政协提案"), null});
+
+  /**
+   * Higher bodies' figures quoted in a township's or a department's report (全区共主动公开…):
+   * not the reporting body's own.
+   */
+  static final QuickPattern OTHER_BODY = QuickPattern.compile("全(?:省|市|区|县|州|盟|旗)");
+
+  /** Words by which a township, street or department speaks of itself: 全区, 全县 are then another body. */
+  static final QuickPattern LOWER_BODY_SELF =
+      QuickPattern.compile("我镇|我乡|本镇|本乡|全镇|全乡|我街道|本街道|全街道|我街|我办|我局|本局|我委|本委|我中心|本中心|镇人民政府|乡人民政府|街道办事处");
+
+  /** The verbs after which a lead names what was published. */
+  static final Pattern PUBLISH_VERB = Pattern.compile("发布|公开|推送|上传|公布|更新|录入|刊发|转发|报道");
+
+  /** The words of a lead after its publication verb that name no topic (各类政务信息, 政府信息共). */
+  static final Pattern GENERIC_ITEMS =
+      Pattern.compile("(?:了|的|各类|各项|各种|全部|政务|政府|公开|工作|动态|相关|有关|公共|类|信息|资讯|内容|数据|条目|主动|新增|共计|合计|总计|累计|共|计|达到?|总数|数量|为|是)*");
 
   /** A section that says nothing but "none". */
   static final QuickPattern NONE = QuickPattern.compile("(?:本年度|全年|今年)?(?:无|暂无|没有|均无|无此类情况|无相关情况|未发生)");

@@ -113,7 +113,7 @@ final class Reconciler {
   }
 
   private static Figure figure(String metric, Candidate c) {
-    return new Figure(metric, c.value(), c.qualifier(), false, c.evidence(), c.offset());
+    return new Figure(metric, c.value(), c.qualifier(), c.derived(), c.evidence(), c.offset());
   }
 
   private void derive(List<ProseReader.AllResponded> allResponded) {

@@ -63,7 +63,8 @@ public final class ReportExtractor {
     }
     String region = title.candidates().isEmpty() ? null : title.candidates().get(0);
     return new ExtractedReport(region, title.candidates(), year, title.found(), tables.template() ? "template" : "prose",
-        tables.layout(), figures, warnings, Text.key(n.text), notRead);
+        tables.layout(), figures, warnings, Text.key(n.text), notRead,
+        prose.uncertain());
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.regex.PatternSyntaxException;
 import org.gongkai.ingest.EncodingDetector;
 import org.gongkai.ingest.FormatReader;
 import org.gongkai.ingest.ReadCounts;
+import org.gongkai.model.Notice;
 import org.gongkai.ingest.ReadSink;
 import org.gongkai.ingest.SourceSpec;
 import org.gongkai.model.MetricCatalog;
@@ -118,12 +119,16 @@ public final class ReportReader implements FormatReader {
           source.order(), source.priority(), file, "offset " + f.offset(), f.offset(), f.evidence()));
       n++;
     }
+    for (Uncertain u : report.uncertain()) {
+      sink.notice(new Notice(source.name(), file, year, Notice.FIGURE_UNCERTAIN, "offset " + u.offset(),
+          "数字 " + u.value() + " 未计入：" + u.reason() + "（可能的指标：" + String.join("、", u.candidates()) + "）", u.evidence()));
+    }
     sink.fingerprint(new ReportFingerprint(year, township, file, MinHash.signature(report.body())));
     for (PartNotRead p : report.partsNotRead()) {
       sink.notice(new Notice(source.name(), file, year, Notice.REPORT_PART_NOT_READ, p.part(),
           "报告中" + p.part() + "未读取：" + p.why(), p.warning()));
     }
-    return new ReadCounts(1, 1, 0, n, List.of(), charset);
+    return new ReadCounts(1, 1, 0, n, List.of(), charset, 0, report.uncertain().size());
   }
 
   /**

@@ -112,15 +112,16 @@ final class TemplateReader {
             "table 二: row " + rowLabel + " has values but no recognised column labels; not read");
         continue;
       }
-      if (seg.cells().size() != columns.size()) {
-        notRead("表二 行「" + rowLabel + "」", seg.cells().size() + " 个数值对应 " + columns.size() + " 列，无法对齐，未读取",
-            "table 二: row " + rowLabel + " has " + seg.cells().size() + " values for " + columns.size() + " columns; not read");
+      List<Cell> cells = fitted(seg.cells(), columns.size());
+      if (cells.size() != columns.size()) {
+        notRead("表二 行「" + rowLabel + "」", cells.size() + " 个数值对应 " + columns.size() + " 列，无法对齐，未读取",
+            "table 二: row " + rowLabel + " has " + cells.size() + " values for " + columns.size() + " columns; not read");
         continue;
       }
       for (int i = 0; i < columns.size(); i++) {
         String metric = TemplateTables.publishedMetric(prefix, columns.get(i)[1]);
         if (metric != null) {
-          cellFigure(metric, seg.cells().get(i), seg, rowStart);
+          cellFigure(metric, cells.get(i), seg, rowStart);
         }
       }
     }
@@ -180,7 +181,8 @@ final class TemplateReader {
     Map<String, Integer> rowStarts = new LinkedHashMap<>();
     Set<String> failed = new LinkedHashSet<>(); // groups whose reasons could not all be read
     boolean anyValue = false;
-    for (Segment seg : segs) {
+    for (int segIndex = 0; segIndex < segs.size(); segIndex++) {
+      Segment seg = segs.get(segIndex);
       Row row = null;
       int rowStart = -1;
       int bestEnd = -1;
@@ -233,13 +235,16 @@ final class TemplateReader {
         failed.add(row.group() == null ? row.id() : row.group());
         continue;
       }
-      if (seg.cells().size() != columns) {
-        notRead("表三 行「" + abbreviate(seg.labelFrom(rowStart)) + "」", seg.cells().size() + " 个数值对应 " + columns + " 列，无法对齐，未读取",
-            "table 三: row '" + abbreviate(seg.labelText()) + "' has " + seg.cells().size() + " values for " + columns + " columns; not read");
+      List<Cell> cells = fitted(seg.cells(), columns);
+      // A row of one value that another row follows: only its 总计 is filled (blank cells leave no trace).
+      boolean totalOnly = cells.size() == 1 && columns > 1 && segIndex + 1 < segs.size();
+      if (cells.size() != columns && !totalOnly) {
+        notRead("表三 行「" + abbreviate(seg.labelFrom(rowStart)) + "」", cells.size() + " 个数值对应 " + columns + " 列，无法对齐，未读取",
+            "table 三: row '" + abbreviate(seg.labelText()) + "' has " + cells.size() + " values for " + columns + " columns; not read");
         failed.add(row.group() == null ? row.id() : row.group());
         continue;
       }
-      Cell cell = seg.cells().get(totalColumn);
+      Cell cell = cells.get(totalOnly ? 0 : totalColumn);
       CountResult r = CountParser.parse(cell.text());
       if (r instanceof CountResult.Count c) {
         values.put(row.id(), c.value());
@@ -393,6 +398,18 @@ final class TemplateReader {
     } else if (r instanceof CountResult.Invalid inv) {
       warnings.add("table 二: " + metric + ": '" + cell.text() + "' is not a count (" + inv.explanation() + ")");
     }
+  }
+
+  /**
+   * A row's cells without the empty ones that a table's closing pipes leave after it ("| 0 | |"),
+   * when there are more cells than columns.
+   */
+  private static List<Cell> fitted(List<Cell> cells, int columns) {
+    int end = cells.size();
+    while (end > columns && cells.get(end - 1).text().isEmpty()) {
+      end--;
+    }
+    return cells.subList(0, end);
   }
 
   private static boolean hasValues(Segment seg) {

@@ -29,6 +29,14 @@ final class TitleFinder {
   private static final Pattern OPENING =
       Pattern.compile("([\\p{IsHan}]{2,30}?)((?:19|20)\\d\\d)年度?(?:政府|政务)?(?:信息|政务)公开[^。]{0,20}?报告");
 
+  /**
+   * The statistical period a report states (统计期限自2021年1月1日起至…): the year its figures are of.
+   * It gives the year when the title states none, and wins over a year the opening quotes (a
+   * document title copied from the year before).
+   */
+  private static final Pattern PERIOD =
+      Pattern.compile("统计(?:期限|时限|区间|时间|周期|期间)[^。]{0,8}?((?:19|20)\\d\\d)年(?:度|1月(?:1日)?)");
+
   /** Heads and tails that are not part of a region's name. */
   private static final Pattern LEADING = Pattern.compile("^(?:关于|印发|转发|公布|现将|现就|特|根据|按照|本|我)+");
 
@@ -50,7 +58,9 @@ final class TitleFinder {
       if (line.length() <= 80 && DISCLOSURE.matcher(line).find() && REPORT.matcher(line).find()) {
         Title title = fromTitle(line);
         if (title != null) {
-          return title;
+          // A line that quotes the title (现发布《…2019年…报告》。) is the opening, not the title.
+          Integer period = title.year() == null || line.indexOf('《') >= 0 ? periodYear(t) : null;
+          return period == null ? title : new Title(true, title.candidates(), period);
         }
       }
     }
@@ -61,9 +71,17 @@ final class TitleFinder {
       String region = m.group(1);
       int cut = Math.max(Math.max(region.lastIndexOf('将'), region.lastIndexOf('对')), region.lastIndexOf('是'));
       addCandidates(cut >= 0 ? region.substring(cut + 1) : region, c);
-      return new Title(true, c, YearParser.parse(m.group(2)).isPresent() ? YearParser.parse(m.group(2)).getAsInt() : null);
+      Integer period = periodYear(t);
+      Integer quoted = YearParser.parse(m.group(2)).isPresent() ? YearParser.parse(m.group(2)).getAsInt() : null;
+      return new Title(true, c, period != null ? period : quoted);
     }
     return new Title(false, List.of(), null);
+  }
+
+  /** The year of the statistical period the opening states, or null. */
+  private static Integer periodYear(String t) {
+    Matcher p = PERIOD.matcher(squeeze(t.substring(0, Math.min(t.length(), OPENING_CHARS))));
+    return p.find() ? Integer.valueOf(p.group(1)) : null;
   }
 
   private static Title fromTitle(String line) {

@@ -65,6 +65,22 @@ class ReportExtractCommandTest {
   }
 
   @Test
+  void countsWhoseMetricCannotBeToldAreListedAsUncertainWithTheirEvidence() throws Exception {
+    String file = "src/test/resources/corpus/real/reports/20_lizhou-hexijiedao_2019.txt";
+    Run r = run(file);
+    assertEquals(0, r.exit(), r.err());
+    JsonNode report = r.lines().get(0);
+    assertTrue(report.get("figures").get("published_other") == null, "a channel among several is not published_other");
+    JsonNode u = report.get("uncertain");
+    assertEquals(1, u.size(), u.toString());
+    assertEquals(92, u.get(0).get("value").asLong());
+    assertEquals("published_other", u.get(0).get("candidates").get(0).asText());
+    assertTrue(u.get(0).get("evidence").asText().contains("分别发布各类信息92条"), u.toString());
+    assertTrue(u.get(0).get("reason").asText().contains("渠道"), u.toString());
+    assertEquals(0, run(SEED).lines().get(0).get("uncertain").size());
+  }
+
+  @Test
   void exitCodes() throws Exception {
     assertEquals(2, run().exit());
     assertEquals(2, run("--gazetteer").exit());

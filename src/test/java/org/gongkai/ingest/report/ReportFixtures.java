@@ -60,7 +60,7 @@ final class ReportFixtures {
   }
 
   /** A sink that keeps everything. */
-  static final class Collect implements ReadSink {
+  static class Collect implements ReadSink {
     final List<Observation> observations = new ArrayList<>();
     final List<Reject> rejects = new ArrayList<>();
     final List<ReportFingerprint> fingerprints = new ArrayList<>();
