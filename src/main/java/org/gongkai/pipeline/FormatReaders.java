@@ -17,7 +17,7 @@ final class FormatReaders {
     return switch (source.format()) {
       case CSV -> new CsvReader(source, new RecordNormalizer(source, resolver, limits.maxRecordBytes()), catalog);
       case JSONL -> new JsonLinesReader(source, new RecordNormalizer(source, resolver, limits.maxRecordBytes()), catalog);
-      case REPORT -> new ReportReader(source, resolver, catalog, limits.maxReportBytes());
+      case REPORT -> new ReportReader(source, resolver, catalog, limits.maxReportBytes(), limits.maxReportPages());
     };
   }
 }

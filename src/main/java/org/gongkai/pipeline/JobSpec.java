@@ -37,9 +37,16 @@ public record JobSpec(
    * files are read in (the unit of reading: each is read in one go, in parallel with the others).
    */
   public record Limits(long maxRecordBytes, long maxReportBytes, int maxBatchRows, int districtGroups,
-      int readGroups) implements Serializable {
+      int readGroups, int maxReportPages) implements Serializable {
+    /** Pages of one PDF report read at most, by default. */
+    public static final int DEFAULT_MAX_REPORT_PAGES = 500;
+
+    public Limits(long maxRecordBytes, long maxReportBytes, int maxBatchRows, int districtGroups, int readGroups) {
+      this(maxRecordBytes, maxReportBytes, maxBatchRows, districtGroups, readGroups, DEFAULT_MAX_REPORT_PAGES);
+    }
+
     public static Limits defaults() {
-      return new Limits(1L << 20, 20L << 20, 50_000, 64, 16);
+      return new Limits(1L << 20, 20L << 20, 50_000, 64, 16, DEFAULT_MAX_REPORT_PAGES);
     }
   }
 }
