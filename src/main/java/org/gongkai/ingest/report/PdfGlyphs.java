@@ -89,8 +89,8 @@ final class PdfGlyphs extends PDFTextStripper {
     glyphs.add(new Glyph(unified(u), t.getXDirAdj(), t.getYDirAdj(), t.getWidthDirAdj(), size));
   }
 
-  /** Radicals for CJK supplement radicals that have no compatibility decomposition (U+2E80 block). */
-  private static final String RADICALS = "⺠民⻓长⻔门⻅见⻆角⻛风⻢马⻋车⻬齐⻩黄⻜飞⻚页⻘青⻝食⻣骨⻰龙⻳龟⺟母⺠民⻄西⻅见⻨麦⻉贝⻥鱼⻦鸟⻓长";
+  /** Ideographs for the CJK supplement radicals that have no compatibility decomposition (U+2E80 block). */
+  private static final String RADICALS = "⺠民⻓长⻔门⻅见⻆角⻛风⻢马⻋车⻬齐⻩黄⻜飞⻚页⻘青⻝食⻣骨⻰龙⻳龟⺟母⻄西⻨麦⻉贝⻥鱼⻦鸟";
 
   /**
    * Fonts embedded by browsers map many ideographs to their Kangxi or supplement radicals
