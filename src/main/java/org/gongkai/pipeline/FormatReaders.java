@@ -20,7 +20,7 @@ final class FormatReaders {
       case JSONL -> new JsonLinesReader(source, new RecordNormalizer(source, resolver, limits.maxRecordBytes()), catalog);
       case EXCEL -> new ExcelReader(source, resolver, catalog,
           new ExcelReader.Limits(limits.maxRecordBytes(), limits.maxWorkbookRows(), limits.maxWorkbookBytes()));
-      case REPORT -> new ReportReader(source, resolver, catalog, limits.maxReportBytes());
+      case REPORT -> new ReportReader(source, resolver, catalog, limits.maxReportBytes(), limits.maxReportPages());
     };
   }
 }

@@ -45,8 +45,8 @@ public final class JobFileReader {
   private static final Set<String> ROLLUP = Set.of("levels");
   private static final Set<String> AUDIT =
       Set.of("outlier_z", "outlier_min_difference", "outlier_min_ratio", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units");
-  private static final Set<String> LIMITS = Set.of("max_record_bytes", "max_report_bytes", "max_batch_rows", "district_groups",
-      "read_groups", "max_workbook_rows", "max_workbook_bytes");
+  private static final Set<String> LIMITS = Set.of("max_record_bytes", "max_report_bytes", "max_report_pages", "max_batch_rows",
+      "district_groups", "read_groups", "max_workbook_rows", "max_workbook_bytes");
   private static final Set<String> ENCODINGS = Set.of("auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312",
       "utf-16", "utf-16le", "utf-16be");
   private static final Set<String> COLUMN_ROLES = Set.of("region", "region_code", "district", "year", "ignore");
@@ -389,6 +389,7 @@ public final class JobFileReader {
         (int) positiveWhole(node, "limits", "max_batch_rows", d.maxBatchRows()),
         (int) positiveWhole(node, "limits", "district_groups", d.districtGroups()),
         (int) positiveWhole(node, "limits", "read_groups", d.readGroups()),
+        (int) positiveWhole(node, "limits", "max_report_pages", d.maxReportPages()),
         (long) positiveWhole(node, "limits", "max_workbook_rows", d.maxWorkbookRows()),
         (long) positiveWhole(node, "limits", "max_workbook_bytes", d.maxWorkbookBytes()));
   }
@@ -411,7 +412,7 @@ public final class JobFileReader {
       throw new JobFileException(file, section + "." + key, "must be a whole number from 1 to 2^53, not '"
           + node.get(key).asText() + "'");
     }
-    if (key.equals("max_batch_rows") || key.equals("district_groups") || key.equals("read_groups")) {
+    if (key.equals("max_batch_rows") || key.equals("district_groups") || key.equals("read_groups") || key.equals("max_report_pages")) {
       if (v > Integer.MAX_VALUE) {
         throw new JobFileException(file, section + "." + key, "must be at most " + Integer.MAX_VALUE);
       }

@@ -37,18 +37,21 @@ public record JobSpec(
    * files are read in (the unit of reading: each is read in one go, in parallel with the others).
    */
   public record Limits(long maxRecordBytes, long maxReportBytes, int maxBatchRows, int districtGroups,
-      int readGroups, long maxWorkbookRows, long maxWorkbookBytes) implements Serializable {
+      int readGroups, int maxReportPages, long maxWorkbookRows, long maxWorkbookBytes) implements Serializable {
+    /** Pages of one PDF report read at most, by default. */
+    public static final int DEFAULT_MAX_REPORT_PAGES = 500;
     /** Rows of one workbook (all sheets), and bytes of an .xls or of one .xlsx part once unzipped. */
     public static final long DEFAULT_WORKBOOK_ROWS = 1_000_000;
     public static final long DEFAULT_WORKBOOK_BYTES = 1L << 30;
 
     public Limits(long maxRecordBytes, long maxReportBytes, int maxBatchRows, int districtGroups, int readGroups) {
-      this(maxRecordBytes, maxReportBytes, maxBatchRows, districtGroups, readGroups, DEFAULT_WORKBOOK_ROWS,
-          DEFAULT_WORKBOOK_BYTES);
+      this(maxRecordBytes, maxReportBytes, maxBatchRows, districtGroups, readGroups, DEFAULT_MAX_REPORT_PAGES,
+          DEFAULT_WORKBOOK_ROWS, DEFAULT_WORKBOOK_BYTES);
     }
 
     public static Limits defaults() {
-      return new Limits(1L << 20, 20L << 20, 50_000, 64, 16);
+      return new Limits(1L << 20, 20L << 20, 50_000, 64, 16, DEFAULT_MAX_REPORT_PAGES, DEFAULT_WORKBOOK_ROWS,
+          DEFAULT_WORKBOOK_BYTES);
     }
   }
 }

@@ -82,6 +82,23 @@ class LimitsFromJobFileTest {
     }
   }
 
+  @Property(tries = 5)
+  void thePageLimitOfTheJobFileRejectsLongerPdfReports(@ForAll @IntRange(min = 1, max = 8) int limit) throws Exception {
+    JobSpec job = job("limits: {max_report_pages: " + limit + "}\n");
+    ReportReader reader = new ReportReader(job.sources().get(2), Fuzz.resolver(), Fuzz.CATALOG, job.limits().maxReportBytes(),
+        job.limits().maxReportPages());
+    byte[] pdf;
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+      for (int i = 0; i <= limit; i++) {
+        doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+      }
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      doc.save(out);
+      pdf = out.toByteArray();
+    }
+    clear(Fuzz.read(reader, "r.pdf", pdf).onlyReject(), "TOO_MANY_PAGES", limit, "limits.max_report_pages");
+  }
+
   @Example
   void defaultsApplyWithoutALimitsSection() {
     JobSpec job = job("");

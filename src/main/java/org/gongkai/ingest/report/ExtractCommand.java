@@ -22,8 +22,11 @@ import org.gongkai.normalize.RegionResolver;
  * {@code gongkai extract [--gazetteer FILE] FILE...}: one JSON object per line and report, with
  * what the pipeline would read from it — the same extractor — and the figures even when the
  * region or year cannot be determined (a warning says so); under {@code uncertain} the counts
- * whose metric it cannot tell, with their evidence and candidate metrics, for a person to decide. Exit 0 when every file was read, 1
- * when some file could not be read, 2 for a usage error.
+ * whose metric it cannot tell, with their evidence and candidate metrics, for a person to decide.
+ * A PDF, .docx or .doc is read as the pipeline reads it (each figure with its locator); a file
+ * that is no report (a workbook, an image, a scan, an encrypted document) gives {@code
+ * "rejected": {code, reason}}. Exit 0 when every file was read, 1 when some file could not be
+ * read, 2 for a usage error.
  */
 public final class ExtractCommand {
   private ExtractCommand() {}
@@ -81,6 +84,18 @@ public final class ExtractCommand {
       }
       try {
         out.println(json.writeValueAsString(describe(file, bytes, extractor, gazetteer, resolver)));
+      } catch (DocumentProblem p) {
+        // not a report that can be read: said as such, never an empty prose report
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("file", file);
+        o.put("rejected", Map.of("code", p.code, "reason", p.getMessage()));
+        try {
+          out.println(json.writeValueAsString(o));
+        } catch (JsonProcessingException e) {
+          err.println(file + ": " + p.code + ": " + p.getMessage());
+        }
+        err.println(file + ": " + p.code + ": " + p.getMessage());
+        exit = 1;
       } catch (JsonProcessingException | RuntimeException | StackOverflowError e) {
         err.println(file + ": cannot extract: " + e);
         exit = 1;
@@ -90,14 +105,24 @@ public final class ExtractCommand {
     return exit;
   }
 
-  static Map<String, Object> describe(String file, byte[] bytes, ReportExtractor extractor, Gazetteer gazetteer, RegionResolver resolver) {
-    EncodingDetector.Decoded decoded = EncodingDetector.decode(bytes, "auto");
+  static Map<String, Object> describe(String file, byte[] bytes, ReportExtractor extractor, Gazetteer gazetteer, RegionResolver resolver)
+      throws DocumentProblem {
     List<String> warnings = new ArrayList<>();
-    String problem = ReportReader.encodingProblem(decoded.text());
-    if (problem != null) {
-      warnings.add(problem);
+    DocumentKind kind = DocumentKind.of(bytes);
+    String text;
+    DocumentText doc = null;
+    if (kind == DocumentKind.TEXT) {
+      EncodingDetector.Decoded decoded = EncodingDetector.decode(bytes, "auto");
+      String problem = ReportReader.encodingProblem(decoded.text());
+      if (problem != null) {
+        warnings.add(problem);
+      }
+      text = ReportExtractor.text(file, decoded.text());
+    } else {
+      doc = DocumentReader.read(kind, bytes, DocumentReader.DEFAULT_MAX_PAGES);
+      text = doc.text();
     }
-    ExtractedReport r = extractor.extract(ReportExtractor.text(file, decoded.text()));
+    ExtractedReport r = extractor.extract(text);
     Map<String, Object> region = new LinkedHashMap<>();
     region.put("code", null);
     region.put("name", r.regionText());
@@ -128,6 +153,9 @@ public final class ExtractCommand {
       v.put("derived", f.derived());
       v.put("evidence", f.evidence());
       v.put("offset", f.offset());
+      if (doc != null) {
+        v.put("locator", doc.locate(f.offset()));
+      }
       figures.put(f.metric(), v);
     }
     List<Map<String, Object>> uncertain = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.gongkai.ingest.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -23,7 +24,8 @@ import org.gongkai.normalize.YearParser;
 
 /**
  * The {@code report} source format: one file is one report (plain text or HTML, UTF-8 or
- * GB18030), accepted with one observation per figure and a fingerprint, or rejected with one
+ * GB18030; or a PDF, .docx or .doc document, see {@link DocumentReader}, told apart by its
+ * content), accepted with one observation per figure and a fingerprint, or rejected with one
  * reason. Region and year come from the file name (when the source has a {@code
  * file_name_pattern}), else from the title, else from the source's defaults. Never throws.
  */
@@ -34,10 +36,17 @@ public final class ReportReader implements FormatReader {
   private final RegionResolver resolver;
   private final ReportExtractor extractor;
   private final long maxReportBytes;
+  private final int maxReportPages;
   private final Pattern fileNamePattern;
   private final String patternProblem;
 
   public ReportReader(SourceSpec source, RegionResolver resolver, MetricCatalog catalog, long maxReportBytes) {
+    this(source, resolver, catalog, maxReportBytes, DocumentReader.DEFAULT_MAX_PAGES);
+  }
+
+  /** @param maxReportPages pages of a PDF report read at most (limits.max_report_pages) */
+  public ReportReader(SourceSpec source, RegionResolver resolver, MetricCatalog catalog, long maxReportBytes, int maxReportPages) {
+    this.maxReportPages = maxReportPages;
     this.source = source;
     this.resolver = resolver;
     this.extractor = new ReportExtractor(catalog);
@@ -71,28 +80,43 @@ public final class ReportReader implements FormatReader {
         return reject(sink, file, null, "", "REPORT_TOO_LARGE",
             "文件有 " + bytes.length + " 字节，超过上限 " + maxReportBytes + "（limits.max_report_bytes）", charset);
       }
+      DocumentKind kind = DocumentKind.of(bytes);
+      if (kind != DocumentKind.TEXT) {
+        charset = kind.name().toLowerCase(java.util.Locale.ROOT);
+        DocumentText doc;
+        try {
+          doc = DocumentReader.read(kind, bytes, maxReportPages);
+        } catch (DocumentProblem p) {
+          return reject(sink, file, null, "", p.code, p.getMessage(), charset);
+        }
+        return extract(file, doc.text(), doc::locate, sink, charset);
+      }
       EncodingDetector.Decoded decoded = EncodingDetector.decode(bytes, source.encoding());
       charset = decoded.charset().name();
       String problem = encodingProblem(decoded.text());
       if (problem != null) {
         return reject(sink, file, null, decoded.text(), "BAD_ENCODING", problem, charset);
       }
-      String text = ReportExtractor.text(file, decoded.text());
-      String[] fromName = fromFileName(file);
-      Integer nameYear = null;
-      if (fromName[1] != null) {
-        OptionalInt y = YearParser.parse(fromName[1]);
-        nameYear = y.isPresent() ? y.getAsInt() : null;
-      }
-      ExtractedReport report = extractor.extract(text, nameYear, source.year());
-      return accept(file, text, report, fromName[0], sink, charset);
+      return extract(file, ReportExtractor.text(file, decoded.text()), offset -> "offset " + offset, sink, charset);
     } catch (RuntimeException | StackOverflowError e) {
       // The extractor is meant never to fail; if it does, the report is a reject, not a crash.
       return reject(sink, file, null, "", "EXTRACTION_FAILED", "报告无法读取：" + e, charset);
     }
   }
 
-  private ReadCounts accept(String file, String text, ExtractedReport report, String nameRegion, ReadSink sink, String charset) {
+  private ReadCounts extract(String file, String text, LongFunction<String> locator, ReadSink sink, String charset) {
+    String[] fromName = fromFileName(file);
+    Integer nameYear = null;
+    if (fromName[1] != null) {
+      OptionalInt y = YearParser.parse(fromName[1]);
+      nameYear = y.isPresent() ? y.getAsInt() : null;
+    }
+    ExtractedReport report = extractor.extract(text, nameYear, source.year());
+    return accept(file, text, report, fromName[0], sink, charset, locator);
+  }
+
+  private ReadCounts accept(String file, String text, ExtractedReport report, String nameRegion, ReadSink sink, String charset,
+      LongFunction<String> locator) {
     if (report.figures().isEmpty() && !report.titled()) {
       return reject(sink, file, report.year(), text, "NOT_A_REPORT",
           "既没有找到年度报告的标题（…政府信息公开工作年度报告），也没有找到任何数字", charset);
@@ -116,7 +140,7 @@ public final class ReportReader implements FormatReader {
     long n = 0;
     for (Figure f : report.figures()) {
       sink.observation(new Observation(year, township, f.metric(), f.value(), f.qualifier(), f.derived(), source.name(),
-          source.order(), source.priority(), file, "offset " + f.offset(), f.offset(), f.evidence()));
+          source.order(), source.priority(), file, locator.apply(f.offset()), f.offset(), f.evidence()));
       n++;
     }
     for (Uncertain u : report.uncertain()) {
