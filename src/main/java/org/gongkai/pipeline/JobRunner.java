@@ -154,8 +154,9 @@ public final class JobRunner {
       try {
         PipelineOptionsFactory.fromArgs(arg).as(GongkaiOptions.class);
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("option " + arg + ": " + optionProblem(e)
-            + "; see gongkai --help and Beam's runner options");
+        String problem = optionProblem(e);
+        throw new IllegalArgumentException("option " + arg + ": " + problem
+            + (problem.endsWith("?") ? "" : "; see gongkai --help and Beam's runner options"));
       }
     }
     GongkaiOptions options;
@@ -180,7 +181,7 @@ public final class JobRunner {
 
   private static String optionProblem(RuntimeException e) {
     String m = rootMessage(e).lines().findFirst().orElse("").strip().replace("interface org.gongkai.pipeline.GongkaiOptions", "Gongkai")
-        .replace("Class Gongkai missing a property named", "no such option:");
+        .replace("Class Gongkai missing a property named", "no such option:").replace("'. Did you mean", "'; did you mean");
     return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
   }
 
