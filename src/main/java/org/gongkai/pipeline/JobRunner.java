@@ -109,6 +109,17 @@ public final class JobRunner {
     }
     err.println("gongkai: running job " + job.name() + " (" + job.sources().size() + " sources) on "
         + run.runner() + "; staging in " + run.stagingDir());
+    // Ctrl-C (or a TERM) while the run works: one line, and nothing else to do, since outputs
+    // are published only at the end, by moving the staging directory into place; the next run
+    // removes what this one left.
+    Thread onInterrupt = new Thread(() -> {
+      boolean published = !run.stagingDir().contains("://") && !Files.exists(Path.of(run.stagingDir()));
+      err.println();
+      err.println(published ? "gongkai: interrupted after the outputs were published in " + outDir
+          : "gongkai: interrupted; previous outputs untouched in " + outDir);
+      err.flush();
+    }, "gongkai-interrupted");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
     try (ProgressReporter ignored = ProgressReporter.start(options.getProgressSeconds(), err)) {
       PipelineResult result = p.run();
       PipelineResult.State state = result.waitUntilFinish();
@@ -120,6 +131,12 @@ public final class JobRunner {
       err.println("gongkai: the run failed, previous outputs are untouched: " + rootMessage(e));
       deleteQuietly(run.stagingDir());
       return FAILED;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: the JVM is exiting
+      }
     }
     RunSummary.print(outDir, (System.nanoTime() - start) / 1e9, out);
     List<String> empty = RunSummary.emptySources(outDir);
@@ -137,8 +154,9 @@ public final class JobRunner {
       try {
         PipelineOptionsFactory.fromArgs(arg).as(GongkaiOptions.class);
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("option " + arg + ": " + optionProblem(e)
-            + "; see gongkai --help and Beam's runner options");
+        String problem = optionProblem(e);
+        throw new IllegalArgumentException("option " + arg + ": " + problem
+            + (problem.endsWith("?") ? "" : "; see gongkai --help and Beam's runner options"));
       }
     }
     GongkaiOptions options;
@@ -163,7 +181,7 @@ public final class JobRunner {
 
   private static String optionProblem(RuntimeException e) {
     String m = rootMessage(e).lines().findFirst().orElse("").strip().replace("interface org.gongkai.pipeline.GongkaiOptions", "Gongkai")
-        .replace("Class Gongkai missing a property named", "no such option:");
+        .replace("Class Gongkai missing a property named", "no such option:").replace("'. Did you mean", "'; did you mean");
     return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
   }
 
