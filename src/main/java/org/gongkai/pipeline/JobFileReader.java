@@ -189,7 +189,9 @@ public final class JobFileReader {
       if (s.has(f.getKey()) && !f.getValue().contains(format)) {
         List<String> formats = f.getValue().stream().map(Format::code).sorted().toList();
         throw new JobFileException(file, at + "." + f.getKey(), "a " + format.code() + " source does not use it (only "
-            + String.join(" and ", formats) + " sources read " + f.getKey() + "); remove it");
+            + (formats.size() == 1 ? formats.get(0)
+                : String.join(", ", formats.subList(0, formats.size() - 1)) + " and " + formats.get(formats.size() - 1))
+            + " sources read " + f.getKey() + "); remove it");
       }
     }
   }

@@ -173,7 +173,7 @@ public final class JobRunner {
       int parallelism = options.as(org.apache.beam.runners.direct.DirectOptions.class).getTargetParallelism();
       if (parallelism < 1) {
         throw new IllegalArgumentException("option --targetParallelism=" + parallelism + ": must be at least 1"
-            + " (the number of threads; scripts/gongkai uses 2)");
+            + " (the number of worker threads; scripts/gongkai uses one per core)");
       }
     }
     return options;

@@ -74,7 +74,7 @@ class JobMistakesTest {
         + " file_name_pattern); remove it", e.getMessage());
     e = assertThrows(JobFileException.class, () -> JobFileReader.parse("job.yaml",
         job("{name: r, format: report, path: '*.txt', columns: {备注: ignore}}").replace("GAZ", "g.csv"), tmp));
-    assertEquals("job.yaml: sources[0].columns: a report source does not use it (only csv and jsonl sources read"
+    assertEquals("job.yaml: sources[0].columns: a report source does not use it (only csv, excel and jsonl sources read"
         + " columns); remove it", e.getMessage());
   }
 
@@ -84,7 +84,7 @@ class JobMistakesTest {
     String ok = job("{name: r, format: csv, path: r.csv, region: 裕安区}");
     Result zero = run(ok, "--targetParallelism=0");
     assertEquals(JobRunner.BAD_JOB, zero.exit());
-    assertEquals("gongkai: option --targetParallelism=0: must be at least 1 (the number of threads; scripts/gongkai uses 2)",
+    assertEquals("gongkai: option --targetParallelism=0: must be at least 1 (the number of worker threads; scripts/gongkai uses one per core)",
         zero.err().strip());
     Result unknown = run(ok, "--targetParalelism=2");
     assertEquals(JobRunner.BAD_JOB, unknown.exit());
