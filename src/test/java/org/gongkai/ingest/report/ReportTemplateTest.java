@@ -327,4 +327,22 @@ class ReportTemplateTest {
     assertEquals("2", f.get("admin_reconsiderations"), "the table wins over the prose");
     assertTrue(extract(text, 2021).warnings().stream().anyMatch(w -> w.contains("the table's figure is kept")));
   }
+
+  @Test
+  void aSectionHeadingWithNothingReadUnderItIsAPartNotRead() {
+    String text = """
+        一、总体情况
+        本年度主动公开政府信息。
+        三、收到和处理政府信息公开申请情况
+        表格见附件2
+        四、政府信息公开行政复议、行政诉讼情况
+        无
+        """;
+    ExtractedReport r = extract(text, 2020);
+    assertEquals(1, r.partsNotRead().size(), r.partsNotRead().toString());
+    PartNotRead p = r.partsNotRead().get(0);
+    assertEquals("标题「三、收到和处理政府信息公开申请情况」之下", p.part());
+    assertTrue(r.warnings().contains("section '三、收到和处理政府信息公开申请情况': nothing was read under its heading"),
+        r.warnings().toString());
+  }
 }
