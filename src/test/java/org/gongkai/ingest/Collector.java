@@ -8,7 +8,7 @@ import org.gongkai.model.Reject;
 import org.gongkai.model.ReportFingerprint;
 
 /** A sink that keeps everything, for tests. */
-public final class Collector implements ReadSink {
+public class Collector implements ReadSink {
   public final List<Observation> observations = new ArrayList<>();
   public final List<Reject> rejects = new ArrayList<>();
   public final List<ReportFingerprint> fingerprints = new ArrayList<>();

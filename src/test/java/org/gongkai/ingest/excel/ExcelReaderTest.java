@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.gongkai.SampleData;
+import org.gongkai.ingest.Collector;
 import org.gongkai.ingest.ReadCounts;
-import org.gongkai.ingest.ReadSink;
 import org.gongkai.ingest.SourceSpec;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Notice;
@@ -43,26 +42,9 @@ class ExcelReaderTest {
     return r;
   }
 
-  static final class Read implements ReadSink {
+  /** What a workbook gave, and its counts. */
+  static final class Read extends Collector {
     ReadCounts counts;
-    final List<Observation> observations = new ArrayList<>();
-    final List<Reject> rejects = new ArrayList<>();
-    final List<Notice> notices = new ArrayList<>();
-
-    @Override
-    public void observation(Observation o) {
-      observations.add(o);
-    }
-
-    @Override
-    public void reject(Reject r) {
-      rejects.add(r);
-    }
-
-    @Override
-    public void notice(Notice n) {
-      notices.add(n);
-    }
 
     /** township name|metric → value and qualifier. */
     Map<String, String> figures() {
