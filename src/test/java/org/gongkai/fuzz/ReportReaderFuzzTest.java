@@ -160,11 +160,10 @@ class ReportReaderFuzzTest {
   void aFiftyMegabyteReportIsRejectedUnread() {
     byte[] big = new byte[50 << 20];
     java.util.Arrays.fill(big, (byte) 'x');
-    long start = System.nanoTime();
     Fuzz.Result r = read(READER, "big.txt", big);
     assertEquals("REPORT_TOO_LARGE", r.onlyReject().reasonCode());
     assertTrue(r.onlyReject().raw() == null || r.onlyReject().raw().length() <= 300, "no 50 MB excerpt");
-    assertTrue(System.nanoTime() - start < 2_000_000_000L, "not decoded or extracted");
+    assertTrue(r.onlyReject().reason().contains("limits.max_report_bytes"), r.onlyReject().reason());
   }
 
   @Example
