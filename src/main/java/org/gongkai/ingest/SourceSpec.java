@@ -17,8 +17,8 @@ import java.util.Map;
  * @param priority higher wins when several sources state the same figure
  * @param fileNamePattern for reports: a regex whose named groups {@code region} and {@code
  *     year} are read from the file name
- * @param headerRow for CSV: the 1-based line of the header; null: detected (see {@code CsvLayout})
- * @param workbook for workbooks: which sheets, and where the header is when detection is overridden
+ * @param headerRow the 1-based line of a CSV's header or row of a workbook's; null: detected
+ * @param workbook for workbooks: which sheets, and how many rows the header has when detection is overridden
  */
 public record SourceSpec(
     String name,
@@ -46,13 +46,13 @@ public record SourceSpec(
     this(name, order, format, path, encoding, year, region, columns, priority, fileNamePattern, null, Workbook.DETECT);
   }
 
-  /** A CSV source whose header is on a given line (null: detected). */
+  /** A source whose header is on a given line or row (null: detected), its sheets detected. */
   public SourceSpec(String name, int order, Format format, String path, String encoding, Integer year, String region,
       Map<String, String> columns, int priority, String fileNamePattern, Integer headerRow) {
     this(name, order, format, path, encoding, year, region, columns, priority, fileNamePattern, headerRow, Workbook.DETECT);
   }
 
-  /** A workbook source. */
+  /** A workbook source whose header is detected. */
   public SourceSpec(String name, int order, Format format, String path, String encoding, Integer year, String region,
       Map<String, String> columns, int priority, String fileNamePattern, Workbook workbook) {
     this(name, order, format, path, encoding, year, region, columns, priority, fileNamePattern, null, workbook);
@@ -68,11 +68,10 @@ public record SourceSpec(
    * What a job file says about a workbook source.
    *
    * @param sheets the sheets to read, by name or 1-based number; empty: every visible sheet with a header
-   * @param headerRow the 1-based row where the header starts, or null to detect it
    * @param headerRows how many rows the header has (1 or 2), or null to detect it
    */
-  public record Workbook(java.util.List<String> sheets, Integer headerRow, Integer headerRows) implements Serializable {
-    public static final Workbook DETECT = new Workbook(java.util.List.of(), null, null);
+  public record Workbook(java.util.List<String> sheets, Integer headerRows) implements Serializable {
+    public static final Workbook DETECT = new Workbook(java.util.List.of(), null);
 
     public Workbook {
       sheets = java.util.List.copyOf(sheets);

@@ -170,16 +170,8 @@ public final class JobFileReader {
           throw new JobFileException(file, at + ".file_name_pattern", "is not a valid regular expression: " + e.getDescription());
         }
       }
-      Integer headerRow = null;
-      if (s.has("header_row") && format == Format.CSV) {
-        JsonNode h = s.get("header_row");
-        if (!h.isIntegralNumber() || !h.canConvertToInt() || h.asInt() < 1) {
-          throw new JobFileException(file, at + ".header_row", "must be a line number (1 = the first line)");
-        }
-        headerRow = h.asInt();
-      }
-      out.add(new SourceSpec(name, i, format, path, encoding, year, region, columns, priority, pattern, headerRow,
-          workbook(s, at, format)));
+      out.add(new SourceSpec(name, i, format, path, encoding, year, region, columns, priority, pattern,
+          headerRow(s, at, format), workbook(s, at, format)));
     }
     return List.copyOf(out);
   }
@@ -196,10 +188,29 @@ public final class JobFileReader {
     }
   }
 
-  /** A workbook source's {@code sheet}, {@code header_row} and {@code header_rows}; only workbooks have them. */
+  /** A CSV's header line or a workbook's header row (1-based), or null to detect it. */
+  private Integer headerRow(JsonNode s, String at, Format format) {
+    if (!s.has("header_row")) {
+      return null;
+    }
+    if (format == Format.EXCEL) {
+      double row = positiveWhole(s, at, "header_row", 1);
+      if (row > 1_048_576) {
+        throw new JobFileException(file, at + ".header_row", "must be a row of a sheet, at most 1048576");
+      }
+      return (int) row;
+    }
+    JsonNode h = s.get("header_row");
+    if (!h.isIntegralNumber() || !h.canConvertToInt() || h.asInt() < 1) {
+      throw new JobFileException(file, at + ".header_row", "must be a line number (1 = the first line)");
+    }
+    return h.asInt();
+  }
+
+  /** A workbook source's {@code sheet} and {@code header_rows}; only workbooks have them. */
   private SourceSpec.Workbook workbook(JsonNode s, String at, Format format) {
-    // Other formats never have sheet or header_rows (checkFormatFields); a CSV's header_row is its own.
-    if (format != Format.EXCEL || !s.has("sheet") && !s.has("header_row") && !s.has("header_rows")) {
+    // Other formats never have them (checkFormatFields).
+    if (format != Format.EXCEL || !s.has("sheet") && !s.has("header_rows")) {
       return SourceSpec.Workbook.DETECT;
     }
     List<String> sheets = new ArrayList<>();
@@ -212,14 +223,6 @@ public final class JobFileReader {
         sheets.add(n.asText());
       }
     }
-    Integer headerRow = null;
-    if (s.has("header_row")) {
-      double row = positiveWhole(s, at, "header_row", 1);
-      if (row > 1_048_576) {
-        throw new JobFileException(file, at + ".header_row", "must be a row of a sheet, at most 1048576");
-      }
-      headerRow = (int) row;
-    }
     Integer headerRows = null;
     if (s.has("header_rows")) {
       JsonNode v = s.get("header_rows");
@@ -228,7 +231,7 @@ public final class JobFileReader {
       }
       headerRows = v.asInt();
     }
-    return new SourceSpec.Workbook(sheets, headerRow, headerRows);
+    return new SourceSpec.Workbook(sheets, headerRows);
   }
 
   private Map<String, String> columns(JsonNode node, String at) {

@@ -31,9 +31,10 @@ class ExcelJobFileTest {
 
   @Test
   void sheetsAndHeaderRows() {
-    SourceSpec.Workbook wb = job(", sheet: [2022年汇总, 3], header_row: 4, header_rows: 2", "").sources().get(0).workbook();
+    SourceSpec spec = job(", sheet: [2022年汇总, 3], header_row: 4, header_rows: 2", "").sources().get(0);
+    SourceSpec.Workbook wb = spec.workbook();
     assertEquals(List.of("2022年汇总", "3"), wb.sheets());
-    assertEquals(4, wb.headerRow());
+    assertEquals(4, spec.headerRow());
     assertEquals(2, wb.headerRows());
     assertEquals(List.of("2"), job(", sheet: 2", "").sources().get(0).workbook().sheets());
     assertEquals(SourceSpec.Workbook.DETECT, job("", "").sources().get(0).workbook());

@@ -59,7 +59,7 @@ final class SheetTable {
     }
     if (header == null) {
       held.add(row);
-      Integer at = reading.source().workbook().headerRow();
+      Integer at = reading.source().headerRow();
       if (held.size() >= SheetHeader.SCAN_ROWS + (at == null ? 0 : at) || at != null && row.number() > at + 1) {
         findHeader();
       }
@@ -90,10 +90,10 @@ final class SheetTable {
     }
     var wb = reading.source().workbook();
     Map<String, String> overrides = reading.source().columns();
-    SheetHeader h = SheetHeader.find(held, wb.headerRow(), wb.headerRows(), overrides, reading.catalog(), reading.words());
+    SheetHeader h = SheetHeader.find(held, reading.source().headerRow(), wb.headerRows(), overrides, reading.catalog(), reading.words());
     List<SheetHeader.Row> rows = new ArrayList<>(held);
     held.clear();
-    if (h == null || !h.valid() && wb.headerRow() == null) {
+    if (h == null || !h.valid() && reading.source().headerRow() == null) {
       String first = rows.isEmpty() ? "" : rows.get(0).joined();
       if (chosen) {
         reading.fileReject(ref() + "A1", first, "MISSING_HEADER", "工作表「" + name + "」的前 " + SheetHeader.SCAN_ROWS

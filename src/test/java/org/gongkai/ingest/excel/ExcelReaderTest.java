@@ -25,7 +25,12 @@ class ExcelReaderTest {
   static final RegionResolver RESOLVER = new RegionResolver(SampleData.gazetteer());
 
   static SourceSpec spec(Integer year, SourceSpec.Workbook wb) {
-    return new SourceSpec("county", 0, SourceSpec.Format.EXCEL, "county", "auto", year, "裕安区", Map.of(), 0, null, wb);
+    return spec(year, null, wb);
+  }
+
+  static SourceSpec spec(Integer year, Integer headerRow, SourceSpec.Workbook wb) {
+    return new SourceSpec("county", 0, SourceSpec.Format.EXCEL, "county", "auto", year, "裕安区", Map.of(), 0, null,
+        headerRow, wb);
   }
 
   static ExcelReader reader(SourceSpec spec, long maxRows, long maxBytes) {
@@ -135,11 +140,11 @@ class ExcelReaderTest {
 
   @Test
   void theJobFileNamesTheSheetAndTheHeader() {
-    Read byNumber = read(CountyWorkbook.xlsx(), spec(2022, new SourceSpec.Workbook(List.of("1"), 4, 2)));
+    Read byNumber = read(CountyWorkbook.xlsx(), spec(2022, 4, new SourceSpec.Workbook(List.of("1"), 2)));
     assertEquals(FIGURES, byNumber.figures());
-    Read hidden = read(CountyWorkbook.xlsx(), spec(2022, new SourceSpec.Workbook(List.of("底稿"), null, null)));
+    Read hidden = read(CountyWorkbook.xlsx(), spec(2022, new SourceSpec.Workbook(List.of("底稿"), null)));
     assertEquals(Map.of("鼓楼街道|policy_interpretations", "999"), hidden.figures(), "a hidden sheet read when named");
-    Read missing = read(CountyWorkbook.xlsx(), spec(2022, new SourceSpec.Workbook(List.of("2023年汇总"), null, null)));
+    Read missing = read(CountyWorkbook.xlsx(), spec(2022, new SourceSpec.Workbook(List.of("2023年汇总"), null)));
     assertEquals(List.of("SHEET_NOT_FOUND"), missing.rejects.stream().map(Reject::reasonCode).toList());
     assertEquals(missing.counts.read(), missing.counts.rejected());
   }
