@@ -167,6 +167,9 @@ public final class ExtractCommand {
       v.put("reason", u.reason());
       v.put("evidence", u.evidence());
       v.put("offset", u.offset());
+      if (doc != null) {
+        v.put("locator", doc.locate(u.offset()));
+      }
       uncertain.add(v);
     }
     warnings.addAll(r.warnings());
