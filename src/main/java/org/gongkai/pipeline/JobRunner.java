@@ -1,5 +1,6 @@
 package org.gongkai.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -138,8 +139,9 @@ public final class JobRunner {
         // the hook is running: the JVM is exiting
       }
     }
-    RunSummary.print(outDir, (System.nanoTime() - start) / 1e9, out);
-    List<String> empty = RunSummary.emptySources(outDir);
+    JsonNode manifest = RunSummary.manifest(outDir);
+    RunSummary.print(manifest, outDir, (System.nanoTime() - start) / 1e9, out);
+    List<String> empty = RunSummary.emptySources(manifest, outDir);
     out.flush();
     empty.forEach(line -> err.println("gongkai: " + line));
     return empty.isEmpty() ? OK : EMPTY_SOURCES;

@@ -16,8 +16,7 @@ final class RunSummary {
    * line saying where the reasons are: such a run publishes its outputs but must not look like a
    * success. Empty when every source gave observations.
    */
-  static java.util.List<String> emptySources(String outputDir) throws IOException {
-    JsonNode m = new ObjectMapper().readTree(Inputs.readAll(outputDir + "/manifest.json"));
+  static java.util.List<String> emptySources(JsonNode m, String outputDir) {
     boolean csv = false;
     for (JsonNode o : m.path("outputs")) {
       csv |= o.path("path").asText().equals("csv/rejects.csv");
@@ -52,8 +51,12 @@ final class RunSummary {
     return lines;
   }
 
-  static void print(String outputDir, double wallSeconds, PrintStream out) throws IOException {
-    JsonNode m = new ObjectMapper().readTree(Inputs.readAll(outputDir + "/manifest.json"));
+  /** The published run's manifest, read once for the summary and the check of empty sources. */
+  static JsonNode manifest(String outputDir) throws IOException {
+    return new ObjectMapper().readTree(Inputs.readAll(outputDir + "/manifest.json"));
+  }
+
+  static void print(JsonNode m, String outputDir, double wallSeconds, PrintStream out) {
     out.println();
     out.println("Gongkai: job " + m.path("job").path("name").asText() + " finished in "
         + String.format("%.1f s", wallSeconds));

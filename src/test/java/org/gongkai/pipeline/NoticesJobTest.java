@@ -82,7 +82,7 @@ class NoticesJobTest {
     findings = SampleJob.csv(out.resolve("csv/findings.csv"));
     manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    RunSummary.print(out.toString(), 1.0, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    RunSummary.print(RunSummary.manifest(out.toString()), out.toString(), 1.0, new PrintStream(printed, true, StandardCharsets.UTF_8));
     summary = printed.toString(StandardCharsets.UTF_8);
   }
 
