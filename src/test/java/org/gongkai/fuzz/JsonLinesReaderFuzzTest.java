@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -41,8 +42,20 @@ class JsonLinesReaderFuzzTest {
   private static final List<String> KEYS = List.of("township", "district", "year", "region_code", "hotline", "published", "npc",
       "cppcc", "policy_interpretation", "咨询投诉", "note", "extra");
 
+  /**
+   * A generated record and, as the generator built it, the fields a reader must see: the keys in
+   * order (nested objects flattened in place) with each value's text. Kept beside the node so that
+   * the test's oracle is what was generated, not a second copy of the reader's flattening.
+   */
+  record Rec(ObjectNode node, List<String> keys, List<String> values) {
+    @Override
+    public String toString() {
+      return node.toString();
+    }
+  }
+
   /** A file: records (objects), each followed by a line ending; blank lines between. */
-  record File(List<ObjectNode> records, List<String> separators) {
+  record File(List<Rec> records, List<String> separators) {
     String text() {
       StringBuilder b = new StringBuilder();
       for (int i = 0; i < records.size(); i++) {
@@ -65,43 +78,69 @@ class JsonLinesReaderFuzzTest {
 
   @Provide
   Arbitrary<File> files() {
-    Arbitrary<ObjectNode> record = record();
+    Arbitrary<Rec> record = record();
     Arbitrary<String> sep = Arbitraries.of("\n", "\n", "\r\n", "\n\n", "\n  \n", "\r\n\r\n");
     return Arbitraries.integers().between(0, 12).flatMap(n -> Combinators.combine(
         record.list().ofSize(n), sep.list().ofSize(n)).as(File::new));
   }
 
-  private static Arbitrary<ObjectNode> record() {
+  private static Arbitrary<Rec> record() {
     Arbitrary<String> key = Arbitraries.of(KEYS);
-    Arbitrary<List<Tuple.Tuple2<String, JsonNode>>> fields = key.flatMap(k -> valueFor(k).map(v -> Tuple.of(k, v))).list().ofMaxSize(7);
-    Arbitrary<List<Tuple.Tuple2<String, JsonNode>>> figures = fields.injectNull(0.6);
+    Arbitrary<List<Tuple.Tuple2<String, Cell>>> fields = key.flatMap(k -> valueFor(k).map(v -> Tuple.of(k, v))).list().ofMaxSize(7);
+    Arbitrary<List<Tuple.Tuple2<String, Cell>>> figures = fields.injectNull(0.6);
     return Combinators.combine(fields, figures).as((top, nested) -> {
       ObjectNode o = NODES.objectNode();
-      top.forEach(t -> o.set(t.get1(), t.get2()));
-      if (nested != null) {
+      Map<String, String> outer = new LinkedHashMap<>(); // a key set twice keeps its place, the last value wins
+      top.forEach(t -> {
+        o.set(t.get1(), t.get2().node());
+        outer.put(t.get1(), t.get2().text());
+      });
+      Map<String, String> inner = new LinkedHashMap<>();
+      if (nested != null) { // added after every top-level key, so its fields come last
         ObjectNode f = o.putObject("figures");
-        nested.forEach(t -> f.set(t.get1(), t.get2()));
+        nested.forEach(t -> {
+          f.set(t.get1(), t.get2().node());
+          inner.put(t.get1(), t.get2().text());
+        });
       }
-      return o;
+      List<String> keys = new ArrayList<>(outer.keySet());
+      keys.addAll(inner.keySet());
+      List<String> values = new ArrayList<>(outer.values());
+      values.addAll(inner.values());
+      return new Rec(o, keys, values);
     });
   }
 
-  private static Arbitrary<JsonNode> valueFor(String key) {
-    Arbitrary<JsonNode> good = switch (key) {
-      case "township" -> Arbitraries.of("江家店镇", "中市街道", "东市街道", "城关镇", "孙岗镇", "不存在镇").map(NODES::textNode);
-      case "district" -> Arbitraries.of("金安区", "裕安区", "").map(NODES::textNode);
-      case "year" -> Arbitraries.oneOf(Arbitraries.of(2017, 2018).map(NODES::numberNode), Arbitraries.of("2018年", "二〇一七").map(NODES::textNode));
-      case "region_code" -> Arbitraries.of("341502001", "341503111000", "").map(NODES::textNode);
-      case "note", "extra" -> Arbitraries.strings().ofMaxLength(8).map(Tables::withoutSurrogates).map(NODES::textNode);
-      default -> Arbitraries.oneOf(Arbitraries.longs().between(0, 5000).map(NODES::numberNode),
-          Arbitraries.of("约500条", "二十", "60余", "无", "", "-").map(NODES::textNode));
+  /** A JSON value and the text a reader takes from it (null for JSON null). */
+  record Cell(JsonNode node, String text) {}
+
+  private static Cell text(String s) {
+    return new Cell(NODES.textNode(s), s);
+  }
+
+  private static Cell number(long n) {
+    return new Cell(NODES.numberNode(n), Long.toString(n));
+  }
+
+  private static Arbitrary<Cell> valueFor(String key) {
+    Arbitrary<Cell> good = switch (key) {
+      case "township" -> Arbitraries.of("江家店镇", "中市街道", "东市街道", "城关镇", "孙岗镇", "不存在镇").map(JsonLinesReaderFuzzTest::text);
+      case "district" -> Arbitraries.of("金安区", "裕安区", "").map(JsonLinesReaderFuzzTest::text);
+      case "year" -> Arbitraries.oneOf(Arbitraries.of(2017L, 2018L).map(JsonLinesReaderFuzzTest::number),
+          Arbitraries.of("2018年", "二〇一七").map(JsonLinesReaderFuzzTest::text));
+      case "region_code" -> Arbitraries.of("341502001", "341503111000", "").map(JsonLinesReaderFuzzTest::text);
+      case "note", "extra" -> Arbitraries.strings().ofMaxLength(8).map(Tables::withoutSurrogates).map(JsonLinesReaderFuzzTest::text);
+      default -> Arbitraries.oneOf(Arbitraries.longs().between(0, 5000).map(JsonLinesReaderFuzzTest::number),
+          Arbitraries.of("约500条", "二十", "60余", "无", "", "-").map(JsonLinesReaderFuzzTest::text));
     };
-    Arbitrary<JsonNode> bad = Arbitraries.oneOf(
-        Fuzz.countCells().map(Tables::withoutSurrogates).map(NODES::textNode),
-        Arbitraries.bigIntegers().between(BigInteger.valueOf(Long.MAX_VALUE), BigInteger.TEN.pow(30)).map(NODES::numberNode),
-        Arbitraries.longs().between(-1000, -1).map(NODES::numberNode),
-        Arbitraries.doubles().between(-10, 1e6).map(NODES::numberNode),
-        Arbitraries.of(NODES.nullNode(), NODES.booleanNode(true), NODES.arrayNode().add(1).add(2), NODES.numberNode(1e300)));
+    Arbitrary<Cell> bad = Arbitraries.oneOf(
+        Fuzz.countCells().map(Tables::withoutSurrogates).map(JsonLinesReaderFuzzTest::text),
+        Arbitraries.bigIntegers().between(BigInteger.valueOf(Long.MAX_VALUE), BigInteger.TEN.pow(30))
+            .map(b -> new Cell(NODES.numberNode(b), b.toString())),
+        Arbitraries.longs().between(-1000, -1).map(JsonLinesReaderFuzzTest::number),
+        Arbitraries.doubles().between(-10, 1e6).map(d -> new Cell(NODES.numberNode(d), Double.toString(d))),
+        Arbitraries.of(new Cell(NODES.nullNode(), null), new Cell(NODES.booleanNode(true), "true"),
+            new Cell(NODES.arrayNode().add(1).add(2), "[1,2]"), new Cell(NODES.numberNode(1e300), "1.0E300")));
     return Arbitraries.frequencyOf(Tuple.of(8, good), Tuple.of(2, bad));
   }
 
@@ -124,10 +163,9 @@ class JsonLinesReaderFuzzTest {
   }
 
   /** An accepted record: every metric value a count or missing, one observation per count. */
-  private static void checkAccepted(ObjectNode record, List<Observation> obs) {
-    List<String> keys = new ArrayList<>();
-    List<String> values = new ArrayList<>();
-    flatten(record, keys, values);
+  private static void checkAccepted(Rec record, List<Observation> obs) {
+    List<String> keys = record.keys();
+    List<String> values = record.values();
     ColumnMapping mapping = ColumnMapping.of(keys, Map.of(), Fuzz.CATALOG);
     int counts = 0;
     for (int c = 0; c < keys.size(); c++) {
@@ -143,18 +181,6 @@ class JsonLinesReaderFuzzTest {
       }
     }
     assertEquals(counts, obs.size());
-  }
-
-  private static void flatten(JsonNode node, List<String> keys, List<String> values) {
-    node.fields().forEachRemaining(e -> {
-      JsonNode v = e.getValue();
-      if (v.isObject()) {
-        flatten(v, keys, values);
-      } else {
-        keys.add(e.getKey());
-        values.add(v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString());
-      }
-    });
   }
 
   @Property(tries = 150)
