@@ -117,14 +117,6 @@ public final class MetricCatalog implements Serializable {
     return Optional.ofNullable(byKey.get(key));
   }
 
-  public Metric require(String key) {
-    Metric m = byKey.get(key);
-    if (m == null) {
-      throw new IllegalArgumentException("unknown metric key: " + key);
-    }
-    return m;
-  }
-
   /** The metric a column header names, matched through its aliases, its key or its labels. */
   public Optional<Metric> byAlias(String header) {
     String k = Text.key(header);

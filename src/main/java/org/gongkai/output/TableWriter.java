@@ -57,14 +57,6 @@ public final class TableWriter {
     return new OutputFile(rel, 0, p.channel.bytes);
   }
 
-  /** One CSV file {@code dir/csv/table.csv}: a header of column names and every row. */
-  public static OutputFile writeCsv(TableSchema table, String dir, Iterable<Object[]> rows) throws IOException {
-    String rel = "csv/" + table.name() + ".csv";
-    List<String> header = new ArrayList<>();
-    table.columns().forEach(c -> header.add(c.name()));
-    return writeCsv(dir, rel, header, rows, true);
-  }
-
   /** A CSV file with the given header (none if null: a part to be joined); {@code bom} for files meant for Excel. */
   public static OutputFile writeCsv(String dir, String rel, List<String> header, Iterable<Object[]> rows, boolean bom)
       throws IOException {

@@ -31,10 +31,6 @@ enum DocumentKind {
     this.label = label;
   }
 
-  boolean isDocument() {
-    return this == PDF || this == DOCX || this == DOC;
-  }
-
   static DocumentKind of(byte[] b) {
     if (starts(b, 0, "%PDF-") || b.length > 5 && indexOf(b, "%PDF-", 1024) >= 0) {
       return PDF;

@@ -112,12 +112,6 @@ final class NormalText {
     return piece.length() == 1 ? String.valueOf(Traditional.simplify(piece.charAt(0))) : piece;
   }
 
-  /** A sub-view: characters [start, end) of this text, keeping their origins. */
-  NormalText slice(int start, int end) {
-    int[] m = new int[end - start + 1];
-    System.arraycopy(origin, start, m, 0, end - start + 1);
-    return new NormalText(text.substring(start, end), m);
-  }
 
   /**
    * For prose matching: horizontal whitespace removed (it splits numbers and phrases in
