@@ -49,9 +49,24 @@ public final class Inputs {
         throw new JobFileException(job.jobFile(), field, "no file matches " + s.path());
       }
       regular.sort(Comparator.comparing(InputFile::path));
-      files.addAll(regular);
+      Path base = Path.of(job.jobFile()).toAbsolutePath().normalize().getParent();
+      for (InputFile f : regular) {
+        files.add(f.named(nameFor(f.path(), base)));
+      }
     }
     return files;
+  }
+
+  /**
+   * A local file relative to the job file's folder, with forward slashes ({@code
+   * ../sample-data/a.csv}); anything else (gs://, hdfs://) as matched.
+   */
+  static String nameFor(String path, Path base) {
+    Path local = localPath(path.startsWith("file://") ? path.substring("file://".length()) : path);
+    if (local == null || base == null || !local.isAbsolute()) {
+      return path;
+    }
+    return base.relativize(local.normalize()).toString().replace(java.io.File.separatorChar, '/');
   }
 
   /** The regular files a source's path matches, in any order. */

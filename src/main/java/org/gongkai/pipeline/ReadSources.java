@@ -115,7 +115,7 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
       int maxRows = job.limits().maxBatchRows();
       List<Object[]> rejectRows = new ArrayList<>();
       int[] rejectChunk = {0};
-      FileNoticeCollector notices = new FileNoticeCollector(source, file.path());
+      FileNoticeCollector notices = new FileNoticeCollector(source, file.name());
       ReadSink sink = new ReadSink() {
         @Override
         public void observation(Observation o) {
@@ -151,7 +151,7 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
       };
       ReadCounts counts;
       try {
-        counts = reader.read(file.path(), bytes, sink);
+        counts = reader.read(file.name(), bytes, sink);
       } catch (RuntimeException e) {
         throw new IllegalStateException("reading " + file.path() + " failed: " + e, e);
       }
@@ -160,7 +160,7 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
       if (said != null) {
         noticeFacts.add(said);
       }
-      fileFacts.add(new RunFact.FileRead(source.name(), source.order(), file.path(), bytes.length, sha256(bytes), counts));
+      fileFacts.add(new RunFact.FileRead(source.name(), source.order(), file.name(), bytes.length, sha256(bytes), counts));
       Progress.FILES_READ.incrementAndGet();
       Progress.RECORDS_READ.addAndGet(counts.read());
       Progress.RECORDS_ACCEPTED.addAndGet(counts.accepted());

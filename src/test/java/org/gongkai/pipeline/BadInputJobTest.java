@@ -123,7 +123,7 @@ class BadInputJobTest {
     for (Map<String, String> r : rejects) {
       got.computeIfAbsent(fileName(r.get("source_file")), k -> new ArrayList<>()).add(r.get("locator") + " " + r.get("reason_code"));
       assertFalse(r.get("reason").isBlank(), "a reason for " + r);
-      assertTrue(Files.exists(Path.of(r.get("source_file"))), "the reject names its file: " + r.get("source_file"));
+      assertTrue(Files.exists(BAD.getParent().resolve(r.get("source_file"))), "the reject names its file, relative to the job: " + r.get("source_file"));
     }
     assertEquals(new TreeMap<>(REJECTS), got);
   }

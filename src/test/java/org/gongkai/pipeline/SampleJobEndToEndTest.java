@@ -147,6 +147,17 @@ class SampleJobEndToEndTest {
     assertTrue(rejects.get(5).get("reason").contains("341522100 安徽省六安市霍邱县城关镇"), "candidates are listed");
   }
 
+  /** The same job gives the same tables on any machine: no output names where this checkout is. */
+  @Test
+  void outputsNameInputsRelativeToTheJobFile() throws Exception {
+    String here = Path.of("").toAbsolutePath().toString();
+    for (String table : List.of("township_metrics", "rejects", "findings")) {
+      String csv = Files.readString(out.resolve("csv/" + table + ".csv"));
+      assertFalse(csv.contains(here), table + " names an absolute path");
+    }
+    assertTrue(Files.readString(out.resolve("csv/township_metrics.csv")).contains(",../sample-data/jinan-district-2017-2018.jsonl,"));
+  }
+
   @Test
   void manifestProvesConservationPerSource() throws Exception {
     JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
@@ -157,7 +168,8 @@ class SampleJobEndToEndTest {
       counts.add(s.get("name").asText() + " " + read + "/" + s.get("accepted") + "/" + s.get("rejected"));
       for (JsonNode f : s.get("files")) {
         assertEquals(64, f.get("sha256").asText().length());
-        assertEquals(Files.size(Path.of(f.get("path").asText())), f.get("bytes").asLong());
+        assertFalse(Path.of(f.get("path").asText()).isAbsolute(), "named relative to the job file: " + f.get("path"));
+        assertEquals(Files.size(SampleJob.SAMPLE.getParent().resolve(f.get("path").asText())), f.get("bytes").asLong());
       }
     }
     assertEquals(List.of("yuan_export 43/38/5", "yuan_corrections 1/1/0", "jinan_jsonl 39/36/3", "reports 25/25/0"), counts);
