@@ -29,16 +29,18 @@ public final class Bench {
   static final String GONGKAI_REPORTS = "gongkai+reports";
   /** The reports alone: a year of every township's report read end to end (issue 5's 30 s target). */
   static final String GONGKAI_REPORTS_ONLY = "gongkai-reports-only";
+  /** The same reports as PDF ({@code --report-format pdf}), read end to end. */
+  static final String GONGKAI_REPORTS_PDF = "gongkai-reports-only-pdf";
 
-  private Path root;
+  Path root;
   private boolean quick;
-  private int runs = -1;
-  private boolean skipGen;
+  int runs = -1;
+  boolean skipGen;
   private boolean noReports;
   private long timeoutSeconds;
   private List<String> engines = List.of(GONGKAI, DUCKDB, BASELINE);
-  private final GenData.Params params = new GenData.Params();
-  private final List<String> notes = new ArrayList<>();
+  final GenData.Params params = new GenData.Params();
+  final List<String> notes = new ArrayList<>();
 
   private Bench() {}
 
@@ -71,6 +73,8 @@ public final class Bench {
         case "--gazetteer-dir" -> params.gazetteerDir = Path.of(need(args, ++i, a)).toAbsolutePath().normalize();
         case "--engines" -> engines = List.of(need(args, ++i, a).split(","));
         case "--timeout-min" -> timeoutSeconds = Math.round(Double.parseDouble(need(args, ++i, a)) * 60);
+        case "--report-format" -> params.reportFormat = GenData.reportFormat(need(args, ++i, a));
+        case "--pdf-font" -> params.pdfFont = Path.of(need(args, ++i, a)).toAbsolutePath().normalize();
         default -> throw new IllegalArgumentException("unknown argument " + a + " (try --help)");
       }
     }
@@ -115,6 +119,9 @@ public final class Bench {
     String label = quick ? "quick" : "scale" + params.scale;
     String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     String loadBefore = loadAverage();
+    if (params.pdf()) {
+      return PdfBench.run(this, benchDir, label + "-pdf", started, loadBefore);
+    }
 
     // 1. Data.
     GenData.Summary data;
@@ -318,7 +325,7 @@ public final class Bench {
     return 0;
   }
 
-  private ProcessTimer.Measurement measure(String engine, List<String> cmd, int run, Map<String, List<ProcessTimer.Measurement>> results, Path logs)
+  ProcessTimer.Measurement measure(String engine, List<String> cmd, int run, Map<String, List<ProcessTimer.Measurement>> results, Path logs)
       throws IOException, InterruptedException {
     if (engine.startsWith(GONGKAI)) {
       ensureGongkaiReady(logs, !engine.equals(GONGKAI));
@@ -481,7 +488,7 @@ public final class Bench {
     return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 
-  private static double round(double x, int digits) {
+  static double round(double x, int digits) {
     double f = Math.pow(10, digits);
     return Math.round(x * f) / f;
   }

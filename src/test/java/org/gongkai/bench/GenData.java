@@ -28,11 +28,12 @@ import org.gongkai.normalize.RegionResolver;
  * of the districts, one file per year), a corrections source (about 1% of the records again,
  * priority 10, sometimes with other values), about 0.5% bad records (unknown township, 若干,
  * negative, bad year) among the others, M reports of the last year (.txt, half prose, half
- * template), and the job files {@code job.yaml} and {@code job-with-reports.yaml}.
+ * template; or, with {@code --report-format pdf}, the same reports as PDF, see {@link ReportPdf}),
+ * and the job files {@code job.yaml} and {@code job-with-reports.yaml}.
  *
  * <pre>
  * GenData [--scale K] [--years N] [--last-year Y] [--reports M] [--limit-townships T] [--seed S]
- *         [--out DIR] [--gazetteer-dir DIR] [--root REPO] [--force]
+ *         [--report-format text|pdf] [--pdf-font FILE] [--out DIR] [--gazetteer-dir DIR] [--root REPO] [--force]
  * </pre>
  */
 public final class GenData {
@@ -75,10 +76,18 @@ public final class GenData {
     Path gazetteerDir;
     Path root = Path.of("").toAbsolutePath();
     boolean force;
+    /** "text" (.txt) or "pdf" (the same reports as PDF, tables ruled). */
+    String reportFormat = "text";
+    /** The CJK font for PDF reports; null: found on the machine (PdfFont.find). */
+    Path pdfFont;
+
+    boolean pdf() {
+      return reportFormat.equals("pdf");
+    }
 
     /** The folder name that identifies these parameters (reports resolved against the township count). */
     String name(int resolvedReports) {
-      return "data-s" + scale + "-y" + years + "-" + lastYear + "-r" + resolvedReports + (limitTownships > 0 ? "-t" + limitTownships : "") + "-seed" + seed;
+      return "data-s" + scale + "-y" + years + "-" + lastYear + "-r" + resolvedReports + (limitTownships > 0 ? "-t" + limitTownships : "") + (pdf() ? "-pdf" : "") + "-seed" + seed;
     }
 
     Path gazetteerDir() {
@@ -88,13 +97,17 @@ public final class GenData {
     List<String> args() {
       List<String> a = new ArrayList<>(List.of("--scale", "" + scale, "--years", "" + years, "--last-year", "" + lastYear,
           "--reports", "" + reports, "--limit-townships", "" + limitTownships, "--seed", "" + seed));
+      if (pdf()) {
+        a.addAll(List.of("--report-format", "pdf"));
+      }
       return a;
     }
   }
 
   /** What was written. */
   record Summary(Path dir, int townships, int realTownships, int districts, long csvRecords, long jsonlRecords,
-      long correctionRecords, long badRecords, long notReporting, long planted, int reports, double seconds, boolean reused) {
+      long correctionRecords, long badRecords, long notReporting, long planted, int reports, double seconds, boolean reused,
+      String reportFormat, String pdfFont, double reportSeconds) {
     long records() {
       return csvRecords + jsonlRecords + correctionRecords;
     }
@@ -106,6 +119,10 @@ public final class GenData {
     System.out.printf(Locale.ROOT, "gen-data: %s %s: %d townships (%d real) in %d districts; %d records (%d CSV, %d JSON Lines, %d corrections; %d bad), %d reports%s%n",
         s.reused() ? "reused" : "wrote", s.dir(), s.townships(), s.realTownships(), s.districts(), s.records(), s.csvRecords(), s.jsonlRecords(),
         s.correctionRecords(), s.badRecords(), s.reports(), s.reused() ? "" : String.format(Locale.ROOT, " in %.1f s", s.seconds()));
+    if (s.pdfFont() != null) {
+      System.out.printf(Locale.ROOT, "gen-data: the reports are PDF, font %s%s%n", s.pdfFont(),
+          s.reused() ? "" : String.format(Locale.ROOT, "; writing them took %.1f s", s.reportSeconds()));
+    }
   }
 
   static Params parse(String[] args) {
@@ -123,8 +140,10 @@ public final class GenData {
         case "--gazetteer-dir" -> p.gazetteerDir = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
         case "--root" -> p.root = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
         case "--force" -> p.force = true;
+        case "--report-format" -> p.reportFormat = reportFormat(value(args, ++i, a));
+        case "--pdf-font" -> p.pdfFont = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
         case "-h", "--help" -> {
-          System.out.println("usage: gen-data [--scale K] [--years N] [--last-year Y] [--reports M] [--limit-townships T] [--seed S] [--out DIR] [--gazetteer-dir DIR] [--force]");
+          System.out.println("usage: gen-data [--scale K] [--years N] [--last-year Y] [--reports M] [--limit-townships T] [--seed S] [--report-format text|pdf] [--pdf-font FILE] [--out DIR] [--gazetteer-dir DIR] [--force]");
           System.exit(0);
         }
         default -> throw new IllegalArgumentException("gen-data: unknown argument " + a + " (try --help)");
@@ -134,6 +153,13 @@ public final class GenData {
       throw new IllegalArgumentException("gen-data: --years and --scale must be at least 1");
     }
     return p;
+  }
+
+  static String reportFormat(String v) {
+    if (!v.equals("text") && !v.equals("pdf")) {
+      throw new IllegalArgumentException("gen-data: --report-format is text or pdf, not " + v);
+    }
+    return v;
   }
 
   private static String value(String[] args, int i, String flag) {
@@ -172,6 +198,8 @@ public final class GenData {
     if (mustExist) {
       throw new IOException("no complete data set in " + dir + " (--skip-gen was given); run without --skip-gen or scripts/gen-data first");
     }
+    // The font first: without one, fail before anything is written.
+    PdfFont font = p.pdf() ? PdfFont.find(p.pdfFont) : null;
     if (Files.exists(dir)) {
       deleteTree(dir);
     }
@@ -321,24 +349,32 @@ public final class GenData {
       chosen = new ArrayList<>(chosen.subList(0, reports));
       chosen.sort(Comparator.comparing(NationalGazetteer.Town::code));
     }
-    for (NationalGazetteer.Town t : chosen) {
-      int year = p.lastYear;
-      Figures f = Figures.of(p.seed, t.code(), year);
-      SplittableRandom r = Rng.of(p.seed, t.code(), year, 4);
-      String district = g.districts.get(t.districtCode());
-      String path = g.path(t);
-      String text = r.nextBoolean() ? ReportText.prose(path, t, district, year, f, r) : ReportText.template(path, t, district, year, f, r);
-      Charset cs = r.nextDouble() < 0.2 ? GB18030 : StandardCharsets.UTF_8;
-      String file = t.code() + "_" + t.name().replaceAll("[\\\\/:*?\"<>|\\s]", "_") + "_" + year + ".txt";
-      Files.write(dir.resolve("reports").resolve(file), text.getBytes(cs));
+    long r0 = System.nanoTime();
+    try (PdfReports pdf = font != null ? new PdfReports(font) : null) {
+      for (NationalGazetteer.Town t : chosen) {
+        int year = p.lastYear;
+        Figures f = Figures.of(p.seed, t.code(), year);
+        SplittableRandom r = Rng.of(p.seed, t.code(), year, 4);
+        String district = g.districts.get(t.districtCode());
+        String path = g.path(t);
+        String text = r.nextBoolean() ? ReportText.prose(path, t, district, year, f, r) : ReportText.template(path, t, district, year, f, r, pdf != null);
+        Charset cs = r.nextDouble() < 0.2 ? GB18030 : StandardCharsets.UTF_8;
+        String base = t.code() + "_" + t.name().replaceAll("[\\\\/:*?\"<>|\\s]", "_") + "_" + year;
+        if (pdf != null) {
+          pdf.write(dir.resolve("reports").resolve(base + ".pdf"), text, (int) (Rng.mix(p.seed, Rng.key(t.code())) >>> 17 & 1));
+        } else {
+          Files.write(dir.resolve("reports").resolve(base + ".txt"), text.getBytes(cs));
+        }
+      }
     }
+    double reportSeconds = (System.nanoTime() - r0) / 1e9;
 
     writeJobs(dir, p, firstYear);
     double seconds = (System.nanoTime() - t0) / 1e9;
     Files.writeString(dir.resolve(PLANTED_FILE), planted, StandardCharsets.UTF_8);
     Summary s = new Summary(dir, n, g.realTowns, g.districts.size(), csvRecords, jsonlRecords, correctionRecords, bad, notReporting,
         plantedCount,
-        chosen.size(), seconds, false);
+        chosen.size(), seconds, false, p.reportFormat, font != null ? font.describe() : null, reportSeconds);
     Json.writeSummary(marker, s, p, firstYear);
     return s;
   }
@@ -419,13 +455,14 @@ public final class GenData {
             columns:
               备注: ignore
         """;
+    String ext = p.pdf() ? "pdf" : "txt";
     String reports = """
-          # The last year's annual reports, one .txt per township (half prose, half the 2019 template).
+          # The last year's annual reports, one .%s per township (half prose, half the 2019 template).
           - name: township_reports
             format: report
-            path: reports/*.txt
-            file_name_pattern: '^(?<region>\\d{9})_.*_(?<year>\\d{4})\\.txt$'
-        """;
+            path: reports/*.%s
+            file_name_pattern: '^(?<region>\\d{9})_.*_(?<year>\\d{4})\\.%s$'
+        """.formatted(ext, ext, ext);
     String tail = """
 
         outputs:

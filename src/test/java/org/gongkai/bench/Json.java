@@ -47,7 +47,11 @@ final class Json {
         .put("correction_records", s.correctionRecords()).put("bad_records", s.badRecords())
         .put("township_years_not_reporting", s.notReporting()).put("reports", s.reports())
         .put("planted_anomalies", s.planted()).put("planted_file", GenData.PLANTED_FILE)
-        .put("generation_seconds", Math.round(s.seconds() * 10) / 10.0);
+        .put("generation_seconds", Math.round(s.seconds() * 10) / 10.0)
+        .put("report_format", s.reportFormat()).put("report_seconds", Math.round(s.reportSeconds() * 10) / 10.0);
+    if (s.pdfFont() != null) {
+      o.put("pdf_font", s.pdfFont());
+    }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), o);
     Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -60,7 +64,8 @@ final class Json {
           o.get("csv_records").asLong(), o.get("jsonl_records").asLong(), o.get("correction_records").asLong(),
           o.get("bad_records").asLong(), o.get("township_years_not_reporting").asLong(), o.get("planted_anomalies").asLong(),
           o.get("reports").asInt(),
-          o.path("generation_seconds").asDouble(), true);
+          o.path("generation_seconds").asDouble(), true, o.path("report_format").asText("text"),
+          o.hasNonNull("pdf_font") ? o.get("pdf_font").asText() : null, o.path("report_seconds").asDouble());
     } catch (IOException | RuntimeException e) {
       return null;
     }

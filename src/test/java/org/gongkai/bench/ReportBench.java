@@ -34,8 +34,10 @@ import org.gongkai.model.MetricCatalog;
  *
  * <pre>ReportBench [--limit N] [--passes P] [--dump FILE] PATH...</pre>
  *
- * A PATH is a report file or a directory whose .txt/.htm/.html files are read (not its
- * subdirectories), in name order.
+ * A PATH is a report file or a directory whose .txt/.htm/.html/.pdf files are read (not its
+ * subdirectories), in name order. A PDF is read whole as the pipeline reads it ({@code
+ * ReportReader}: PDFBox, layout, extract, signature), timed as one stage ("pdf"), so that its
+ * cost can be set beside the text reports' and profiled.
  */
 public final class ReportBench {
   private ReportBench() {}
@@ -74,14 +76,26 @@ public final class ReportBench {
     }
     System.err.printf(Locale.ROOT, "report-bench: %,d reports, %.1f MB, %d passes%n", files.size(), size / 1e6, passes);
     ReportExtractor extractor = new ReportExtractor(MetricCatalog.standard());
+    org.gongkai.ingest.report.ReportReader pdfReader = null;
     for (int p = 1; p <= passes; p++) {
-      long[] ns = new long[3]; // CPU time of decode+flatten, extract, signature
+      int pdfs = 0;
+      long[] ns = new long[4]; // CPU time of decode+flatten, extract, signature; a PDF whole
       long wall = System.nanoTime();
       boolean last = p == passes;
       BufferedWriter out = last && dump != null ? Files.newBufferedWriter(dump, StandardCharsets.UTF_8) : null;
       for (int i = 0; i < files.size(); i++) {
         String name = files.get(i).getFileName().toString();
         long t0 = CPU.getCurrentThreadCpuTime();
+        if (name.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+          if (pdfReader == null) {
+            pdfReader = ReportCheck.pdfReader(files.get(i).getParent().getParent());
+          }
+          ReportCheck.Collect c = new ReportCheck.Collect();
+          blackhole += pdfReader.read(name, bytes.get(i), c).observations();
+          ns[3] += CPU.getCurrentThreadCpuTime() - t0;
+          pdfs++;
+          continue;
+        }
         String text = ReportExtractor.text(name, EncodingDetector.decode(bytes.get(i), "auto").text());
         long t1 = CPU.getCurrentThreadCpuTime();
         ExtractedReport r = extractor.extract(text);
@@ -100,8 +114,14 @@ public final class ReportBench {
       if (out != null) {
         out.close();
       }
-      int n = files.size();
+      int n = files.size() - pdfs;
       wall = System.nanoTime() - wall;
+      if (pdfs > 0) {
+        System.out.printf(Locale.ROOT, "pass %d: pdf %.0f reports/s (%.2f s CPU for %,d PDF reports, read whole)%n", p, pdfs / (ns[3] / 1e9), ns[3] / 1e9, pdfs);
+        if (n == 0) {
+          continue;
+        }
+      }
       System.out.printf(Locale.ROOT,
           "pass %d: extract %.0f reports/s (%.2f s CPU); decode+flatten %.2f s, signature %.2f s; all %.0f reports/s (wall %.1f s)%n",
           p, n / (ns[1] / 1e9), ns[1] / 1e9, ns[0] / 1e9, ns[2] / 1e9, n / ((ns[0] + ns[1] + ns[2]) / 1e9), wall / 1e9);
@@ -116,7 +136,7 @@ public final class ReportBench {
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
         try (var s = Files.list(p)) {
-          s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches("(?i).*\\.(txt|html?)$")).sorted().forEach(out::add);
+          s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches("(?i).*\\.(txt|html?|pdf)$")).sorted().forEach(out::add);
         }
       } else {
         out.add(p);

@@ -91,7 +91,12 @@ final class ReportText {
   }
 
   static String template(String path, NationalGazetteer.Town t, String districtName, int year, Figures f, SplittableRandom r) {
-    boolean pipes = r.nextBoolean();
+    return template(path, t, districtName, year, f, r, false);
+  }
+
+  /** As above; {@code forPdf} writes every table as pipe rows, which {@link ReportPdf} draws as ruled tables (same draws of r). */
+  static String template(String path, NationalGazetteer.Town t, String districtName, int year, Figures f, SplittableRandom r, boolean forPdf) {
+    boolean pipes = r.nextBoolean() | forPdf;
     StringBuilder b = new StringBuilder(6144);
     b.append(path).append(t.name()).append(year).append("年度政府信息公开工作年度报告\n\n");
     b.append("本报告依据《中华人民共和国政府信息公开条例》(以下简称《条例》)和《中华人民共和国政府信息公开工作年度报告格式》要求编制。"
