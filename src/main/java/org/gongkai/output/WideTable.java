@@ -136,24 +136,39 @@ public final class WideTable {
     /** The district's 汇总表 of a year (its townships, then 合计); null without a block for the year. */
     public Table table(int year, MetricCatalog catalog) {
       Block b = block(year);
+      return b == null ? null : table(year, b.metrics(), catalog);
+    }
+
+    /** As above, with the given columns (the job's columns of the year, the same for every district). */
+    public Table table(int year, List<String> metrics, MetricCatalog catalog) {
+      Block b = block(year);
       if (b == null) {
         return null;
       }
-      List<String> header = header(b.metrics(), catalog);
       List<List<String>> rows = new ArrayList<>(b.rows().size() + 1);
-      appendDistrict(rows, this, b, b.metrics());
-      return new Table(header, rows);
+      appendDistrict(rows, this, b, metrics);
+      return new Table(header(metrics, catalog), rows);
     }
 
     /** {@code wide/2018/341503-裕安区.csv}. */
     public String path(int year) {
       return "wide/" + year + "/" + districtCode + "-" + safeFileName(districtName) + ".csv";
     }
+
+    /** {@code wide/2018/341503-裕安区.xlsx}. */
+    public String workbookPath(int year) {
+      return "wide/" + year + "/" + districtCode + "-" + safeFileName(districtName) + ".xlsx";
+    }
   }
 
   /** {@code wide/2018/all.csv}. */
   public static String allPath(int year) {
     return "wide/" + year + "/all.csv";
+  }
+
+  /** {@code wide/2018/all.xlsx}. */
+  public static String allWorkbookPath(int year) {
+    return "wide/" + year + "/all.xlsx";
   }
 
   /**
@@ -243,9 +258,9 @@ public final class WideTable {
   }
 
   /**
-   * The whole-job 汇总表 of one year: every district of the gazetteer in code order (a district
-   * without a piece, or whose piece lacks the year, shows all its townships as 未报送), each
-   * followed by its 合计 row, then 总计. Columns: every metric any district states that year.
+   * The whole-job 汇总表 of one year: every district of the job (those with a piece) in code order
+   * (a district whose piece lacks the year shows all its townships as 未报送), each followed by its
+   * 合计 row, then 总计. Columns: every metric any district states that year.
    */
   public static Table combine(int year, List<Piece> pieces, Gazetteer gazetteer, MetricCatalog catalog) {
     Map<String, Piece> byDistrict = new TreeMap<>();
@@ -255,7 +270,7 @@ public final class WideTable {
       }
     }
     List<String> metrics = metrics(year, byDistrict.values(), catalog);
-    Combiner combiner = new Combiner(year, metrics, gazetteer, catalog);
+    Combiner combiner = new Combiner(year, metrics, byDistrict.keySet(), gazetteer, catalog);
     List<List<String>> rows = new ArrayList<>();
     byDistrict.values().forEach(p -> rows.addAll(combiner.add(p)));
     rows.addAll(combiner.finish());
@@ -299,7 +314,7 @@ public final class WideTable {
   /**
    * Builds the whole-job table of one year a district at a time, so that a caller can stream it
    * from pieces read one by one: {@link #add} the pieces in ascending district code (each gives
-   * the rows of the gazetteer's districts before it that have no piece, then its own), then
+   * the rows of the job's districts before it that have no piece this year, then its own), then
    * {@link #finish} (the remaining districts and 总计).
    */
   public static final class Combiner {
@@ -314,13 +329,18 @@ public final class WideTable {
     private int reporting;
     private int expected;
 
-    public Combiner(int year, List<String> metrics, Gazetteer gazetteer, MetricCatalog catalog) {
+    /**
+     * @param districts the districts of the job (any order): those with a piece in some year. Not
+     *     the gazetteer's: a national gazetteer would give a job about one district 44,000 lines
+     */
+    public Combiner(int year, List<String> metrics, Collection<String> districts, Gazetteer gazetteer,
+        MetricCatalog catalog) {
       this.year = year;
       this.metrics = List.copyOf(metrics);
       this.gazetteer = gazetteer;
       this.catalog = catalog;
-      this.districts = new TreeSet<>(gazetteer.districtCodes()).iterator();
-      this.nextDistrict = districts.hasNext() ? districts.next() : null;
+      this.districts = new TreeSet<>(districts).iterator();
+      this.nextDistrict = this.districts.hasNext() ? this.districts.next() : null;
     }
 
     public List<String> header() {
@@ -345,7 +365,7 @@ public final class WideTable {
       return rows;
     }
 
-    /** The remaining districts of the gazetteer, then 总计. */
+    /** The remaining districts of the job, then 总计. */
     public List<List<String>> finish() {
       List<List<String>> rows = new ArrayList<>();
       emptyDistrictsBefore(null, rows);
