@@ -18,16 +18,17 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gongkai.model.Metric;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Qualifier;
 import org.gongkai.output.WideTable.Cell;
 
 /**
- * A 汇总表 workbook, written as it goes (POI's SXSSF keeps a window of rows in memory, so a
- * national all.xlsx does not): sheets of a title row (区划, 年度), a legend, a header in
+ * A 汇总表 workbook: a district's held whole, the whole job's written as it goes (POI's SXSSF
+ * keeps a window of rows in memory, so a national all.xlsx does not fill it): sheets of a title row (区划, 年度), a legend, a header in
  * Chinese with units, then rows whose figures are numeric cells. Estimates are numbers too,
  * marked by a style and a comment with the report's wording ({@code 1000余}); blanks stay blank.
  * Untrusted text goes into string cells, which spreadsheets never evaluate.
@@ -36,8 +37,8 @@ final class WideWorkbook implements Closeable {
   static final int HEADER_ROW = 2;
   private static final WideWords WORDS = WideWords.STANDARD;
 
-  private final SXSSFWorkbook wb = new SXSSFWorkbook(200);
-  private final CreationHelper helper = wb.getCreationHelper();
+  private final Workbook wb;
+  private final CreationHelper helper;
   private final Set<String> sheetNames = new HashSet<>();
   private final CellStyle header;
   private final CellStyle title;
@@ -45,7 +46,21 @@ final class WideWorkbook implements Closeable {
   private final CellStyle[] number = new CellStyle[4]; // plain, estimate, total, total estimate
   private final CellStyle[] change = new CellStyle[4];
 
-  WideWorkbook() {
+  /** A workbook of one district: small, held whole (streaming's temporary files cost more than they save). */
+  static WideWorkbook small() {
+    return new WideWorkbook(new XSSFWorkbook());
+  }
+
+  /** A workbook of the whole job, streamed: a window of rows per sheet in memory, the rest on disk. */
+  static WideWorkbook streaming() {
+    SXSSFWorkbook wb = new SXSSFWorkbook(200);
+    wb.setCompressTempFiles(true);
+    return new WideWorkbook(wb);
+  }
+
+  private WideWorkbook(Workbook wb) {
+    this.wb = wb;
+    this.helper = wb.getCreationHelper();
     Font bold = wb.createFont();
     bold.setBold(true);
     title = wb.createCellStyle();
@@ -91,7 +106,7 @@ final class WideWorkbook implements Closeable {
    */
   Sheet sheet(String name, String region, int year, List<String> fixed, List<String> metrics, boolean prior,
       boolean remark, MetricCatalog catalog) {
-    SXSSFSheet s = wb.createSheet(uniqueName(name));
+    org.apache.poi.ss.usermodel.Sheet s = wb.createSheet(uniqueName(name));
     Sheet sheet = new Sheet(s, fixed.size(), metrics, prior, remark);
     Row t = s.createRow(0);
     sheet.text(t, 0, WORDS.region(), title);
@@ -148,12 +163,12 @@ final class WideWorkbook implements Closeable {
 
   @Override
   public void close() throws IOException {
-    wb.close(); // also removes SXSSF's temporary files
+    wb.close(); // for SXSSF, also removes its temporary files
   }
 
   /** A sheet being written, row after row. */
   final class Sheet {
-    private final SXSSFSheet sheet;
+    private final org.apache.poi.ss.usermodel.Sheet sheet;
     private final int fixed;
     private final List<String> metrics;
     private final boolean prior;
@@ -162,7 +177,7 @@ final class WideWorkbook implements Closeable {
     private int next;
     private int rows;
 
-    private Sheet(SXSSFSheet sheet, int fixed, List<String> metrics, boolean prior, boolean remark) {
+    private Sheet(org.apache.poi.ss.usermodel.Sheet sheet, int fixed, List<String> metrics, boolean prior, boolean remark) {
       this.sheet = sheet;
       this.fixed = fixed;
       this.metrics = List.copyOf(metrics);

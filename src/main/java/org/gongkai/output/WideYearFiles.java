@@ -66,7 +66,7 @@ final class WideYearFiles {
     try (PieceStream now = new PieceStream(staging, year);
         PieceStream before = prior ? new PieceStream(staging, year - 1) : null;
         TableWriter.CsvFile csv = new TableWriter.CsvFile(staging, WideTable.allPath(year), combiner.header(), true);
-        WideWorkbook all = new WideWorkbook()) {
+        WideWorkbook all = WideWorkbook.streaming()) {
       WideWorkbook.Sheet summary = all.sheet(WORDS.summarySheet(), jobRegion(), year, SUMMARY_HEADER, metrics, prior,
           false, catalog);
       Map<String, Cell> grand = new LinkedHashMap<>();
@@ -125,7 +125,7 @@ final class WideYearFiles {
   private void writeDistrict(Piece p, Block priorBlock) throws IOException {
     WideTable.Table t = p.table(year, metrics, catalog);
     out.add(TableWriter.writeCsv(staging, p.path(year), t.header(), t.records(), true));
-    try (WideWorkbook book = new WideWorkbook()) {
+    try (WideWorkbook book = WideWorkbook.small()) {
       Division d = gazetteer.get(p.districtCode());
       WideWorkbook.Sheet sheet = book.sheet(p.districtName(), d == null ? p.districtName() : gazetteer.pathOf(d), year,
           WideTable.FIXED_HEADER, metrics, prior, false, catalog);
