@@ -40,6 +40,7 @@ public final class WholeJobFiles {
   static final String WIDE_DISTRICTS = "wide-districts";
   static final String SECTIONS = "sections";
   static final String CHARTS = "charts";
+  static final String REJECTS = "rejects";
   public static final String REPORT = "report.html";
 
   private WholeJobFiles() {}
@@ -53,12 +54,14 @@ public final class WholeJobFiles {
     private final TreeSet<String> districts = new TreeSet<>();
     private final Parts.RecordSink<Section> sections;
     private final Parts.RecordSink<YearCharts> charts;
+    private final Parts.RecordSink<HtmlReportRejects.District> rejects;
 
     public GroupParts(String staging, String part) throws IOException {
       this.staging = staging;
       this.part = part;
       this.sections = new Parts.RecordSink<>(staging, SECTIONS, part, SectionCodec.SECTION);
       this.charts = new Parts.RecordSink<>(staging, CHARTS, part, SectionCodec.YEAR_CHARTS);
+      this.rejects = new Parts.RecordSink<>(staging, REJECTS, part, HtmlReportRejects.CODEC);
     }
 
     /** A district's 汇总表 piece: one stream per year, districts in the order added (ascending code). */
@@ -83,11 +86,20 @@ public final class WholeJobFiles {
       }
     }
 
+    /** The rejected records of a district's townships (year, township, file, line order), for its detail on the page. */
+    public void add(String districtCode, List<org.gongkai.model.RejectedRecord> rejected, Gazetteer gazetteer)
+        throws IOException {
+      if (!rejected.isEmpty()) {
+        rejects.write(HtmlReportRejects.of(districtCode, rejected, gazetteer));
+      }
+    }
+
     @Override
     public void close() throws IOException {
       List<Closeable> all = new ArrayList<>(wideByYear.values());
       all.add(sections);
       all.add(charts);
+      all.add(rejects);
       Parts.closeAll(all);
       Parts.writeObject(staging, WIDE_METRICS, part, metricsByYear);
       Parts.writeObject(staging, WIDE_DISTRICTS, part, districts);
@@ -106,6 +118,12 @@ public final class WholeJobFiles {
   /** As above, the page also listing what the files read and did not use. */
   public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
       String runDate, List<HtmlReport.Fact> facts, List<Notice> notices) throws IOException {
+    return writeAll(staging, gazetteer, catalog, jobName, runDate, facts, notices, null);
+  }
+
+  /** As above, the page naming files relative to the job file's folder {@code jobDir} (null: as read). */
+  public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
+      String runDate, List<HtmlReport.Fact> facts, List<Notice> notices, String jobDir) throws IOException {
     TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
     for (Map<?, ?> m : Parts.readAll(staging, WIDE_METRICS, Map.class)) {
       m.forEach((year, keys) -> metricsByYear.computeIfAbsent((Integer) year, y -> new TreeSet<>())
@@ -117,7 +135,7 @@ public final class WholeJobFiles {
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     try {
-      Future<OutputFile> report = pool.submit(() -> writeReport(staging, jobName, runDate, facts, notices));
+      Future<OutputFile> report = pool.submit(() -> writeReport(staging, jobName, runDate, facts, notices, jobDir));
       List<Future<List<OutputFile>>> files = new ArrayList<>();
       for (Map.Entry<Integer, TreeSet<String>> e : metricsByYear.entrySet()) {
         List<String> metrics = WideTable.inCatalogOrder(e.getValue(), catalog);
@@ -156,7 +174,7 @@ public final class WholeJobFiles {
 
   /** {@code report.html}: what {@link HtmlReport#render} makes of every group's sections. */
   static OutputFile writeReport(String staging, String jobName, String runDate, List<HtmlReport.Fact> facts,
-      List<Notice> notices) throws IOException {
+      List<Notice> notices, String jobDir) throws IOException {
     // Chart-less sections, each listing only those of its findings that the page shows: the
     // candidates are cut down to the page's first rows whenever they pile up.
     List<Section> sections = new ArrayList<>();
@@ -191,7 +209,15 @@ public final class WholeJobFiles {
       charts.computeIfAbsent(c.districtCode(), k -> new HashMap<>()).put(c.year(), c.charts());
     }
     sections.replaceAll(s -> charts.containsKey(s.districtCode()) ? s.withCharts(charts.get(s.districtCode())) : s);
-    byte[] html = HtmlReport.render(jobName, runDate, sections, facts, notices).getBytes(StandardCharsets.UTF_8);
+    Set<String> detailedDistricts = new java.util.HashSet<>();
+    detailed.forEach(k -> detailedDistricts.add(k.substring(0, k.lastIndexOf('-'))));
+    Map<String, HtmlReportRejects.District> rejects = new HashMap<>();
+    for (HtmlReportRejects.District r : Parts.readAll(staging, REJECTS, HtmlReportRejects.CODEC,
+        x -> detailedDistricts.contains(x.districtCode()))) {
+      rejects.put(r.districtCode(), r);
+    }
+    byte[] html = HtmlReport.render(jobName, runDate, sections, facts, notices, rejects, jobDir)
+        .getBytes(StandardCharsets.UTF_8);
     try (OutputStream o = Channels.newOutputStream(TableWriter.Files.create(staging, REPORT))) {
       o.write(html);
     }

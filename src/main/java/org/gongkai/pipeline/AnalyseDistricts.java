@@ -162,6 +162,7 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           // The district's 汇总表 files are written in the last step, with the job's columns.
           whole.add(WideTable.district(code, null, gazetteer, catalog, r.winners(), rejectedHere));
           whole.add(HtmlReport.section(code, null, gazetteer, catalog, r.rollup(), r.winners(), r.findings()));
+          whole.add(code, rejectedHere, gazetteer);
           Division d = gazetteer.get(code);
           if (d != null && job.rollupLevels().contains("city")) {
             regions.computeIfAbsent(d.cityCode(), k -> new ArrayList<>()).addAll(r.parts());
