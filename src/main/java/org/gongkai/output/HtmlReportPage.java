@@ -269,7 +269,7 @@ final class HtmlReportPage {
 
   /** A district over the job's years: the trend of each family and of coverage, and its rejected records. */
   private void overview(Section s) {
-    b.append("<article class=\"district overview\" id=\"t-").append(escape(s.districtCode())).append("\">\n<h3>")
+    b.append("<article class=\"overview\" id=\"t-").append(escape(s.districtCode())).append("\">\n<h3>")
         .append(escape(s.districtName())).append(" 历年趋势 <small>").append(escape(s.path() + s.districtName()))
         .append(" · ").append(escape(s.districtCode())).append("</small></h3>\n<div class=\"charts trends\">\n");
     for (String svg : HtmlReportTrend.charts(s, years)) {
@@ -435,6 +435,7 @@ final class HtmlReportPage {
       "svg.chart{display:block;max-width:100%;height:auto;font-size:12px}svg .name{fill:var(--fg)}"
           + "svg .value,svg .tick,svg .legend{fill:var(--muted)}svg .grid{stroke:#eef1f5}svg .axis{stroke:#9aa5b1}",
       "svg .median-label{font-size:11px}",
+      "svg.trend{display:block;max-width:100%;height:auto;font-size:11px}svg .year{fill:var(--muted)}",
       "article.overview h4{font-size:14px;margin:12px 0 4px}table.rejects td{font-size:12px}",
       "footer{margin-top:32px;color:var(--muted);font-size:13px}",
       "@media print{body{padding:0}.charts{display:block}}",

@@ -101,7 +101,7 @@ final class HtmlReportTrend {
     int plotH = HEIGHT - TOP - BOTTOM;
     int n = years.size();
     StringBuilder b = new StringBuilder(2048);
-    b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart trend\" width=\"").append(WIDTH)
+    b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" width=\"").append(WIDTH)
         .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
         .append("\" role=\"img\" aria-label=\"").append(escape(title)).append("\"><title>").append(escape(title))
         .append("</title>");
