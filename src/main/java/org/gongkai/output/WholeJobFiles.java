@@ -140,8 +140,8 @@ public final class WholeJobFiles {
       for (Map.Entry<Integer, TreeSet<String>> e : metricsByYear.entrySet()) {
         List<String> metrics = WideTable.inCatalogOrder(e.getValue(), catalog);
         boolean prior = metricsByYear.containsKey(e.getKey() - 1);
-        files.add(pool.submit(() -> new WideYearFiles(staging, e.getKey(), metrics, prior, districts, gazetteer, catalog)
-            .write()));
+        files.add(pool.submit(() -> new WideYearFiles(staging, e.getKey(), metrics, prior, districts, gazetteer, catalog,
+            runDate).write()));
       }
       List<OutputFile> out = new ArrayList<>();
       for (Future<List<OutputFile>> f : files) {

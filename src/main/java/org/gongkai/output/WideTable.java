@@ -42,6 +42,8 @@ public final class WideTable {
   public static final String NOT_REPORTED = "未报送";
   public static final String DISTRICT_TOTAL = "合计";
   public static final String GRAND_TOTAL = "总计";
+  /** The last column: the records' remarks (备注), as the input gave them. */
+  public static final String REMARK = "备注";
 
   private WideTable() {}
 
@@ -61,15 +63,22 @@ public final class WideTable {
     }
   }
 
-  /** One township in one year; {@code cells} by metric key, empty when it did not report. */
-  public record TownshipRow(String code, String name, boolean reported, Map<String, Cell> cells, String rejected)
-      implements Serializable {
+  /**
+   * One township in one year; {@code cells} by metric key, empty when it did not report;
+   * {@code remark} the remarks of its records (备注), distinct ones joined by ；, or null.
+   */
+  public record TownshipRow(String code, String name, boolean reported, Map<String, Cell> cells, String rejected,
+      String remark) implements Serializable {
     public TownshipRow {
       cells = new LinkedHashMap<>(cells);
     }
 
+    public TownshipRow(String code, String name, boolean reported, Map<String, Cell> cells, String rejected) {
+      this(code, name, reported, cells, rejected, null);
+    }
+
     public TownshipRow(String code, String name, boolean reported, Map<String, Cell> cells) {
-      this(code, name, reported, cells, null);
+      this(code, name, reported, cells, null, null);
     }
 
     /** 已报送, 未报送, or 数据被拒收（reason, where） for a township whose only record was rejected. */
@@ -244,6 +253,7 @@ public final class WideTable {
   private static TownshipRow row(String code, String name, Map<String, Observation> figures, List<String> metrics,
       Map<String, Cell> totals, String rejected) {
     Map<String, Cell> cells = new LinkedHashMap<>();
+    Set<String> remarks = new java.util.LinkedHashSet<>();
     if (figures != null) {
       for (String m : metrics) {
         Observation o = figures.get(m);
@@ -251,10 +261,14 @@ public final class WideTable {
           Cell c = new Cell(o.value(), o.qualifier());
           cells.put(m, c);
           totals.merge(m, c, Cell::plus);
+          if (o.remark() != null && !o.remark().isBlank()) {
+            remarks.add(o.remark());
+          }
         }
       }
     }
-    return new TownshipRow(code, name, figures != null && !figures.isEmpty(), cells, rejected);
+    return new TownshipRow(code, name, figures != null && !figures.isEmpty(), cells, rejected,
+        remarks.isEmpty() ? null : String.join("；", remarks));
   }
 
   /**
@@ -394,6 +408,7 @@ public final class WideTable {
     for (String m : metrics) {
       header.add(catalog.byKey(m).map(Metric::labelZh).orElse(m));
     }
+    header.add(REMARK);
     return header;
   }
 
@@ -408,6 +423,7 @@ public final class WideTable {
         Cell c = t.cells().get(m);
         row.add(c == null ? "" : c.text());
       }
+      row.add(t.remark() == null ? "" : t.remark());
       rows.add(row);
     }
     rows.add(totalRow(p.districtCode(), DISTRICT_TOTAL, p.districtName(), b.reporting(), b.expected(), b.totals(),
@@ -425,6 +441,7 @@ public final class WideTable {
       Cell c = totals.get(m);
       row.add(c == null ? "" : c.text());
     }
+    row.add("");
     return row;
   }
 

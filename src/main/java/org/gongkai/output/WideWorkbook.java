@@ -18,7 +18,10 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
+import java.util.Date;
+import java.util.Optional;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.util.Reproducibility;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gongkai.model.Metric;
@@ -46,15 +49,24 @@ final class WideWorkbook implements Closeable {
   private final CellStyle[] number = new CellStyle[4]; // plain, estimate, total, total estimate
   private final CellStyle[] change = new CellStyle[4];
 
-  /** A workbook of one district: small, held whole (streaming's temporary files cost more than they save). */
-  static WideWorkbook small() {
-    return new WideWorkbook(new XSSFWorkbook());
+  /**
+   * A workbook of one district: small, held whole (streaming's temporary files cost more than
+   * they save).
+   *
+   * @param created the date the workbook says it was made (the run's, not the clock's: the same
+   *     run gives the same bytes)
+   */
+  static WideWorkbook small(Date created) {
+    XSSFWorkbook wb = new XSSFWorkbook();
+    wb.getProperties().getCoreProperties().setCreated(Optional.of(created));
+    return new WideWorkbook(wb);
   }
 
   /** A workbook of the whole job, streamed: a window of rows per sheet in memory, the rest on disk. */
-  static WideWorkbook streaming() {
+  static WideWorkbook streaming(Date created) {
     SXSSFWorkbook wb = new SXSSFWorkbook(200);
     wb.setCompressTempFiles(true);
+    wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.of(created));
     return new WideWorkbook(wb);
   }
 
@@ -157,8 +169,14 @@ final class WideWorkbook implements Closeable {
     return n;
   }
 
+  /**
+   * Writes the workbook, its zip entries dated alike in every run (POI's reproducible mode). That
+   * mode is one switch for the whole JVM, so workbooks are written one at a time.
+   */
   void write(OutputStream out) throws IOException {
-    wb.write(out);
+    synchronized (WideWorkbook.class) {
+      Reproducibility.runWithSourceDateEpoch(() -> wb.write(out));
+    }
   }
 
   @Override

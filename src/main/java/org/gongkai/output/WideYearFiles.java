@@ -38,15 +38,19 @@ final class WideYearFiles {
   private final Gazetteer gazetteer;
   private final MetricCatalog catalog;
   private final boolean byProvince;
+  private final java.util.Date created;
   private final List<OutputFile> out = new ArrayList<>();
 
   /**
    * @param metrics the year's columns, catalog order
    * @param prior whether the job has the year before (then each metric has its 同比 pair)
    * @param districts the districts of the job
+   * @param runDate the run's date (2026-03-01), the workbooks' creation date
    */
   WideYearFiles(String staging, int year, List<String> metrics, boolean prior, SortedSet<String> districts,
-      Gazetteer gazetteer, MetricCatalog catalog) {
+      Gazetteer gazetteer, MetricCatalog catalog, String runDate) {
+    this.created = java.util.Date.from(java.time.LocalDate.parse(runDate).atStartOfDay(java.time.ZoneOffset.UTC)
+        .toInstant());
     this.staging = staging;
     this.year = year;
     this.metrics = List.copyOf(metrics);
@@ -66,7 +70,7 @@ final class WideYearFiles {
     try (PieceStream now = new PieceStream(staging, year);
         PieceStream before = prior ? new PieceStream(staging, year - 1) : null;
         TableWriter.CsvFile csv = new TableWriter.CsvFile(staging, WideTable.allPath(year), combiner.header(), true);
-        WideWorkbook all = WideWorkbook.streaming()) {
+        WideWorkbook all = WideWorkbook.streaming(created)) {
       WideWorkbook.Sheet summary = all.sheet(WORDS.summarySheet(), jobRegion(), year, SUMMARY_HEADER, metrics, prior,
           false, catalog);
       Map<String, Cell> grand = new LinkedHashMap<>();
@@ -96,7 +100,7 @@ final class WideYearFiles {
         if (!key.equals(sheetKey)) {
           rows += area == null ? 0 : area.rows();
           sheetKey = key;
-          area = all.sheet(gazetteer.nameOf(key), regionOf(key), year, WideTable.FIXED_HEADER, metrics, prior, false,
+          area = all.sheet(gazetteer.nameOf(key), regionOf(key), year, WideTable.FIXED_HEADER, metrics, prior, true,
               catalog);
         }
         rows(area, p, b, priorBlock);
@@ -125,10 +129,10 @@ final class WideYearFiles {
   private void writeDistrict(Piece p, Block priorBlock) throws IOException {
     WideTable.Table t = p.table(year, metrics, catalog);
     out.add(TableWriter.writeCsv(staging, p.path(year), t.header(), t.records(), true));
-    try (WideWorkbook book = WideWorkbook.small()) {
+    try (WideWorkbook book = WideWorkbook.small(created)) {
       Division d = gazetteer.get(p.districtCode());
       WideWorkbook.Sheet sheet = book.sheet(p.districtName(), d == null ? p.districtName() : gazetteer.pathOf(d), year,
-          WideTable.FIXED_HEADER, metrics, prior, false, catalog);
+          WideTable.FIXED_HEADER, metrics, prior, true, catalog);
       rows(sheet, p, p.block(year), priorBlock);
       out.add(save(book, p.workbookPath(year), sheet.rows()));
     }
@@ -143,7 +147,7 @@ final class WideYearFiles {
     for (TownshipRow r : b.rows()) {
       TownshipRow e = earlier.get(r.code());
       sheet.row(List.of(r.code(), r.name(), p.districtName(), r.status()), r.cells(), e == null ? null : e.cells(),
-          null, false);
+          r.remark(), false);
     }
     sheet.row(List.of(p.districtCode(), WideTable.DISTRICT_TOTAL, p.districtName(), WideTable.REPORTED + " "
         + b.reporting() + "/" + b.expected()), b.totals(), priorBlock == null ? null : priorBlock.totals(), null, true);

@@ -64,7 +64,8 @@ class WideWorkbookTest {
         Obs.of(2018, "341502001", "hotline_cases", 55),
         Obs.of(2018, "341502100", "hotline_cases", 1000, Qualifier.LOWER_BOUND, "s", 0, 0, 2));
     List<Observation> yuan = List.of(
-        Obs.of(2018, "341503100", "hotline_cases", 7),
+        new Observation(2018, "341503100", "hotline_cases", 7, Qualifier.EXACT, false, "s", 0, 0, "s.csv", "line 5", 5,
+            "7（备注：含电话咨询）", "含电话咨询"),
         Obs.of(2018, "341503100", "npc_suggestions", 3), // stated by this district only
         Obs.of(2018, "341503101", "npc_suggestions", 200, Qualifier.APPROXIMATE, "s", 0, 0, 3));
     List<Observation> xuanzhou = List.of(Obs.of(2017, "341802100", "hotline_cases", 12)); // no 2018
@@ -88,7 +89,7 @@ class WideWorkbookTest {
       assertTrue(text(s.getRow(1), 0).startsWith("说明："), "a legend under the title");
       List<String> header = texts(s.getRow(2));
       assertEquals(List.of("乡镇代码", "乡镇名称", "所属县区", "状态", "咨询投诉数（件）", "咨询投诉数 上年（件）",
-          "咨询投诉数 同比增减（件）", "人大代表建议数（件）", "人大代表建议数 上年（件）", "人大代表建议数 同比增减（件）"),
+          "咨询投诉数 同比增减（件）", "人大代表建议数（件）", "人大代表建议数 上年（件）", "人大代表建议数 同比增减（件）", "备注"),
           header, "the job's columns of 2018 (npc_suggestions from 裕安区), each with its 同比 pair");
       Row exact = s.getRow(3);
       assertEquals("341502001", text(exact, 0));
@@ -122,10 +123,11 @@ class WideWorkbookTest {
   void everyCsvOfAYearHasTheSameColumns() throws Exception {
     List<String> jinan = lines("wide/2018/341502-金安区.csv");
     List<String> yuan = lines("wide/2018/341503-裕安区.csv");
-    assertEquals("\uFEFF乡镇代码,乡镇名称,所属县区,状态,咨询投诉数,人大代表建议数", jinan.get(0));
+    assertEquals("\uFEFF乡镇代码,乡镇名称,所属县区,状态,咨询投诉数,人大代表建议数,备注", jinan.get(0));
     assertEquals(jinan.get(0), yuan.get(0));
-    assertEquals("341502001,中市街道,金安区,已报送,55,", jinan.get(1));
-    assertEquals("341503101,\"'=HYPERLINK(\"\"http://x\"\")\",裕安区,已报送,,~200", yuan.get(2));
+    assertEquals("341502001,中市街道,金安区,已报送,55,,", jinan.get(1));
+    assertEquals("341503100,苏埠镇,裕安区,已报送,7,3,含电话咨询", yuan.get(1), "the remark carried from the input");
+    assertEquals("341503101,\"'=HYPERLINK(\"\"http://x\"\")\",裕安区,已报送,,~200,", yuan.get(2));
     assertFalse(Files.exists(staging.resolve("wide/2018/341802-宣州区.csv")), "no data that year: no file of its own");
   }
 
@@ -134,7 +136,7 @@ class WideWorkbookTest {
     List<String> all = lines("wide/2018/all.csv");
     assertTrue(all.stream().noneMatch(l -> l.contains("郎溪县")), "the gazetteer's other district is not listed");
     assertTrue(all.stream().anyMatch(l -> l.startsWith("341802100,水阳镇,宣州区,未报送")), "a job district without 2018");
-    assertEquals("\"\",总计,,已报送 4/5,1062+,~203", all.get(all.size() - 1));
+    assertEquals("\"\",总计,,已报送 4/5,1062+,~203,", all.get(all.size() - 1));
     try (Workbook wb = open("wide/2018/all.xlsx")) {
       assertEquals(List.of("县区合计", "六安市", "宣城市"),
           List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2)), "a summary, then a sheet per city");
@@ -160,7 +162,12 @@ class WideWorkbookTest {
   @Test
   void noSameYearBeforeNoPair() throws Exception {
     try (Workbook wb = open("wide/2017/341502-金安区.xlsx")) {
-      assertEquals(List.of("乡镇代码", "乡镇名称", "所属县区", "状态", "咨询投诉数（件）"), texts(wb.getSheetAt(0).getRow(2)));
+      assertEquals(List.of("乡镇代码", "乡镇名称", "所属县区", "状态", "咨询投诉数（件）", "备注"),
+          texts(wb.getSheetAt(0).getRow(2)));
+    }
+    try (Workbook wb = open("wide/2018/341503-裕安区.xlsx")) {
+      Row suBu = wb.getSheetAt(0).getRow(3);
+      assertEquals("含电话咨询", text(suBu, 10), "备注, after the figures and their 同比 pairs");
     }
     List<String> files = new ArrayList<>();
     try (Stream<Path> s = Files.walk(staging.resolve("wide"))) {
