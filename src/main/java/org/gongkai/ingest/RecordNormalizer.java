@@ -49,6 +49,11 @@ public final class RecordNormalizer {
       return cellLocators == null || column >= cellLocators.size() ? locator : cellLocators.get(column);
     }
 
+    /** The remark as the 汇总表 shows it: stripped and abbreviated, null when blank. */
+    String remarkText() {
+      return remark == null || remark.isBlank() ? null : Text.abbreviate(remark.strip(), 100);
+    }
+
     String evidenceOf(String cell) {
       String e = Text.abbreviate(cell.strip(), 200);
       return remark == null || remark.isBlank() ? e : e + "（备注：" + Text.abbreviate(remark.strip(), 100) + "）";
@@ -208,7 +213,7 @@ public final class RecordNormalizer {
       String raw) {
     return new Observation(
         year, township.code(), metric, value, q, false, source.name(), source.order(), source.priority(),
-        rec.file(), rec.locatorOf(column), rec.position(), rec.evidenceOf(raw));
+        rec.file(), rec.locatorOf(column), rec.position(), rec.evidenceOf(raw), rec.remarkText());
   }
 
   private boolean reject(RawRecord rec, Integer year, String code, String reason, ReadSink sink) {

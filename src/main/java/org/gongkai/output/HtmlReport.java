@@ -352,6 +352,18 @@ public final class HtmlReport {
   }
 
   /**
+   * The page, with the rejected records of the detailed districts' townships and file names
+   * relative to the job file's folder.
+   *
+   * @param rejects by district code (see {@link WholeJobFiles.GroupParts#add(String, List, Gazetteer)})
+   * @param jobDir the job file's folder, or null
+   */
+  static String render(String jobName, String runDate, List<Section> sections, List<Fact> facts,
+      List<org.gongkai.model.Notice> notices, Map<String, HtmlReportRejects.District> rejects, String jobDir) {
+    return new HtmlReportPage(jobName, runDate, sections, facts, notices, rejects, new JobPaths(jobDir)).render();
+  }
+
+  /**
    * Text made safe for HTML and SVG, in element content and in quoted attributes alike: {@code &
    * < > " '} become entities; control characters other than tab and newline are dropped; null is
    * the empty string.

@@ -39,6 +39,8 @@ final class HtmlReportPage {
   private final List<Section> sections;
   private final List<Fact> facts;
   private final List<Notice> notices;
+  private final Map<String, HtmlReportRejects.District> rejects;
+  private final JobPaths paths;
   private final SortedSet<Integer> years = new TreeSet<>();
   private final StringBuilder b = new StringBuilder(1 << 16);
 
@@ -47,6 +49,17 @@ final class HtmlReportPage {
   }
 
   HtmlReportPage(String jobName, String runDate, List<Section> sections, List<Fact> facts, List<Notice> notices) {
+    this(jobName, runDate, sections, facts, notices, Map.of(), JobPaths.NONE);
+  }
+
+  /**
+   * @param rejects the rejected records of the districts' townships, by district (those the page details)
+   * @param paths how file names are shown
+   */
+  HtmlReportPage(String jobName, String runDate, List<Section> sections, List<Fact> facts, List<Notice> notices,
+      Map<String, HtmlReportRejects.District> rejects, JobPaths paths) {
+    this.rejects = rejects;
+    this.paths = paths;
     this.notices = notices == null ? List.of() : notices;
     this.jobName = jobName;
     this.runDate = runDate;
@@ -243,10 +256,33 @@ final class HtmlReportPage {
           .append(" 个；其余 ")
           .append(withData - chosen.size()).append(" 个见 rollup、comparison 表和 wide/ 汇总表。</p>\n");
     }
+    String district = null;
     for (DistrictYear d : chosen) {
+      if (!d.section().districtCode().equals(district)) {
+        district = d.section().districtCode();
+        overview(d.section());
+      }
       districtYear(d);
     }
     b.append("</section>\n");
+  }
+
+  /** A district over the job's years: the trend of each family and of coverage, and its rejected records. */
+  private void overview(Section s) {
+    b.append("<article class=\"overview\" id=\"t-").append(escape(s.districtCode())).append("\">\n<h3>")
+        .append(escape(s.districtName())).append(" 历年趋势 <small>").append(escape(s.path() + s.districtName()))
+        .append(" · ").append(escape(s.districtCode())).append("</small></h3>\n<div class=\"charts trends\">\n");
+    for (String svg : HtmlReportTrend.charts(s, years)) {
+      b.append("<figure class=\"trend\">").append(svg).append("</figure>\n");
+    }
+    b.append("</div>\n");
+    HtmlReportRejects.District r = rejects.get(s.districtCode());
+    if (r != null && r.total() > 0) {
+      HtmlReportRejects.table(b, r, paths);
+    } else {
+      b.append("<p class=\"no-rejects\">本区乡镇没有被拒收的记录。</p>\n");
+    }
+    b.append("</article>\n");
   }
 
   private void districtYear(DistrictYear d) {
@@ -321,7 +357,7 @@ final class HtmlReportPage {
             .append("</td><td>").append(escape(f.message())).append("</td><td class=\"num\">")
             .append(f.value() == null ? "" : f.value()).append("</td><td class=\"num\">")
             .append(f.referenceValue() == null ? "" : f.referenceValue()).append("</td><td class=\"evidence\">")
-            .append(escape(f.evidence())).append("</td></tr>\n");
+            .append(escape(paths.shorten(f.evidence()))).append("</td></tr>\n");
       }
       b.append("</tbody></table>\n");
     }
@@ -339,7 +375,7 @@ final class HtmlReportPage {
         .append("<th>原文</th></tr></thead>\n<tbody>\n");
     for (Notice n : notices) {
       b.append("<tr class=\"row-warning\"><td class=\"code\">").append(escape(n.code())).append("</td><td>")
-          .append(escape(n.sourceFile())).append("</td><td>").append(escape(n.locator())).append("</td><td>")
+          .append(escape(paths.shorten(n.sourceFile()))).append("</td><td>").append(escape(n.locator())).append("</td><td>")
           .append(escape(n.message())).append("</td><td class=\"evidence\">").append(escape(n.evidence()))
           .append("</td></tr>\n");
     }
@@ -399,6 +435,8 @@ final class HtmlReportPage {
       "svg.chart{display:block;max-width:100%;height:auto;font-size:12px}svg .name{fill:var(--fg)}"
           + "svg .value,svg .tick,svg .legend{fill:var(--muted)}svg .grid{stroke:#eef1f5}svg .axis{stroke:#9aa5b1}",
       "svg .median-label{font-size:11px}",
+      "svg.trend{display:block;max-width:100%;height:auto;font-size:11px}svg .year{fill:var(--muted)}",
+      "article.overview h4{font-size:14px;margin:12px 0 4px}table.rejects td{font-size:12px}",
       "footer{margin-top:32px;color:var(--muted);font-size:13px}",
       "@media print{body{padding:0}.charts{display:block}}",
       "");

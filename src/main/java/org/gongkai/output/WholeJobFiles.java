@@ -27,8 +27,8 @@ import org.gongkai.output.HtmlReport.Section;
 import org.gongkai.output.HtmlReport.YearCharts;
 
 /**
- * The whole-job files made from every district: {@code wide/YYYY/all.csv} and {@code
- * report.html}. Each group of districts streams its pieces into {@code _parts/} ({@link
+ * The files made from every district: the 汇总表 of {@code wide/YYYY/} (each district's and the
+ * whole job's, {@link WideYearFiles}) and {@code report.html}. Each group of districts streams its pieces into {@code _parts/} ({@link
  * GroupParts}); the last step assembles the files from them holding little at a time: the
  * 汇总表 a year at a time, merging the groups' pieces in district order, and the page from
  * chart-less sections plus the charts of the few district-years it details. So the last step's
@@ -37,8 +37,10 @@ import org.gongkai.output.HtmlReport.YearCharts;
 public final class WholeJobFiles {
   static final String WIDE = "wide";
   static final String WIDE_METRICS = "wide-metrics";
+  static final String WIDE_DISTRICTS = "wide-districts";
   static final String SECTIONS = "sections";
   static final String CHARTS = "charts";
+  static final String REJECTS = "rejects";
   public static final String REPORT = "report.html";
 
   private WholeJobFiles() {}
@@ -49,18 +51,22 @@ public final class WholeJobFiles {
     private final String part;
     private final Map<Integer, Parts.RecordSink<WideTable.Piece>> wideByYear = new TreeMap<>();
     private final TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
+    private final TreeSet<String> districts = new TreeSet<>();
     private final Parts.RecordSink<Section> sections;
     private final Parts.RecordSink<YearCharts> charts;
+    private final Parts.RecordSink<HtmlReportRejects.District> rejects;
 
     public GroupParts(String staging, String part) throws IOException {
       this.staging = staging;
       this.part = part;
       this.sections = new Parts.RecordSink<>(staging, SECTIONS, part, SectionCodec.SECTION);
       this.charts = new Parts.RecordSink<>(staging, CHARTS, part, SectionCodec.YEAR_CHARTS);
+      this.rejects = new Parts.RecordSink<>(staging, REJECTS, part, HtmlReportRejects.CODEC);
     }
 
     /** A district's 汇总表 piece: one stream per year, districts in the order added (ascending code). */
     public void add(WideTable.Piece piece) throws IOException {
+      districts.add(piece.districtCode());
       for (WideTable.Block b : piece.blocks()) {
         Parts.RecordSink<WideTable.Piece> sink = wideByYear.get(b.year());
         if (sink == null) {
@@ -80,19 +86,28 @@ public final class WholeJobFiles {
       }
     }
 
+    /** The rejected records of a district's townships (year, township, file, line order), for its detail on the page. */
+    public void add(String districtCode, List<org.gongkai.model.RejectedRecord> rejected, Gazetteer gazetteer)
+        throws IOException {
+      if (!rejected.isEmpty()) {
+        rejects.write(HtmlReportRejects.of(districtCode, rejected, gazetteer));
+      }
+    }
+
     @Override
     public void close() throws IOException {
       List<Closeable> all = new ArrayList<>(wideByYear.values());
       all.add(sections);
       all.add(charts);
+      all.add(rejects);
       Parts.closeAll(all);
       Parts.writeObject(staging, WIDE_METRICS, part, metricsByYear);
+      Parts.writeObject(staging, WIDE_DISTRICTS, part, districts);
     }
   }
 
   /**
-   * {@code wide/YYYY/all.csv} for every year some group wrote, in year order, then {@code
-   * report.html}. Each file is made from its own parts into its own file, so they are written
+   * The 汇总表 files of every year some group wrote, in year order, then {@code report.html}. Each file is made from its own parts into its own file, so they are written
    * side by side, one per core; the page, the longest, starts first.
    */
   public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
@@ -103,24 +118,36 @@ public final class WholeJobFiles {
   /** As above, the page also listing what the files read and did not use. */
   public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
       String runDate, List<HtmlReport.Fact> facts, List<Notice> notices) throws IOException {
+    return writeAll(staging, gazetteer, catalog, jobName, runDate, facts, notices, null);
+  }
+
+  /** As above, the page naming files relative to the job file's folder {@code jobDir} (null: as read). */
+  public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
+      String runDate, List<HtmlReport.Fact> facts, List<Notice> notices, String jobDir) throws IOException {
     TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
     for (Map<?, ?> m : Parts.readAll(staging, WIDE_METRICS, Map.class)) {
       m.forEach((year, keys) -> metricsByYear.computeIfAbsent((Integer) year, y -> new TreeSet<>())
           .addAll((TreeSet<String>) keys));
     }
+    TreeSet<String> districts = new TreeSet<>();
+    for (Set<?> d : Parts.readAll(staging, WIDE_DISTRICTS, Set.class)) {
+      d.forEach(code -> districts.add((String) code));
+    }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     try {
-      Future<OutputFile> report = pool.submit(() -> writeReport(staging, jobName, runDate, facts, notices));
-      List<Future<OutputFile>> files = new ArrayList<>();
+      Future<OutputFile> report = pool.submit(() -> writeReport(staging, jobName, runDate, facts, notices, jobDir));
+      List<Future<List<OutputFile>>> files = new ArrayList<>();
       for (Map.Entry<Integer, TreeSet<String>> e : metricsByYear.entrySet()) {
         List<String> metrics = WideTable.inCatalogOrder(e.getValue(), catalog);
-        files.add(pool.submit(() -> writeWideYear(staging, e.getKey(), metrics, gazetteer, catalog)));
+        boolean prior = metricsByYear.containsKey(e.getKey() - 1);
+        files.add(pool.submit(() -> new WideYearFiles(staging, e.getKey(), metrics, prior, districts, gazetteer, catalog,
+            runDate).write()));
       }
-      files.add(report);
       List<OutputFile> out = new ArrayList<>();
-      for (Future<OutputFile> f : files) {
-        out.add(f.get());
+      for (Future<List<OutputFile>> f : files) {
+        out.addAll(f.get());
       }
+      out.add(report.get());
       return out;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -135,33 +162,6 @@ public final class WholeJobFiles {
     }
   }
 
-  /** {@code wide/YYYY/all.csv}: the groups' pieces of the year merged in district order. */
-  private static OutputFile writeWideYear(String staging, int year, List<String> metrics, Gazetteer gazetteer,
-      MetricCatalog catalog) throws IOException {
-    var combiner = new WideTable.Combiner(year, metrics, gazetteer, catalog);
-    List<Parts.RecordSource<WideTable.Piece>> sources = Parts.records(staging, WIDE + "/" + year, WidePieceCodec.INSTANCE);
-    try (TableWriter.CsvFile csv = new TableWriter.CsvFile(staging, WideTable.allPath(year), combiner.header(), true)) {
-      // Each group's pieces come in district order; merging the groups keeps that order.
-      PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing((Head h) -> h.piece.districtCode()));
-      for (Parts.RecordSource<WideTable.Piece> s : sources) {
-        Head.next(s, heads);
-      }
-      while (!heads.isEmpty()) {
-        Head h = heads.poll();
-        for (List<String> row : combiner.add(h.piece)) {
-          csv.write(row.toArray());
-        }
-        Head.next(h.source, heads);
-      }
-      for (List<String> row : combiner.finish()) {
-        csv.write(row.toArray());
-      }
-      return csv.finish();
-    } finally {
-      Parts.closeAll(sources);
-    }
-  }
-
   /** A finding the page may list, with its section and its place in the order read. */
   private record Shown(FindingRow row, int section, long order) {}
 
@@ -172,18 +172,9 @@ public final class WholeJobFiles {
     return new ArrayList<>(sorted.subList(0, Math.min(sorted.size(), HtmlReport.FINDINGS_SHOWN)));
   }
 
-  private record Head(WideTable.Piece piece, Parts.RecordSource<WideTable.Piece> source) {
-    static void next(Parts.RecordSource<WideTable.Piece> source, PriorityQueue<Head> heads) throws IOException {
-      WideTable.Piece p = source.next();
-      if (p != null) {
-        heads.add(new Head(p, source));
-      }
-    }
-  }
-
   /** {@code report.html}: what {@link HtmlReport#render} makes of every group's sections. */
   static OutputFile writeReport(String staging, String jobName, String runDate, List<HtmlReport.Fact> facts,
-      List<Notice> notices) throws IOException {
+      List<Notice> notices, String jobDir) throws IOException {
     // Chart-less sections, each listing only those of its findings that the page shows: the
     // candidates are cut down to the page's first rows whenever they pile up.
     List<Section> sections = new ArrayList<>();
@@ -218,7 +209,15 @@ public final class WholeJobFiles {
       charts.computeIfAbsent(c.districtCode(), k -> new HashMap<>()).put(c.year(), c.charts());
     }
     sections.replaceAll(s -> charts.containsKey(s.districtCode()) ? s.withCharts(charts.get(s.districtCode())) : s);
-    byte[] html = HtmlReport.render(jobName, runDate, sections, facts, notices).getBytes(StandardCharsets.UTF_8);
+    Set<String> detailedDistricts = new java.util.HashSet<>();
+    detailed.forEach(k -> detailedDistricts.add(k.substring(0, k.lastIndexOf('-'))));
+    Map<String, HtmlReportRejects.District> rejects = new HashMap<>();
+    for (HtmlReportRejects.District r : Parts.readAll(staging, REJECTS, HtmlReportRejects.CODEC,
+        x -> detailedDistricts.contains(x.districtCode()))) {
+      rejects.put(r.districtCode(), r);
+    }
+    byte[] html = HtmlReport.render(jobName, runDate, sections, facts, notices, rejects, jobDir)
+        .getBytes(StandardCharsets.UTF_8);
     try (OutputStream o = Channels.newOutputStream(TableWriter.Files.create(staging, REPORT))) {
       o.write(html);
     }

@@ -42,6 +42,7 @@ final class WidePieceCodec implements Parts.Codec<Piece> {
         out.writeBoolean(r.reported());
         writeCells(out, b.metrics(), r.cells());
         Strings.write(out, r.rejected());
+        Strings.write(out, r.remark());
       }
       writeCells(out, b.metrics(), b.totals());
       out.writeInt(b.reporting());
@@ -68,7 +69,8 @@ final class WidePieceCodec implements Parts.Codec<Piece> {
         String township = Strings.read(in);
         String townshipName = Strings.read(in);
         boolean reported = in.readBoolean();
-        townships.add(new TownshipRow(township, townshipName, reported, readCells(in, metrics), Strings.read(in)));
+        townships.add(new TownshipRow(township, townshipName, reported, readCells(in, metrics), Strings.read(in),
+            Strings.read(in)));
       }
       Map<String, Cell> totals = readCells(in, metrics);
       out.add(new Block(year, metrics, townships, totals, in.readInt(), in.readInt()));

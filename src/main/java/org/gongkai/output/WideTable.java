@@ -42,6 +42,8 @@ public final class WideTable {
   public static final String NOT_REPORTED = "未报送";
   public static final String DISTRICT_TOTAL = "合计";
   public static final String GRAND_TOTAL = "总计";
+  /** The last column: the records' remarks (备注), as the input gave them. */
+  public static final String REMARK = "备注";
 
   private WideTable() {}
 
@@ -61,15 +63,22 @@ public final class WideTable {
     }
   }
 
-  /** One township in one year; {@code cells} by metric key, empty when it did not report. */
-  public record TownshipRow(String code, String name, boolean reported, Map<String, Cell> cells, String rejected)
-      implements Serializable {
+  /**
+   * One township in one year; {@code cells} by metric key, empty when it did not report;
+   * {@code remark} the remarks of its records (备注), distinct ones joined by ；, or null.
+   */
+  public record TownshipRow(String code, String name, boolean reported, Map<String, Cell> cells, String rejected,
+      String remark) implements Serializable {
     public TownshipRow {
       cells = new LinkedHashMap<>(cells);
     }
 
+    public TownshipRow(String code, String name, boolean reported, Map<String, Cell> cells, String rejected) {
+      this(code, name, reported, cells, rejected, null);
+    }
+
     public TownshipRow(String code, String name, boolean reported, Map<String, Cell> cells) {
-      this(code, name, reported, cells, null);
+      this(code, name, reported, cells, null, null);
     }
 
     /** 已报送, 未报送, or 数据被拒收（reason, where） for a township whose only record was rejected. */
@@ -136,24 +145,39 @@ public final class WideTable {
     /** The district's 汇总表 of a year (its townships, then 合计); null without a block for the year. */
     public Table table(int year, MetricCatalog catalog) {
       Block b = block(year);
+      return b == null ? null : table(year, b.metrics(), catalog);
+    }
+
+    /** As above, with the given columns (the job's columns of the year, the same for every district). */
+    public Table table(int year, List<String> metrics, MetricCatalog catalog) {
+      Block b = block(year);
       if (b == null) {
         return null;
       }
-      List<String> header = header(b.metrics(), catalog);
       List<List<String>> rows = new ArrayList<>(b.rows().size() + 1);
-      appendDistrict(rows, this, b, b.metrics());
-      return new Table(header, rows);
+      appendDistrict(rows, this, b, metrics);
+      return new Table(header(metrics, catalog), rows);
     }
 
     /** {@code wide/2018/341503-裕安区.csv}. */
     public String path(int year) {
       return "wide/" + year + "/" + districtCode + "-" + safeFileName(districtName) + ".csv";
     }
+
+    /** {@code wide/2018/341503-裕安区.xlsx}. */
+    public String workbookPath(int year) {
+      return "wide/" + year + "/" + districtCode + "-" + safeFileName(districtName) + ".xlsx";
+    }
   }
 
   /** {@code wide/2018/all.csv}. */
   public static String allPath(int year) {
     return "wide/" + year + "/all.csv";
+  }
+
+  /** {@code wide/2018/all.xlsx}. */
+  public static String allWorkbookPath(int year) {
+    return "wide/" + year + "/all.xlsx";
   }
 
   /**
@@ -229,6 +253,7 @@ public final class WideTable {
   private static TownshipRow row(String code, String name, Map<String, Observation> figures, List<String> metrics,
       Map<String, Cell> totals, String rejected) {
     Map<String, Cell> cells = new LinkedHashMap<>();
+    Set<String> remarks = new java.util.LinkedHashSet<>();
     if (figures != null) {
       for (String m : metrics) {
         Observation o = figures.get(m);
@@ -236,16 +261,20 @@ public final class WideTable {
           Cell c = new Cell(o.value(), o.qualifier());
           cells.put(m, c);
           totals.merge(m, c, Cell::plus);
+          if (o.remark() != null && !o.remark().isBlank()) {
+            remarks.add(o.remark());
+          }
         }
       }
     }
-    return new TownshipRow(code, name, figures != null && !figures.isEmpty(), cells, rejected);
+    return new TownshipRow(code, name, figures != null && !figures.isEmpty(), cells, rejected,
+        remarks.isEmpty() ? null : String.join("；", remarks));
   }
 
   /**
-   * The whole-job 汇总表 of one year: every district of the gazetteer in code order (a district
-   * without a piece, or whose piece lacks the year, shows all its townships as 未报送), each
-   * followed by its 合计 row, then 总计. Columns: every metric any district states that year.
+   * The whole-job 汇总表 of one year: every district of the job (those with a piece) in code order
+   * (a district whose piece lacks the year shows all its townships as 未报送), each followed by its
+   * 合计 row, then 总计. Columns: every metric any district states that year.
    */
   public static Table combine(int year, List<Piece> pieces, Gazetteer gazetteer, MetricCatalog catalog) {
     Map<String, Piece> byDistrict = new TreeMap<>();
@@ -255,7 +284,7 @@ public final class WideTable {
       }
     }
     List<String> metrics = metrics(year, byDistrict.values(), catalog);
-    Combiner combiner = new Combiner(year, metrics, gazetteer, catalog);
+    Combiner combiner = new Combiner(year, metrics, byDistrict.keySet(), gazetteer, catalog);
     List<List<String>> rows = new ArrayList<>();
     byDistrict.values().forEach(p -> rows.addAll(combiner.add(p)));
     rows.addAll(combiner.finish());
@@ -299,7 +328,7 @@ public final class WideTable {
   /**
    * Builds the whole-job table of one year a district at a time, so that a caller can stream it
    * from pieces read one by one: {@link #add} the pieces in ascending district code (each gives
-   * the rows of the gazetteer's districts before it that have no piece, then its own), then
+   * the rows of the job's districts before it that have no piece this year, then its own), then
    * {@link #finish} (the remaining districts and 总计).
    */
   public static final class Combiner {
@@ -314,13 +343,18 @@ public final class WideTable {
     private int reporting;
     private int expected;
 
-    public Combiner(int year, List<String> metrics, Gazetteer gazetteer, MetricCatalog catalog) {
+    /**
+     * @param districts the districts of the job (any order): those with a piece in some year. Not
+     *     the gazetteer's: a national gazetteer would give a job about one district 44,000 lines
+     */
+    public Combiner(int year, List<String> metrics, Collection<String> districts, Gazetteer gazetteer,
+        MetricCatalog catalog) {
       this.year = year;
       this.metrics = List.copyOf(metrics);
       this.gazetteer = gazetteer;
       this.catalog = catalog;
-      this.districts = new TreeSet<>(gazetteer.districtCodes()).iterator();
-      this.nextDistrict = districts.hasNext() ? districts.next() : null;
+      this.districts = new TreeSet<>(districts).iterator();
+      this.nextDistrict = this.districts.hasNext() ? this.districts.next() : null;
     }
 
     public List<String> header() {
@@ -345,7 +379,7 @@ public final class WideTable {
       return rows;
     }
 
-    /** The remaining districts of the gazetteer, then 总计. */
+    /** The remaining districts of the job, then 总计. */
     public List<List<String>> finish() {
       List<List<String>> rows = new ArrayList<>();
       emptyDistrictsBefore(null, rows);
@@ -374,6 +408,7 @@ public final class WideTable {
     for (String m : metrics) {
       header.add(catalog.byKey(m).map(Metric::labelZh).orElse(m));
     }
+    header.add(REMARK);
     return header;
   }
 
@@ -388,6 +423,7 @@ public final class WideTable {
         Cell c = t.cells().get(m);
         row.add(c == null ? "" : c.text());
       }
+      row.add(t.remark() == null ? "" : t.remark());
       rows.add(row);
     }
     rows.add(totalRow(p.districtCode(), DISTRICT_TOTAL, p.districtName(), b.reporting(), b.expected(), b.totals(),
@@ -405,6 +441,7 @@ public final class WideTable {
       Cell c = totals.get(m);
       row.add(c == null ? "" : c.text());
     }
+    row.add("");
     return row;
   }
 

@@ -46,7 +46,6 @@ import org.gongkai.rollup.RollupPart;
 public final class AnalyseDistricts extends PTransform<PCollection<KV<String, String>>, PCollectionTuple> {
   public static final TupleTag<KV<String, String>> REGION_PARTS = new TupleTag<>() {};
   public static final TupleTag<RunFact> FACTS = new TupleTag<>() {};
-  static final String WIDE = "wide";
 
   private final JobSpec job;
   private final RunContext run;
@@ -139,7 +138,6 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       TablePartWriter comparison = writer(Tables.COMPARISON, part);
       TablePartWriter findings = writer(Tables.FINDINGS, part);
       List<TablePartWriter> writers = List.of(metrics, rollup, comparison, findings);
-      List<OutputFile> wideFiles = new ArrayList<>();
       Map<String, List<RollupPart>> regions = new TreeMap<>();
       List<RunFact> districtFacts = new ArrayList<>();
       List<RunFact> writtenFacts = new ArrayList<>();
@@ -161,13 +159,10 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           for (Finding f : r.findings()) {
             findings.write(rows.finding(f));
           }
-          WideTable.Piece piece = WideTable.district(code, null, gazetteer, catalog, r.winners(), rejectedHere);
-          for (int year : piece.years()) {
-            WideTable.Table t = piece.table(year, catalog);
-            wideFiles.add(TableWriter.writeCsv(staging, piece.path(year), t.header(), t.records(), true));
-          }
-          whole.add(piece);
+          // The district's 汇总表 files are written in the last step, with the job's columns.
+          whole.add(WideTable.district(code, null, gazetteer, catalog, r.winners(), rejectedHere));
           whole.add(HtmlReport.section(code, null, gazetteer, catalog, r.rollup(), r.winners(), r.findings()));
+          whole.add(code, rejectedHere, gazetteer);
           Division d = gazetteer.get(code);
           if (d != null && job.rollupLevels().contains("city")) {
             regions.computeIfAbsent(d.cityCode(), k -> new ArrayList<>()).addAll(r.parts());
@@ -189,7 +184,6 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       for (TablePartWriter w : writers) {
         writtenFacts.add(new RunFact.Written(w.table().name(), w.files(), Map.of()));
       }
-      writtenFacts.add(new RunFact.Written(WIDE, wideFiles, Map.of()));
       emitFacts(districtFacts, out);
       emitFacts(writtenFacts, out);
       emitRegionParts(part, regions, out);

@@ -158,6 +158,13 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
       out.output(run.outputDir());
     }
 
+    /** The job file's folder, for file names on report.html as the job file writes them. */
+    private String jobDir() {
+      java.nio.file.Path parent = job.jobFile() == null ? null : java.nio.file.Path.of(job.jobFile()).toAbsolutePath()
+          .normalize().getParent();
+      return parent == null ? null : parent.toString().replace('\\', '/');
+    }
+
     /** The facts inside gathered ones, and inside those stored in staging. */
     private void addFacts(RunFact f, List<RunFact> out) throws IOException {
       if (f instanceof RunFact.Gathered g) {
@@ -206,7 +213,7 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
           new HtmlReport.Fact("拒收 records rejected", String.valueOf(rejected)),
           new HtmlReport.Fact("版本 version", run.version()));
       outputs.addAll(WholeJobFiles.writeAll(staging, Inputs.gazetteer(job.gazetteer()), MetricCatalog.standard(),
-          job.name(), run.startedAt().substring(0, 10), facts, notices));
+          job.name(), run.startedAt().substring(0, 10), facts, notices, jobDir()));
       Parts.delete(staging);
       return outputs;
     }

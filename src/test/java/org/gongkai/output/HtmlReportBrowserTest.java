@@ -55,7 +55,14 @@ class HtmlReportBrowserTest {
       + "formulaText: document.body.innerText.includes('=HYPERLINK(\"http://x\")'),"
       + "svgTitle: Array.from(document.querySelectorAll('svg title')).some(t => t.textContent === '"
       + "<script>alert(1)</script>镇'),"
-      + "findings: document.querySelectorAll('table.findings tbody tr').length"
+      + "findings: document.querySelectorAll('table.findings tbody tr').length,"
+      + "trends: Array.from(document.querySelectorAll('#t-341503 svg.trend')).filter(s => s.getBoundingClientRect().width > 100"
+      + " && s.querySelectorAll('circle').length > 0).length,"
+      + "trendYears: Array.from(document.querySelectorAll('#t-341503 svg.trend')[0]?.querySelectorAll('text.year') || [])"
+      + ".map(t => t.textContent).join(','),"
+      + "rejects: Array.from(document.querySelectorAll('#t-341503 table.rejects tbody tr')).map(r => r.innerText"
+      + ".replace(/\\s+/g, ' ').trim()),"
+      + "noRejects: (document.querySelector('#t-341502')?.innerText || '').includes('本区乡镇没有被拒收的记录')"
       + "})";
 
   @Test
@@ -68,6 +75,12 @@ class HtmlReportBrowserTest {
     assertTrue(dom.get("svgTitle").asBoolean(), "and as text inside the SVG: " + dom);
     assertEquals(20, dom.get("svgs").asInt(), "5 charts × 2 districts × 2 years: " + dom);
     assertTrue(dom.get("findings").asInt() > 0, dom.toString());
+    assertEquals(6, dom.get("trends").asInt(), "a trend per family and one of coverage, drawn and visible: " + dom);
+    assertEquals("2017,2018", dom.get("trendYears").asText(), dom.toString());
+    assertEquals("[\"2018 苏埠镇 341503100 BAD_COUNT data/yuan-2018.csv line 7\","
+        + "\"2018 独山镇 341503104 UNKNOWN_REGION /elsewhere/x.csv line 9\"]", dom.get("rejects").toString(),
+        "the district's rejects, file names relative to the job's folder: " + dom);
+    assertTrue(dom.get("noRejects").asBoolean(), dom.toString());
     assertTrue(dom.get("title").asText().contains("sample <test>"), dom.toString());
     assertEquals(List.of(), v.problems(), "console errors, failed or external requests, dialogs");
   }

@@ -117,8 +117,19 @@ final class HtmlReportFixture {
     return sections;
   }
 
+  /** The job file's folder of the page's job. */
+  static final String JOB_DIR = "/srv/jobs/luan";
+
+  /** Two rejected records of 裕安区's townships, one of a file in the job's folder. */
+  static java.util.Map<String, HtmlReportRejects.District> rejects() {
+    return java.util.Map.of("341503", HtmlReportRejects.of("341503", List.of(
+        new org.gongkai.model.RejectedRecord(2018, "341503100", "BAD_COUNT", JOB_DIR + "/data/yuan-2018.csv", "line 7"),
+        new org.gongkai.model.RejectedRecord(2018, "341503104", "UNKNOWN_REGION", "/elsewhere/x.csv", "line 9")), GAZ));
+  }
+
   static String page() {
     return HtmlReport.render("sample <test> & \"job\"", "2026-03-01", sections(),
-        List.of(new HtmlReport.Fact("来源", "3 个（读取 120 条，拒收 5 条）"), new HtmlReport.Fact("版本", "0.1.0")));
+        List.of(new HtmlReport.Fact("来源", "3 个（读取 120 条，拒收 5 条）"), new HtmlReport.Fact("版本", "0.1.0")),
+        List.of(), rejects(), JOB_DIR);
   }
 }

@@ -80,7 +80,7 @@ class WholeJobFilesTest {
 
     List<HtmlReport.Fact> facts = List.of(new HtmlReport.Fact("版本", "test"));
     List<OutputFile> written = WholeJobFiles.writeAll(dir, gaz, CATALOG, "national", "2026-03-01", facts);
-    List<OutputFile> wide = written.subList(0, written.size() - 1);
+    List<OutputFile> wide = written.stream().filter(f -> f.path().endsWith("/all.csv")).toList();
     OutputFile report = written.get(written.size() - 1);
     Map<Integer, WideTable.Table> expected = WideTable.combine(pieces, gaz, CATALOG);
     assertEquals(List.of(2017, 2018, 2019), new ArrayList<>(expected.keySet()));
@@ -94,6 +94,15 @@ class WholeJobFilesTest {
       assertTrue(wide.contains(f), "listed with its rows and bytes: " + f);
     }
     assertTrue(Files.readString(staging.resolve(WideTable.allPath(2018))).contains("999999101"));
+    assertFalse(Files.readString(staging.resolve(WideTable.allPath(2018))).contains(districts.get(3) + ","),
+        "a district of the gazetteer without data is not the job's");
+    for (WideTable.Piece p : pieces) { // every district's file of a year has the year's columns
+      for (int year : p.years()) {
+        String header = Files.readAllLines(staging.resolve(p.path(year))).get(0);
+        assertEquals(expected.get(year).header(), List.of(header.substring(1).split(",")), p.path(year));
+        assertTrue(written.stream().anyMatch(f -> f.path().equals(p.workbookPath(year))), p.workbookPath(year));
+      }
+    }
 
     assertEquals(WholeJobFiles.REPORT, report.path());
     String html = Files.readString(staging.resolve(WholeJobFiles.REPORT), StandardCharsets.UTF_8);

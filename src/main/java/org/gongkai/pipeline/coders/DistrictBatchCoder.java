@@ -47,6 +47,7 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
       Strings.write(d, o.locator());
       d.writeLong(o.position());
       Strings.write(d, o.evidence());
+      Strings.write(d, o.remark());
     }
     d.writeInt(b.fingerprints().size());
     for (ReportFingerprint f : b.fingerprints()) {
@@ -78,7 +79,7 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
     for (int i = 0; i < n; i++) {
       obs.add(new Observation(d.readShort(), readShared(d, seen), readMetric(d, seen), d.readLong(),
           QUALIFIERS[d.readByte()], d.readBoolean(), readShared(d, seen), d.readInt(), d.readInt(),
-          readShared(d, seen), Strings.read(d), d.readLong(), Strings.read(d)));
+          readShared(d, seen), Strings.read(d), d.readLong(), Strings.read(d), Strings.read(d)));
     }
     int m = d.readInt();
     List<ReportFingerprint> fps = new ArrayList<>(m);
