@@ -46,6 +46,7 @@ final class WidePieceCodec implements Parts.Codec<Piece> {
       writeCells(out, b.metrics(), b.totals());
       out.writeInt(b.reporting());
       out.writeInt(b.expected());
+      writeCells(out, b.metrics(), b.stated());
     }
   }
 
@@ -71,7 +72,9 @@ final class WidePieceCodec implements Parts.Codec<Piece> {
         townships.add(new TownshipRow(township, townshipName, reported, readCells(in, metrics), Strings.read(in)));
       }
       Map<String, Cell> totals = readCells(in, metrics);
-      out.add(new Block(year, metrics, townships, totals, in.readInt(), in.readInt()));
+      int reporting = in.readInt();
+      int expected = in.readInt();
+      out.add(new Block(year, metrics, townships, totals, reporting, expected, readCells(in, metrics)));
     }
     return new Piece(code, name, out);
   }

@@ -172,13 +172,14 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           for (var x : r.stated()) {
             regionMetrics.write(rows.regionMetric(x));
           }
-          WideTable.Piece piece = WideTable.district(code, null, gazetteer, catalog, r.winners(), rejectedHere);
+          List<Observation> own = r.stated().stream().map(s -> s.figure().observation()).toList();
+          WideTable.Piece piece = WideTable.district(code, null, gazetteer, catalog, r.winners(), rejectedHere, own);
           for (int year : piece.years()) {
             WideTable.Table t = piece.table(year, catalog);
             wideFiles.add(TableWriter.writeCsv(staging, piece.path(year), t.header(), t.records(), true));
           }
           whole.add(piece);
-          whole.add(HtmlReport.section(code, null, gazetteer, catalog, r.rollup(), r.winners(), r.findings()));
+          whole.add(HtmlReport.section(code, null, gazetteer, catalog, r.rollup(), r.winners(), r.findings(), own));
           Division d = gazetteer.get(code);
           if (d != null && job.rollupLevels().contains("city")) {
             regions.computeIfAbsent(d.cityCode(), k -> new ArrayList<>()).addAll(r.parts());
