@@ -89,7 +89,7 @@ public final class RegionResolver {
       }
       if (!candidates.isEmpty()) {
         return new RegionResolution.Unresolved(
-            "NOT_A_TOWNSHIP", "是" + levelName(candidates.get(0).level()) + "，不是乡镇", describe(candidates));
+            "NOT_A_TOWNSHIP", notATownship(candidates.get(0).level()), describe(candidates));
       }
       return nearMisses(text, ctx, "区划表中没有这个乡镇", List.of());
     }
@@ -191,7 +191,7 @@ public final class RegionResolver {
       }
       if (d != null) {
         return new RegionResolution.Unresolved(
-            "NOT_A_TOWNSHIP", "是" + levelName(d.level()) + "，不是乡镇", describe(List.of(d)));
+            "NOT_A_TOWNSHIP", notATownship(d.level()), describe(List.of(d)));
       }
       return new RegionResolution.Unresolved(
           "UNKNOWN_REGION", "乡镇代码应为 9 位或 12 位", List.of());
@@ -276,6 +276,12 @@ public final class RegionResolver {
       }
     }
     return out;
+  }
+
+  /** Districts' own figures are read and checked against their townships; a city's or province's are not (yet). */
+  private static String notATownship(Level level) {
+    return "是" + levelName(level) + "，不是乡镇" + (level == Level.TOWNSHIP || level == Level.DISTRICT ? ""
+        : "（只读取乡镇和区县本级的数字，" + levelName(level) + "本级的不读取）");
   }
 
   private static String levelName(Level level) {
