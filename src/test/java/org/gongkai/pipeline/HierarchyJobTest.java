@@ -112,6 +112,12 @@ class HierarchyJobTest {
     assertEquals("10", total.get(received));
     assertEquals("12", own.get(received));
 
+    List<String> all = Files.readAllLines(out.resolve("wide/2023/all.csv"), StandardCharsets.UTF_8);
+    assertEquals(2, all.stream().filter(l -> l.contains(",区县自报,")).count(), "both districts' own rows in all.csv: " + all);
+    assertEquals(List.of("341502,金安区", "341503,裕安区"), SampleJob.csv(out.resolve("csv/region_metrics.csv")).stream()
+        .filter(r -> r.get("year").equals("2023") && r.get("metric").equals("published_total"))
+        .map(r -> r.get("region_code") + "," + r.get("region_name")).toList());
+
     // report.html: a 区县自报 column beside the 全区合计.
     String html = Files.readString(out.resolve("report.html"));
     assertTrue(html.contains("<th>全区合计</th><th>区县自报</th>"), "a column for the district's own figures");
