@@ -120,8 +120,6 @@ public final class RecordNormalizer {
       township = rc.township();
     } else if (byName instanceof RegionResolution.Resolved rn) {
       township = rn.township();
-    } else if (byName instanceof RegionResolution.Region rn) {
-      return reject(rec, year, "REGION_MISMATCH", "代码 " + code + " 是乡镇，但名称写的是区县 '" + name + "'（" + rn.region().code() + "）", sink);
     } else {
       RegionResolution.Unresolved u = (RegionResolution.Unresolved) byName;
       townshipOfReject = u.nearest();
