@@ -7,11 +7,14 @@ import org.gongkai.audit.AuditRules;
 import org.gongkai.audit.ComparisonRow;
 import org.gongkai.audit.Comparisons;
 import org.gongkai.audit.Finding;
+import org.gongkai.audit.HierarchyRules;
+import org.gongkai.audit.StatedComparison;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
 import org.gongkai.model.RejectedRecord;
 import org.gongkai.model.ReportFingerprint;
+import org.gongkai.model.StatedFigure;
 import org.gongkai.rollup.Deduplicator;
 import org.gongkai.rollup.DuplicateConflict;
 import org.gongkai.rollup.RollupPart;
@@ -20,7 +23,8 @@ import org.gongkai.rollup.Rollups;
 
 /**
  * Everything Gongkai concludes about one district, as a pure function of the district's
- * records (all years): deduplication, rollup, comparison and findings. The pipeline calls it
+ * records (all years): deduplication, rollup, comparison and findings, and the district's own
+ * stated figures beside its townships'. The pipeline calls it
  * once per district after the one shuffle.
  */
 public final class DistrictAnalysis {
@@ -35,7 +39,8 @@ public final class DistrictAnalysis {
       List<RollupRow> rollup,
       List<RollupPart> parts,
       List<ComparisonRow> comparisons,
-      List<Finding> findings) {}
+      List<Finding> findings,
+      List<StatedComparison> stated) {}
 
   public static Result analyse(
       String districtCode,
@@ -56,6 +61,19 @@ public final class DistrictAnalysis {
       Gazetteer gazetteer,
       MetricCatalog catalog,
       AuditConfig config) {
+    return analyse(districtCode, observations, fingerprints, rejected, List.of(), gazetteer, catalog, config);
+  }
+
+  /** As above, with the district's own stated figures, checked against its townships'. */
+  public static Result analyse(
+      String districtCode,
+      List<Observation> observations,
+      List<ReportFingerprint> fingerprints,
+      List<RejectedRecord> rejected,
+      List<StatedFigure> stated,
+      Gazetteer gazetteer,
+      MetricCatalog catalog,
+      AuditConfig config) {
     Deduplicator.Result dedup = Deduplicator.deduplicate(observations, catalog);
     List<RollupPart> parts = Rollups.parts(dedup.winners(), catalog);
     List<RollupRow> rollup = Rollups.rollUp("district", districtCode, parts, gazetteer, catalog);
@@ -63,7 +81,14 @@ public final class DistrictAnalysis {
     List<Finding> findings = AuditRules.evaluate(new AuditInput(
         districtCode, dedup.winners(), dedup.conflicts(), comparisons, fingerprints, gazetteer, catalog, config,
         rejected));
+    HierarchyRules.Result hierarchy = HierarchyRules.evaluate(districtCode, stated, dedup.winners(), gazetteer, catalog,
+        config);
+    if (!hierarchy.findings().isEmpty()) {
+      findings = new java.util.ArrayList<>(findings);
+      findings.addAll(hierarchy.findings());
+      findings.sort(AuditRules.order(catalog));
+    }
     return new Result(districtCode, dedup.winners(), dedup.conflicts(), dedup.duplicates(), rollup, parts,
-        comparisons, findings);
+        comparisons, findings, hierarchy.rows());
   }
 }

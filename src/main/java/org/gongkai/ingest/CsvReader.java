@@ -203,6 +203,12 @@ public final class CsvReader implements FormatReader {
     }
 
     @Override
+    public void stated(org.gongkai.model.StatedFigure s) {
+      observations++;
+      delegate.stated(s);
+    }
+
+    @Override
     public void reject(Reject r) {
       delegate.reject(r);
     }

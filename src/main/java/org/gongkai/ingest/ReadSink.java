@@ -4,12 +4,16 @@ import org.gongkai.model.Notice;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Reject;
 import org.gongkai.model.ReportFingerprint;
+import org.gongkai.model.StatedFigure;
 
 /** Where a reader puts what it read: observations of accepted records, and rejects. */
 public interface ReadSink {
   void observation(Observation observation);
 
   void reject(Reject reject);
+
+  /** A district's own figure (its report, or a record naming the district, not a township). */
+  void stated(StatedFigure figure);
 
   /** The text signature of an accepted report (reports only). */
   default void fingerprint(ReportFingerprint fingerprint) {}

@@ -7,6 +7,7 @@ import org.gongkai.model.Division;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Qualifier;
 import org.gongkai.model.Reject;
+import org.gongkai.model.StatedFigure;
 import org.gongkai.normalize.CountParser;
 import org.gongkai.normalize.CountResult;
 import org.gongkai.normalize.RegionResolution;
@@ -17,7 +18,8 @@ import org.gongkai.normalize.YearParser;
 /**
  * One structured record (a CSV row, a JSON object) to observations, or to one reject. A
  * record is used whole or not at all: a single cell that is not a count rejects the record,
- * and the reason lists every bad cell, so that nothing is half-used or silently dropped.
+ * and the reason lists every bad cell, so that nothing is half-used or silently dropped. A record
+ * of a district gives that district's own stated figures ({@link ReadSink#stated}).
  */
 public final class RecordNormalizer {
   private static final int MAX_REASON_ITEMS = 5;
@@ -109,7 +111,14 @@ public final class RecordNormalizer {
     if (byCode instanceof RegionResolution.Unresolved u) {
       return reject(rec, year, u.reasonCode(), "字段 " + headerOf(mapping, ColumnMapping.REGION_CODE) + "：'" + Text.abbreviate(code, 40) + "' " + explain(u), sink);
     }
-    if (byCode instanceof RegionResolution.Resolved rc) {
+    Division region = byCode instanceof RegionResolution.Region rc ? rc.region()
+        : byCode == null && byName instanceof RegionResolution.Region rn ? rn.region() : null;
+    if (region != null) {
+      if (byName != null && !(byName instanceof RegionResolution.Region rn && rn.region().code().equals(region.code()))) {
+        return reject(rec, year, "REGION_MISMATCH", "代码 " + code + " 是" + region.name() + "，但名称写的是 '" + name + "'", sink);
+      }
+      township = region; // the district's own figures: stated beside its townships, not one of them
+    } else if (byCode instanceof RegionResolution.Resolved rc) {
       if (byName instanceof RegionResolution.Resolved rn && !rn.township().code().equals(rc.township().code())) {
         return reject(rec, year, "REGION_MISMATCH", "代码 " + code + " 是" + rc.township().name() + "，但名称写的是 '" + name + "'（" + rn.township().code() + "）", sink);
       }
@@ -122,7 +131,7 @@ public final class RecordNormalizer {
       String field = name == null ? "地区" : "字段 " + headerOf(mapping, ColumnMapping.REGION) + "：'" + Text.abbreviate(name, 40) + "'";
       return reject(rec, year, u.reasonCode(), field + " " + explain(u), sink);
     }
-    townshipOfReject = township.code();
+    townshipOfReject = region == null ? township.code() : null;
     List<Observation> observations = new ArrayList<>();
     List<String> bad = new ArrayList<>();
     String firstCode = null;
@@ -150,7 +159,11 @@ public final class RecordNormalizer {
     if (observations.isEmpty()) {
       return reject(rec, year, "NO_FIGURES", "记录没有任何数字（指标单元格都为空，或没有指标列）", sink);
     }
-    observations.forEach(sink::observation);
+    if (region != null) {
+      observations.forEach(o -> sink.stated(new StatedFigure(o, null)));
+    } else {
+      observations.forEach(sink::observation);
+    }
     return true;
   }
 

@@ -3,10 +3,16 @@ package org.gongkai.normalize;
 import java.util.List;
 import org.gongkai.model.Division;
 
-/** The outcome of resolving a region: one township, or a reason with the candidates. */
+/**
+ * The outcome of resolving a region: one township, one district (whose own stated figures a
+ * record or report gives), or a reason with the candidates.
+ */
 public sealed interface RegionResolution {
 
   record Resolved(Division township) implements RegionResolution {}
+
+  /** The text names one district, not a township: its figures are the district's own. */
+  record Region(Division region) implements RegionResolution {}
 
   /**
    * @param reasonCode UNKNOWN_REGION, AMBIGUOUS_REGION, MISSING_REGION or NOT_A_TOWNSHIP

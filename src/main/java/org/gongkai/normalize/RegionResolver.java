@@ -14,7 +14,9 @@ import org.gongkai.model.Gazetteer;
 /**
  * Finds the township a record names: by 9- or 12-digit code, by a full or partial path
  * (六安市裕安区江家店镇, 裕安区江家店镇), or by name with a district (or city) given as
- * context. An unknown or ambiguous name is never guessed: the result lists the candidates.
+ * context. An unknown or ambiguous name is never guessed: the result lists the candidates. A
+ * text that names one district is that district ({@link RegionResolution.Region}); a city or a
+ * province is not a township ({@code NOT_A_TOWNSHIP}).
  * Answers are remembered (a file names each township once a year): one resolver per thread.
  */
 public final class RegionResolver {
@@ -78,9 +80,16 @@ public final class RegionResolver {
       }
     }
     if (townships.isEmpty()) {
+      if (candidates.size() == 1 && candidates.get(0).level() == Level.DISTRICT) {
+        return new RegionResolution.Region(candidates.get(0));
+      }
+      if (candidates.size() > 1 && candidates.stream().allMatch(d -> d.level() == Level.DISTRICT)) {
+        return new RegionResolution.Unresolved("AMBIGUOUS_REGION",
+            "有 " + candidates.size() + " 个区县叫这个名字；请写明所属地市或代码", describe(candidates));
+      }
       if (!candidates.isEmpty()) {
         return new RegionResolution.Unresolved(
-            "NOT_A_TOWNSHIP", "是" + levelName(candidates.get(0).level()) + "，不是乡镇", describe(candidates));
+            "NOT_A_TOWNSHIP", notATownship(candidates.get(0).level()), describe(candidates));
       }
       return nearMisses(text, ctx, "区划表中没有这个乡镇", List.of());
     }
@@ -171,11 +180,18 @@ public final class RegionResolver {
             "UNKNOWN_REGION", "12 位代码低于乡镇级（末尾不是 000）", List.of());
       }
       code = digits.substring(0, 9);
+      Division district = digits.endsWith("000000") ? gazetteer.get(digits.substring(0, 6)) : null;
+      if (gazetteer.get(code) == null && district != null && district.level() == Level.DISTRICT) {
+        return new RegionResolution.Region(district);
+      }
     } else if (digits.length() != 9) {
       Division d = gazetteer.get(digits);
+      if (d != null && d.level() == Level.DISTRICT) {
+        return new RegionResolution.Region(d);
+      }
       if (d != null) {
         return new RegionResolution.Unresolved(
-            "NOT_A_TOWNSHIP", "是" + levelName(d.level()) + "，不是乡镇", describe(List.of(d)));
+            "NOT_A_TOWNSHIP", notATownship(d.level()), describe(List.of(d)));
       }
       return new RegionResolution.Unresolved(
           "UNKNOWN_REGION", "乡镇代码应为 9 位或 12 位", List.of());
@@ -260,6 +276,12 @@ public final class RegionResolver {
       }
     }
     return out;
+  }
+
+  /** Districts' own figures are read and checked against their townships; a city's or province's are not (yet). */
+  private static String notATownship(Level level) {
+    return "是" + levelName(level) + "，不是乡镇" + (level == Level.TOWNSHIP || level == Level.DISTRICT ? ""
+        : "（只读取乡镇和区县本级的数字，" + levelName(level) + "本级的不读取）");
   }
 
   private static String levelName(Level level) {

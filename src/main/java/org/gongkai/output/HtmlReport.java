@@ -139,9 +139,17 @@ public final class HtmlReport {
     }
   }
 
-  /** A district total: the sum with its mark (~, +), townships stating it, min, median, max. */
+  /**
+   * A district total: the sum with its mark (~, +), townships stating it, min, median, max, and
+   * the district's own stated figure (its report), or null.
+   */
   public record Total(String metric, String label, String family, String sum, int unitsReporting, long min,
-      double median, long max) implements Serializable {}
+      double median, long max, String stated) implements Serializable {
+    public Total(String metric, String label, String family, String sum, int unitsReporting, long min, double median,
+        long max) {
+      this(metric, label, family, sum, unitsReporting, min, median, max, null);
+    }
+  }
 
   /** The chart of one family: up to two metrics (series) as horizontal bars per township. */
   public record Chart(String family, String familyLabel, List<Series> series, List<String> townships)
@@ -190,6 +198,15 @@ public final class HtmlReport {
    */
   public static Section section(String districtCode, Collection<Integer> years, Gazetteer gazetteer,
       MetricCatalog catalog, List<RollupRow> rollup, List<Observation> winners, List<Finding> findings) {
+    return section(districtCode, years, gazetteer, catalog, rollup, winners, findings, List.of());
+  }
+
+  /** As above, with the district's own stated figures (deduplicated) beside its totals. */
+  public static Section section(String districtCode, Collection<Integer> years, Gazetteer gazetteer,
+      MetricCatalog catalog, List<RollupRow> rollup, List<Observation> winners, List<Finding> findings,
+      List<Observation> stated) {
+    Map<String, Observation> own = new HashMap<>();
+    stated.forEach(o -> own.put(o.year() + "|" + o.metric(), o));
     SortedSet<Integer> wanted = new TreeSet<>();
     if (years != null) {
       wanted.addAll(years);
@@ -222,8 +239,10 @@ public final class HtmlReport {
       for (Metric m : catalog.metrics()) {
         RollupRow r = rows.get(m.key());
         if (r != null) {
+          Observation o = own.get(year + "|" + m.key());
           totals.add(new Total(m.key(), m.labelZh(), m.family().labelZh(),
-              new WideTable.Cell(r.sum(), r.sumQualifier()).text(), r.unitsReporting(), r.min(), r.median(), r.max()));
+              new WideTable.Cell(r.sum(), r.sumQualifier()).text(), r.unitsReporting(), r.min(), r.median(), r.max(),
+              o == null ? null : new WideTable.Cell(o.value(), o.qualifier()).text()));
         }
       }
       List<Chart> charts = new ArrayList<>();

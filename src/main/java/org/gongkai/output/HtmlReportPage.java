@@ -301,11 +301,14 @@ final class HtmlReportPage {
     }
     b.append("</p>\n");
     if (!y.totals().isEmpty()) {
-      b.append("<table class=\"totals\"><thead><tr><th>类别</th><th>指标</th><th>全区合计</th><th>报送乡镇数</th>")
+      boolean stated = y.totals().stream().anyMatch(t -> t.stated() != null);
+      b.append("<table class=\"totals\"><thead><tr><th>类别</th><th>指标</th><th>全区合计</th>")
+          .append(stated ? "<th>区县自报</th>" : "").append("<th>报送乡镇数</th>")
           .append("<th>最小</th><th>中位数</th><th>最大</th></tr></thead>\n<tbody>\n");
       for (Total t : y.totals()) {
         b.append("<tr><td>").append(escape(t.family())).append("</td><td>").append(escape(t.label()))
             .append("</td><td class=\"num\"><b>").append(escape(t.sum())).append("</b></td><td class=\"num\">")
+            .append(stated ? escape(t.stated() == null ? "" : t.stated()) + "</td><td class=\"num\">" : "")
             .append(t.unitsReporting()).append("</td><td class=\"num\">").append(t.min())
             .append("</td><td class=\"num\">").append(number(t.median())).append("</td><td class=\"num\">")
             .append(t.max()).append("</td></tr>\n");

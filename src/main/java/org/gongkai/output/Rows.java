@@ -2,6 +2,7 @@ package org.gongkai.output;
 
 import org.gongkai.audit.ComparisonRow;
 import org.gongkai.audit.Finding;
+import org.gongkai.audit.StatedComparison;
 import org.gongkai.model.Division;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
@@ -57,6 +58,19 @@ public final class Rows {
     return new Object[] {
       f.rule(), f.severity().code(), f.level(), f.regionCode(), gazetteer.nameOf(f.regionCode()), f.districtCode(),
       f.year(), f.metric(), f.message(), f.evidence(), f.value(), f.referenceValue()
+    };
+  }
+
+  public Object[] regionMetric(StatedComparison s) {
+    Observation o = s.figure().observation();
+    Division r = gazetteer.get(o.townshipCode());
+    return new Object[] {
+      o.year(), r.level().code(), r.code(), r.name(),
+      r.provinceCode(), gazetteer.nameOf(r.provinceCode()), r.cityCode(), gazetteer.nameOf(r.cityCode()),
+      o.metric(), label(o.metric()), o.value(), o.qualifier().code(), o.derived(),
+      s.coverage() != null, s.coverage(), s.unitsExpected(), s.unitsReporting(), s.townshipsSum(),
+      s.townshipsSumQualifier() == null ? null : s.townshipsSumQualifier().code(),
+      o.source(), o.sourceFile(), o.locator(), o.evidence()
     };
   }
 

@@ -105,11 +105,12 @@ final class SectionCodec {
     out.writeLong(t.min());
     out.writeDouble(t.median());
     out.writeLong(t.max());
+    Strings.write(out, t.stated());
   }
 
   private static Total readTotal(DataInputStream in) throws IOException {
     return new Total(Strings.read(in), Strings.read(in), Strings.read(in), Strings.read(in), in.readInt(),
-        in.readLong(), in.readDouble(), in.readLong());
+        in.readLong(), in.readDouble(), in.readLong(), Strings.read(in));
   }
 
   private static void writeChart(DataOutputStream out, Chart c) throws IOException {

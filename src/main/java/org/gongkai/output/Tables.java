@@ -92,6 +92,32 @@ public final class Tables {
       opt("value", LONG, "the figure found"),
       opt("reference_value", LONG, "the figure it was compared with")), true);
 
+  /** A district's own stated figures (its report, or a record naming it), beside its townships' sum. */
+  public static final TableSchema REGION_METRICS = new TableSchema("region_metrics", List.of(
+      req("year", INT, "report year"),
+      req("level", STRING, "district"),
+      req("region_code", STRING, "code of the region (6 digits for a district)"),
+      req("region_name", STRING, "name of the region"),
+      req("province_code", STRING, "2-digit province code"),
+      req("province_name", STRING, "province name"),
+      req("city_code", STRING, "4-digit city code"),
+      req("city_name", STRING, "city name"),
+      req("metric", STRING, "metric key of the catalog"),
+      req("metric_label", STRING, "Chinese label of the metric"),
+      req("value", LONG, "the region's own stated figure"),
+      req("qualifier", STRING, "exact, lower_bound or approximate"),
+      req("derived", BOOLEAN, "true when computed from other figures, not stated"),
+      req("covers_townships", BOOLEAN, "the figure is taken to include the region's townships (checked by HIERARCHY_MISMATCH)"),
+      opt("coverage", STRING, "why: 报告称「全区」, or the job's audit.region_reports_cover_townships; null when nothing says so"),
+      req("units_expected", INT, "townships of the region in the gazetteer"),
+      req("units_reporting", INT, "townships that state this metric this year"),
+      opt("townships_sum", LONG, "sum over those townships (the rollup's sum); null when none states it"),
+      opt("townships_sum_qualifier", STRING, "exact only if every township figure is exact"),
+      req("source", STRING, "source name in the job file"),
+      req("source_file", STRING, "file the figure was read from"),
+      req("locator", STRING, "line or character offset in that file"),
+      opt("evidence", STRING, "the cell or sentence the figure was read from")), true);
+
   public static final TableSchema REJECTS = new TableSchema("rejects", List.of(
       req("source", STRING, "source name in the job file"),
       req("source_file", STRING, "file of the record"),
@@ -102,13 +128,14 @@ public final class Tables {
       req("reason", STRING, "readable reason naming the field and quoting the value")), false);
 
   /** Every table, in the order they are written and listed. */
-  public static final List<TableSchema> ALL = List.of(TOWNSHIP_METRICS, ROLLUP, COMPARISON, FINDINGS, REJECTS);
+  public static final List<TableSchema> ALL = List.of(TOWNSHIP_METRICS, ROLLUP, COMPARISON, FINDINGS, REGION_METRICS, REJECTS);
 
   public static final Map<String, TableSchema> BY_NAME = Map.of(
       TOWNSHIP_METRICS.name(), TOWNSHIP_METRICS,
       ROLLUP.name(), ROLLUP,
       COMPARISON.name(), COMPARISON,
       FINDINGS.name(), FINDINGS,
+      REGION_METRICS.name(), REGION_METRICS,
       REJECTS.name(), REJECTS);
 
   @SafeVarargs

@@ -47,6 +47,7 @@ final class WidePieceCodec implements Parts.Codec<Piece> {
       writeCells(out, b.metrics(), b.totals());
       out.writeInt(b.reporting());
       out.writeInt(b.expected());
+      writeCells(out, b.metrics(), b.stated());
     }
   }
 
@@ -73,7 +74,9 @@ final class WidePieceCodec implements Parts.Codec<Piece> {
             Strings.read(in)));
       }
       Map<String, Cell> totals = readCells(in, metrics);
-      out.add(new Block(year, metrics, townships, totals, in.readInt(), in.readInt()));
+      int reporting = in.readInt();
+      int expected = in.readInt();
+      out.add(new Block(year, metrics, townships, totals, reporting, expected, readCells(in, metrics)));
     }
     return new Piece(code, name, out);
   }

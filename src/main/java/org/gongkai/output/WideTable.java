@@ -94,15 +94,25 @@ public final class WideTable {
    * @param totals the district sum of each of those metrics
    * @param reporting townships of the gazetteer that reported (have at least one figure)
    * @param expected townships of the district in the gazetteer
+   * @param stated the district's own stated figures (its report), shown in a row below 合计
    */
   public record Block(int year, List<String> metrics, List<TownshipRow> rows, Map<String, Cell> totals, int reporting,
-      int expected) implements Serializable {
+      int expected, Map<String, Cell> stated) implements Serializable {
     public Block {
       metrics = new ArrayList<>(metrics);
       rows = new ArrayList<>(rows);
       totals = new LinkedHashMap<>(totals);
+      stated = new LinkedHashMap<>(stated);
+    }
+
+    public Block(int year, List<String> metrics, List<TownshipRow> rows, Map<String, Cell> totals, int reporting,
+        int expected) {
+      this(year, metrics, rows, totals, reporting, expected, Map.of());
     }
   }
+
+  /** The 名称 of the row of a district's own stated figures, below its 合计. */
+  public static final String DISTRICT_STATED = "区县自报";
 
   /** A table ready to write: a header and rows of cell text (blank = not stated). */
   public record Table(List<String> header, List<List<String>> rows) {
@@ -198,6 +208,12 @@ public final class WideTable {
    */
   public static Piece district(String districtCode, Collection<Integer> years, Gazetteer gazetteer,
       MetricCatalog catalog, List<Observation> winners, List<RejectedRecord> rejected) {
+    return district(districtCode, years, gazetteer, catalog, winners, rejected, List.of());
+  }
+
+  /** As above, with the district's own stated figures (deduplicated) in a 区县自报 row below 合计. */
+  public static Piece district(String districtCode, Collection<Integer> years, Gazetteer gazetteer,
+      MetricCatalog catalog, List<Observation> winners, List<RejectedRecord> rejected, List<Observation> stated) {
     SortedSet<Integer> wanted = new TreeSet<>();
     if (years != null) {
       wanted.addAll(years);
@@ -212,21 +228,36 @@ public final class WideTable {
           .computeIfAbsent(o.townshipCode(), k -> new HashMap<>())
           .put(o.metric(), o);
     }
+    Map<Integer, Map<String, Observation>> own = new TreeMap<>();
+    for (Observation o : stated) {
+      own.computeIfAbsent(o.year(), k -> new HashMap<>()).put(o.metric(), o);
+    }
     if (wanted.isEmpty()) {
       wanted.addAll(byYear.keySet());
       rejected.forEach(r -> wanted.add(r.year()));
+      wanted.addAll(own.keySet());
     }
     List<Division> expected = gazetteer.townshipsOf(districtCode);
     List<Block> blocks = new ArrayList<>(wanted.size());
     for (int year : wanted) {
       Map<String, Map<String, Observation>> byTownship = byYear.getOrDefault(year, Map.of());
+      Map<String, Observation> ownFigures = own.getOrDefault(year, Map.of());
       List<String> metrics = new ArrayList<>();
+      Map<String, Cell> statedCells = new LinkedHashMap<>();
       for (Metric m : catalog.metrics()) {
+        Observation o = ownFigures.get(m.key());
+        if (o != null) {
+          statedCells.put(m.key(), new Cell(o.value(), o.qualifier()));
+        }
+        boolean any = o != null;
         for (Map<String, Observation> figures : byTownship.values()) {
-          if (figures.containsKey(m.key())) {
-            metrics.add(m.key());
+          if (any || figures.containsKey(m.key())) {
+            any = true;
             break;
           }
+        }
+        if (any) {
+          metrics.add(m.key());
         }
       }
       List<TownshipRow> rows = new ArrayList<>(expected.size());
@@ -245,7 +276,7 @@ public final class WideTable {
       for (String code : unexpected) { // not in the gazetteer's list: shown after the others, never dropped
         rows.add(row(code, gazetteer.nameOf(code), byTownship.get(code), metrics, totals, null));
       }
-      blocks.add(new Block(year, metrics, rows, totals, reporting, expected.size()));
+      blocks.add(new Block(year, metrics, rows, totals, reporting, expected.size(), statedCells));
     }
     return new Piece(districtCode, gazetteer.nameOf(districtCode), blocks);
   }
@@ -428,6 +459,14 @@ public final class WideTable {
     }
     rows.add(totalRow(p.districtCode(), DISTRICT_TOTAL, p.districtName(), b.reporting(), b.expected(), b.totals(),
         metrics));
+    if (!b.stated().isEmpty()) {
+      List<String> row = new ArrayList<>(List.of(p.districtCode(), DISTRICT_STATED, p.districtName(), "区县报告"));
+      for (String m : metrics) {
+        Cell c = b.stated().get(m);
+        row.add(c == null ? "" : c.text());
+      }
+      rows.add(row);
+    }
   }
 
   private static List<String> totalRow(String code, String name, String district, int reporting, int expected,

@@ -24,6 +24,7 @@ import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
 import org.gongkai.model.RejectedRecord;
 import org.gongkai.model.ReportFingerprint;
+import org.gongkai.model.StatedFigure;
 import org.gongkai.output.HtmlReport;
 import org.gongkai.output.OutputFile;
 import org.gongkai.output.Rows;
@@ -87,6 +88,7 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       Map<String, List<Observation>> observations = new TreeMap<>();
       Map<String, List<ReportFingerprint>> fingerprints = new TreeMap<>();
       Map<String, List<RejectedRecord>> rejected = new TreeMap<>();
+      Map<String, List<StatedFigure>> stated = new TreeMap<>();
       for (String file : group.getValue()) {
         DistrictBatch b;
         try {
@@ -112,6 +114,10 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           rejected.computeIfAbsent(r.townshipCode().substring(0, 6), k -> new ArrayList<>()).add(r);
           observations.computeIfAbsent(r.townshipCode().substring(0, 6), k -> new ArrayList<>());
         }
+        for (StatedFigure s : b.stated()) {
+          stated.computeIfAbsent(s.regionCode(), k -> new ArrayList<>()).add(s);
+          observations.computeIfAbsent(s.regionCode(), k -> new ArrayList<>());
+        }
       }
       rejected.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(RejectedRecord::year)
           .thenComparing(RejectedRecord::townshipCode).thenComparing(RejectedRecord::sourceFile)
@@ -121,7 +127,7 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       fingerprints.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(ReportFingerprint::year)
           .thenComparing(ReportFingerprint::townshipCode).thenComparing(ReportFingerprint::sourceFile)));
       try {
-        analyseAndWrite(part, observations, fingerprints, rejected, out);
+        analyseAndWrite(part, observations, fingerprints, rejected, stated, out);
       } catch (IOException e) {
         throw new UncheckedIOException("writing the outputs of districts " + observations.keySet() + " failed: "
             + e.getMessage(), e);
@@ -130,14 +136,15 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
 
     private void analyseAndWrite(String part, Map<String, List<Observation>> observations,
         Map<String, List<ReportFingerprint>> fingerprints, Map<String, List<RejectedRecord>> rejected,
-        MultiOutputReceiver out) throws IOException {
+        Map<String, List<StatedFigure>> stated, MultiOutputReceiver out) throws IOException {
       MetricCatalog catalog = MetricCatalog.standard();
       String staging = run.stagingDir();
       TablePartWriter metrics = writer(Tables.TOWNSHIP_METRICS, part);
       TablePartWriter rollup = writer(Tables.ROLLUP, part);
       TablePartWriter comparison = writer(Tables.COMPARISON, part);
       TablePartWriter findings = writer(Tables.FINDINGS, part);
-      List<TablePartWriter> writers = List.of(metrics, rollup, comparison, findings);
+      TablePartWriter regionMetrics = writer(Tables.REGION_METRICS, part);
+      List<TablePartWriter> writers = List.of(metrics, rollup, comparison, findings, regionMetrics);
       Map<String, List<RollupPart>> regions = new TreeMap<>();
       List<RunFact> districtFacts = new ArrayList<>();
       List<RunFact> writtenFacts = new ArrayList<>();
@@ -146,7 +153,8 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           String code = e.getKey();
           List<RejectedRecord> rejectedHere = rejected.getOrDefault(code, List.of());
           DistrictAnalysis.Result r = DistrictAnalysis.analyse(code, e.getValue(),
-              fingerprints.getOrDefault(code, List.of()), rejectedHere, gazetteer, catalog, job.audit());
+              fingerprints.getOrDefault(code, List.of()), rejectedHere, stated.getOrDefault(code, List.of()), gazetteer,
+              catalog, job.audit());
           for (Observation o : r.winners()) {
             metrics.write(rows.townshipMetric(o));
           }
@@ -159,9 +167,13 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           for (Finding f : r.findings()) {
             findings.write(rows.finding(f));
           }
+          for (var x : r.stated()) {
+            regionMetrics.write(rows.regionMetric(x));
+          }
+          List<Observation> own = r.stated().stream().map(s -> s.figure().observation()).toList();
           // The district's 汇总表 files are written in the last step, with the job's columns.
-          whole.add(WideTable.district(code, null, gazetteer, catalog, r.winners(), rejectedHere));
-          whole.add(HtmlReport.section(code, null, gazetteer, catalog, r.rollup(), r.winners(), r.findings()));
+          whole.add(WideTable.district(code, null, gazetteer, catalog, r.winners(), rejectedHere, own));
+          whole.add(HtmlReport.section(code, null, gazetteer, catalog, r.rollup(), r.winners(), r.findings(), own));
           whole.add(code, rejectedHere, gazetteer);
           Division d = gazetteer.get(code);
           if (d != null && job.rollupLevels().contains("city")) {

@@ -44,7 +44,8 @@ public final class JobFileReader {
   private static final Set<String> OUTPUTS = Set.of("directory", "formats");
   private static final Set<String> ROLLUP = Set.of("levels");
   private static final Set<String> AUDIT =
-      Set.of("outlier_z", "outlier_min_difference", "outlier_min_ratio", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units");
+      Set.of("outlier_z", "outlier_min_difference", "outlier_min_ratio", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units",
+          "region_reports_cover_townships");
   private static final Set<String> LIMITS = Set.of("max_record_bytes", "max_report_bytes", "max_report_pages", "max_batch_rows",
       "district_groups", "read_groups", "max_workbook_rows", "max_workbook_bytes");
   private static final Set<String> ENCODINGS = Set.of("auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312",
@@ -379,7 +380,19 @@ public final class JobFileReader {
         positive(node, "audit", "yoy_factor", d.yoyFactor()),
         (long) positive(node, "audit", "yoy_minimum", d.yoyMinimum()),
         fraction(node, "audit", "reuse_similarity", d.reuseSimilarity()),
-        (int) positive(node, "audit", "robust_min_units", d.robustMinUnits()));
+        (int) positive(node, "audit", "robust_min_units", d.robustMinUnits()),
+        flag(node, "audit", "region_reports_cover_townships", d.regionReportsCoverTownships()));
+  }
+
+  private boolean flag(JsonNode node, String section, String key, boolean dflt) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return dflt;
+    }
+    if (!v.isBoolean()) {
+      throw new JobFileException(file, section + "." + key, "must be true or false, not '" + v.asText() + "'");
+    }
+    return v.asBoolean();
   }
 
   private Limits limits(JsonNode node) {

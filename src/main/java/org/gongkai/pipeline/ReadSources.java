@@ -30,6 +30,7 @@ import org.gongkai.model.Observation;
 import org.gongkai.model.Reject;
 import org.gongkai.model.RejectedRecord;
 import org.gongkai.model.ReportFingerprint;
+import org.gongkai.model.StatedFigure;
 import org.gongkai.normalize.RegionResolver;
 import org.gongkai.output.RowBatch;
 import org.gongkai.output.Rows;
@@ -125,6 +126,12 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
           if (b.observations.size() >= maxRows) {
             emit(groups.of(o.townshipCode().substring(0, 6)), b, out);
           }
+        }
+
+        @Override
+        public void stated(StatedFigure s) {
+          notices.saw(s.observation().year(), s.regionCode());
+          buffer(s.regionCode()).stated.add(s);
         }
 
         @Override
@@ -239,16 +246,18 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
     List<Observation> observations = new ArrayList<>();
     List<ReportFingerprint> fingerprints = new ArrayList<>();
     List<RejectedRecord> rejected = new ArrayList<>();
+    List<StatedFigure> stated = new ArrayList<>();
 
     boolean isEmpty() {
-      return observations.isEmpty() && fingerprints.isEmpty() && rejected.isEmpty();
+      return observations.isEmpty() && fingerprints.isEmpty() && rejected.isEmpty() && stated.isEmpty();
     }
 
     DistrictBatch take() {
-      DistrictBatch batch = new DistrictBatch(observations, fingerprints, rejected);
+      DistrictBatch batch = new DistrictBatch(observations, fingerprints, rejected, stated);
       observations = new ArrayList<>();
       fingerprints = new ArrayList<>();
       rejected = new ArrayList<>();
+      stated = new ArrayList<>();
       return batch;
     }
   }

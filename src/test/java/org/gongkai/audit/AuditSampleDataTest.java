@@ -43,6 +43,9 @@ class AuditSampleDataTest {
     Map<String, List<Observation>> byDistrict = new TreeMap<>();
     ReadSink sink = new ReadSink() {
       @Override
+      public void stated(org.gongkai.model.StatedFigure s) {} // a district's own figures: not what this reads
+
+      @Override
       public void observation(Observation o) {
         byDistrict.computeIfAbsent(o.townshipCode().substring(0, 6), k -> new ArrayList<>()).add(o);
       }

@@ -47,6 +47,9 @@ class AuditSampleReportsTest {
     ReportReader reader = new ReportReader(source, new RegionResolver(gazetteer), CATALOG, 20L << 20);
     ReadSink sink = new ReadSink() {
       @Override
+      public void stated(org.gongkai.model.StatedFigure s) {} // a district's own figures: not what this reads
+
+      @Override
       public void observation(Observation o) {
         OBSERVATIONS.computeIfAbsent(o.townshipCode().substring(0, 6), k -> new ArrayList<>()).add(o);
       }

@@ -65,6 +65,9 @@ public final class Baseline {
     List<Reject> rejects = new ArrayList<>();
     ReadSink sink = new ReadSink() {
       @Override
+      public void stated(org.gongkai.model.StatedFigure s) {} // a district's own figures: not what this reads
+
+      @Override
       public void observation(Observation o) {
         byDistrict.computeIfAbsent(o.townshipCode().substring(0, 6), k -> new ArrayList<>()).add(o);
       }

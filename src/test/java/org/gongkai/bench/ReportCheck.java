@@ -119,5 +119,10 @@ public final class ReportCheck {
     public void reject(org.gongkai.model.Reject r) {
       rejects.add(r);
     }
+
+    @Override
+    public void stated(org.gongkai.model.StatedFigure s) {
+      // a district's own figures: not a township's, not compared here
+    }
   }
 }

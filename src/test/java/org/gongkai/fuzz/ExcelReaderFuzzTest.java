@@ -56,7 +56,7 @@ class ExcelReaderFuzzTest {
     ReadCounts c = READER.read("fuzz.xlsx", bytes, sink);
     assertEquals(c.read(), c.accepted() + c.rejected(), "read = accepted + rejected");
     assertEquals(c.rejected(), sink.rejects.size(), "one reject per rejected record");
-    assertEquals(c.observations(), sink.observations.size());
+    assertEquals(c.observations(), sink.observations.size() + sink.stated.size());
     Set<String> rejected = new HashSet<>();
     for (Reject r : sink.rejects) {
       assertTrue(r.reasonCode().matches("[A-Z][A-Z0-9_]{2,40}"), r.reasonCode());
@@ -70,8 +70,13 @@ class ExcelReaderFuzzTest {
       accepted.add(rowOf(o.locator()));
       assertTrue(!rejected.contains(rowOf(o.locator())), "a rejected record gave an observation: " + o.locator());
     }
+    for (org.gongkai.model.StatedFigure s : sink.stated) { // a row naming the district: its own figures
+      accepted.add(rowOf(s.observation().locator()));
+    }
     assertEquals(c.accepted(), accepted.size(), "every accepted record gave observations");
-    return new Checked(c, sink.observations, sink.rejects);
+    List<Observation> all = new java.util.ArrayList<>(sink.observations);
+    sink.stated.forEach(s -> all.add(s.observation()));
+    return new Checked(c, all, sink.rejects);
   }
 
   record Checked(ReadCounts counts, List<Observation> observations, List<Reject> rejects) {}
@@ -111,7 +116,9 @@ class ExcelReaderFuzzTest {
     List<List<Cell>> rows = table.stream().filter(ExcelReaderFuzzTest::writable).toList();
     Map<Integer, String> fromWorkbook = outcomes(read(workbook(rows, xls)), true);
     Fuzz.Result csv = Fuzz.read(Fuzz.csv(SPEC, Fuzz.DEFAULT_MAX_RECORD), "fuzz.csv", csv(rows));
-    Map<Integer, String> fromCsv = outcomes(new Checked(csv.counts(), csv.observations(), csv.rejects()), false);
+    List<Observation> csvFigures = new java.util.ArrayList<>(csv.observations());
+    csv.stated().forEach(s -> csvFigures.add(s.observation()));
+    Map<Integer, String> fromCsv = outcomes(new Checked(csv.counts(), csvFigures, csv.rejects()), false);
     assertEquals(fromCsv, fromWorkbook);
   }
 

@@ -81,7 +81,8 @@ final class Fuzz {
     Sink sink = new Sink();
     ReadCounts counts = reader.read(file, bytes, sink);
     assertNotNull(counts, "a reader returns counts");
-    Result r = new Result(counts, sink.observations, sink.rejects, sink.fingerprints);
+    Result r = new Result(counts, sink.observations, sink.rejects, sink.fingerprints, sink.stated,
+        reader instanceof org.gongkai.ingest.report.ReportReader);
     r.checkInvariants(file);
     return r;
   }
@@ -91,6 +92,12 @@ final class Fuzz {
     final List<Observation> observations = new ArrayList<>();
     final List<Reject> rejects = new ArrayList<>();
     final List<ReportFingerprint> fingerprints = new ArrayList<>();
+    final List<org.gongkai.model.StatedFigure> stated = new ArrayList<>();
+
+    @Override
+    public void stated(org.gongkai.model.StatedFigure s) {
+      stated.add(s);
+    }
 
     @Override
     public void observation(Observation o) {
@@ -109,7 +116,8 @@ final class Fuzz {
   }
 
   /** What a read gave. */
-  record Result(ReadCounts counts, List<Observation> observations, List<Reject> rejects, List<ReportFingerprint> fingerprints) {
+  record Result(ReadCounts counts, List<Observation> observations, List<Reject> rejects, List<ReportFingerprint> fingerprints,
+      List<org.gongkai.model.StatedFigure> stated, boolean report) {
 
     /**
      * Conservation and reasons: read = accepted + rejected; each rejected record is exactly one
@@ -120,7 +128,7 @@ final class Fuzz {
       assertEquals(counts.read(), counts.accepted() + counts.rejected(), "read = accepted + rejected");
       assertTrue(counts.accepted() >= 0 && counts.rejected() >= 0, "counts are not negative");
       assertEquals(counts.rejected(), rejects.size(), "one reject per rejected record");
-      assertEquals(counts.observations(), observations.size(), "observations counted");
+      assertEquals(counts.observations(), observations.size() + stated.size(), "observations counted (a district's own too)");
       Set<String> rejected = new HashSet<>();
       for (Reject r : rejects) {
         assertNotNull(r.reasonCode(), "a reject has a reason code");
@@ -137,12 +145,22 @@ final class Fuzz {
         assertEquals(9, o.townshipCode().length(), "a township code");
         assertNotNull(SampleData.gazetteer().get(o.townshipCode()), "a township of the gazetteer");
         assertEquals(file, o.sourceFile());
-        if (fingerprints.isEmpty()) {
+        if (!report) {
           accepted.add(o.locator());
           assertFalse(rejected.contains(o.locator()), "a rejected record gave an observation: " + o.locator());
         }
       }
-      if (fingerprints.isEmpty() && counts.accepted() > 0) {
+      for (org.gongkai.model.StatedFigure s : stated) {
+        Observation o = s.observation();
+        assertTrue(o.value() >= 0 && o.value() <= CountParser.MAX_COUNT_VALUE, "a count in range: " + o.value());
+        assertEquals(org.gongkai.model.Division.Level.DISTRICT, SampleData.gazetteer().get(o.townshipCode()).level(),
+            "a district's own figure");
+        if (!report) {
+          accepted.add(o.locator());
+          assertFalse(rejected.contains(o.locator()), "a rejected record gave a figure: " + o.locator());
+        }
+      }
+      if (!report && counts.accepted() > 0) {
         assertEquals(counts.accepted(), accepted.size(), "every accepted record gave observations");
       }
       assertTrue(fingerprints.size() <= counts.accepted(), "fingerprints only of accepted reports");

@@ -37,6 +37,8 @@ class RegionResolverFuzzTest {
       assertTrue(CODES.contains(u.reasonCode()), u.reasonCode());
       assertTrue(u.explanation() != null && !u.explanation().isBlank());
       assertTrue(u.candidates().size() <= 9, "a few candidates, not a list of the country");
+    } else if (r instanceof RegionResolution.Region region) {
+      assertEquals(Division.Level.DISTRICT, region.region().level(), "only a district's own figures are read");
     } else {
       assertEquals(Division.Level.TOWNSHIP, ((RegionResolution.Resolved) r).township().level());
     }
@@ -166,6 +168,8 @@ class RegionResolverFuzzTest {
     if (digits.length() == 9 || digits.length() == 12 && digits.endsWith("000")) {
       Division d = GAZETTEER.get(digits.substring(0, 9));
       assertEquals(d == null ? null : d.code(), resolvedCode(r), digits);
+    } else if (GAZETTEER.get(digits) != null && GAZETTEER.get(digits).level() == Division.Level.DISTRICT) {
+      assertEquals(digits, assertInstanceOf(RegionResolution.Region.class, r, digits).region().code());
     } else {
       assertInstanceOf(RegionResolution.Unresolved.class, r, digits);
     }

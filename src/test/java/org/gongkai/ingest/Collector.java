@@ -13,6 +13,12 @@ public class Collector implements ReadSink {
   public final List<Reject> rejects = new ArrayList<>();
   public final List<ReportFingerprint> fingerprints = new ArrayList<>();
   public final List<Notice> notices = new ArrayList<>();
+  public final List<org.gongkai.model.StatedFigure> stated = new ArrayList<>();
+
+  @Override
+  public void stated(org.gongkai.model.StatedFigure s) {
+    stated.add(s);
+  }
 
   @Override
   public void notice(Notice n) {

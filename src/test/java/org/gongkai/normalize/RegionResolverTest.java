@@ -73,11 +73,15 @@ class RegionResolverTest {
   }
 
   @Test
-  void districtIsNotATownship() {
-    var d = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("裕安区"));
-    assertEquals("NOT_A_TOWNSHIP", d.reasonCode());
-    var c = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("341503"));
-    assertEquals("NOT_A_TOWNSHIP", c.reasonCode());
+  void aDistrictIsItsOwnRegionACityOrProvinceIsNotATownship() {
+    assertEquals("341503", assertInstanceOf(RegionResolution.Region.class, resolver.resolve("裕安区")).region().code());
+    assertEquals("341503", assertInstanceOf(RegionResolution.Region.class, resolver.resolve("六安市裕安区")).region().code());
+    assertEquals("341503", assertInstanceOf(RegionResolution.Region.class, resolver.resolve("341503")).region().code());
+    assertEquals("341503", assertInstanceOf(RegionResolution.Region.class, resolver.resolve("341503000000")).region().code());
+    var city = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("六安市"));
+    assertEquals("NOT_A_TOWNSHIP", city.reasonCode());
+    var cityCode = assertInstanceOf(RegionResolution.Unresolved.class, resolver.resolve("3415"));
+    assertEquals("NOT_A_TOWNSHIP", cityCode.reasonCode());
   }
 
   @Test

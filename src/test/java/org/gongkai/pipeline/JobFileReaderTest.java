@@ -1,6 +1,7 @@
 package org.gongkai.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ class JobFileReaderTest {
     assertEquals(10, job.sources().get(1).priority());
     assertEquals(java.util.List.of("district", "city", "province"), job.rollupLevels());
     assertEquals(3.5, job.audit().outlierZ());
+    assertFalse(job.audit().regionReportsCoverTownships(), "a district's figures cover its townships only where its report says so");
     assertTrue(job.outputs().parquet() && job.outputs().csv());
   }
 
@@ -54,6 +56,7 @@ class JobFileReaderTest {
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}, {name: a, format: csv, path: q}]\\noutputs: {directory: o} | sources[1].name: 'a' is used by two sources
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]                                  | outputs: must be a mapping
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {outlier_z: -1} | audit.outlier_z: must be a positive number
+      gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {region_reports_cover_townships: yes please} | audit.region_reports_cover_townships: must be true or false, not 'yes please'
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\nrollup: {levels: [nation]} | rollup.levels: 'nation'
       'gazetteer: [unclosed'                                                                     | is not valid YAML
       '- just a list'                                                                            | must be a YAML mapping

@@ -266,6 +266,12 @@ public final class ExcelReader implements FormatReader {
         }
 
         @Override
+        public void stated(org.gongkai.model.StatedFigure s) {
+          observations++;
+          sink.stated(s);
+        }
+
+        @Override
         public void reject(Reject r) {
           sink.reject(r);
         }

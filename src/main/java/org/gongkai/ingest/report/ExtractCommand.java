@@ -131,7 +131,7 @@ public final class ExtractCommand {
       RegionResolution res = null;
       for (String c : r.regionCandidates()) {
         res = resolver.resolve(c);
-        if (res instanceof RegionResolution.Resolved) {
+        if (res instanceof RegionResolution.Resolved || res instanceof RegionResolution.Region) {
           break;
         }
       }
@@ -140,6 +140,11 @@ public final class ExtractCommand {
         region.put("code", d.code());
         region.put("name", d.name());
         region.put("district", gazetteer.nameOf(d.districtCode()));
+      } else if (res instanceof RegionResolution.Region reg) {
+        region.put("code", reg.region().code());
+        region.put("name", reg.region().name());
+        region.put("district", reg.region().name());
+        warnings.add("the report of district " + reg.region().name() + ": its own stated figures, not a township's");
       } else if (res instanceof RegionResolution.Unresolved u) {
         warnings.add("region '" + r.regionText() + "' not resolved: " + u.reasonCode() + ": " + u.explanation()
             + (u.candidates().isEmpty() ? "" : " (" + String.join("; ", u.candidates()) + ")"));

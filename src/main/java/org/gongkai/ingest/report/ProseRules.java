@@ -236,9 +236,13 @@ final class ProseRules {
    */
   static final QuickPattern OTHER_BODY = QuickPattern.compile("全(?:省|市|区|县|州|盟|旗)");
 
-  /** Words by which a township, street or department speaks of itself: 全区, 全县 are then another body. */
+  /**
+   * Words by which a township, street or department speaks of itself: 全区, 全县 are then another
+   * body. A district's report lists its townships (各乡镇人民政府、街道办事处): not itself.
+   */
   static final QuickPattern LOWER_BODY_SELF =
-      QuickPattern.compile("我镇|我乡|本镇|本乡|全镇|全乡|我街道|本街道|全街道|我街|我办|我局|本局|我委|本委|我中心|本中心|镇人民政府|乡人民政府|街道办事处");
+      QuickPattern.compile("我镇|我乡|本镇|本乡|全镇|全乡|我街道|本街道|全街道|我街|我办|我局|本局|我委|本委|我中心|本中心"
+          + "|(?<![各乡])镇人民政府|(?<![各镇])乡人民政府|(?<![各、和及与])街道办事处");
 
   /** The verbs after which a lead names what was published. */
   static final Pattern PUBLISH_VERB = Pattern.compile("发布|公开|推送|上传|公布|更新|录入|刊发|转发|报道");

@@ -18,6 +18,7 @@ import org.gongkai.model.Notice;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Reject;
 import org.gongkai.model.ReportFingerprint;
+import org.gongkai.model.StatedFigure;
 import org.gongkai.normalize.RegionResolution;
 import org.gongkai.normalize.RegionResolver;
 import org.gongkai.normalize.YearParser;
@@ -27,7 +28,9 @@ import org.gongkai.normalize.YearParser;
  * GB18030; or a PDF, .docx or .doc document, see {@link DocumentReader}, told apart by its
  * content), accepted with one observation per figure and a fingerprint, or rejected with one
  * reason. Region and year come from the file name (when the source has a {@code
- * file_name_pattern}), else from the title, else from the source's defaults. Never throws.
+ * file_name_pattern}), else from the title, else from the source's defaults. A district
+ * government's report gives the district's own stated figures; a department's is rejected
+ * ({@link RegionReports}). Never throws.
  */
 public final class ReportReader implements FormatReader {
   private static final int RAW_CHARS = 300;
@@ -130,24 +133,38 @@ public final class ReportReader implements FormatReader {
     }
     RegionResolution resolution = resolve(nameRegion, report);
     if (resolution instanceof RegionResolution.Unresolved u) {
+      String department = nameRegion != null ? null : RegionReports.department(resolver, report.regionCandidates());
+      if (department != null) {
+        return reject(sink, file, report.year(), text, "DEPARTMENT_REPORT", department, charset);
+      }
       String stated = nameRegion != null ? nameRegion : report.regionText();
       String reason = (stated == null ? "没有写明地区" : "地区 '" + stated + "'：" + u.explanation())
           + (u.candidates().isEmpty() ? "" : "；候选：" + String.join("；", u.candidates()));
       return reject(sink, file, report.year(), text, u.reasonCode(), reason, charset);
     }
-    String township = ((RegionResolution.Resolved) resolution).township().code();
+    boolean region = resolution instanceof RegionResolution.Region;
+    String township = region ? ((RegionResolution.Region) resolution).region().code()
+        : ((RegionResolution.Resolved) resolution).township().code();
+    String coverage = region ? RegionReports.coverage(report.body()) : null;
     int year = report.year();
     long n = 0;
     for (Figure f : report.figures()) {
-      sink.observation(new Observation(year, township, f.metric(), f.value(), f.qualifier(), f.derived(), source.name(),
-          source.order(), source.priority(), file, locator.apply(f.offset()), f.offset(), f.evidence()));
+      Observation o = new Observation(year, township, f.metric(), f.value(), f.qualifier(), f.derived(), source.name(),
+          source.order(), source.priority(), file, locator.apply(f.offset()), f.offset(), f.evidence());
+      if (region) {
+        sink.stated(new StatedFigure(o, coverage));
+      } else {
+        sink.observation(o);
+      }
       n++;
     }
     for (Uncertain u : report.uncertain()) {
       sink.notice(new Notice(source.name(), file, year, Notice.FIGURE_UNCERTAIN, "offset " + u.offset(),
           "数字 " + u.value() + " 未计入：" + u.reason() + "（可能的指标：" + String.join("、", u.candidates()) + "）", u.evidence()));
     }
-    sink.fingerprint(new ReportFingerprint(year, township, file, MinHash.signature(report.body())));
+    if (!region) { // REPORT_REUSED compares townships' reports
+      sink.fingerprint(new ReportFingerprint(year, township, file, MinHash.signature(report.body())));
+    }
     for (PartNotRead p : report.partsNotRead()) {
       sink.notice(new Notice(source.name(), file, year, Notice.REPORT_PART_NOT_READ, p.part(),
           "报告中" + p.part() + "未读取：" + p.why(), p.warning()));
@@ -172,7 +189,7 @@ public final class ReportReader implements FormatReader {
     RegionResolution best = null;
     for (String t : texts) {
       RegionResolution r = resolver.resolve(t, source.region());
-      if (r instanceof RegionResolution.Resolved) {
+      if (r instanceof RegionResolution.Resolved || r instanceof RegionResolution.Region) {
         return r;
       }
       if (best == null || rank(r) > rank(best)) {

@@ -15,6 +15,7 @@ import org.gongkai.model.Observation;
 import org.gongkai.model.RejectedRecord;
 import org.gongkai.model.Qualifier;
 import org.gongkai.model.ReportFingerprint;
+import org.gongkai.model.StatedFigure;
 import org.gongkai.output.Strings;
 import org.gongkai.pipeline.DistrictBatch;
 
@@ -34,20 +35,7 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
     Map<String, Integer> seen = new HashMap<>();
     d.writeInt(b.observations().size());
     for (Observation o : b.observations()) {
-      d.writeShort(o.year());
-      writeShared(d, o.townshipCode(), seen);
-      writeShared(d, o.metric(), seen);
-      d.writeLong(o.value());
-      d.writeByte(o.qualifier().ordinal());
-      d.writeBoolean(o.derived());
-      writeShared(d, o.source(), seen);
-      d.writeInt(o.sourceOrder());
-      d.writeInt(o.priority());
-      writeShared(d, o.sourceFile(), seen);
-      Strings.write(d, o.locator());
-      d.writeLong(o.position());
-      Strings.write(d, o.evidence());
-      Strings.write(d, o.remark());
+      writeObservation(d, o, seen);
     }
     d.writeInt(b.fingerprints().size());
     for (ReportFingerprint f : b.fingerprints()) {
@@ -67,7 +55,35 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
       writeShared(d, r.sourceFile(), seen);
       Strings.write(d, r.locator());
     }
+    d.writeInt(b.stated().size());
+    for (StatedFigure s : b.stated()) {
+      writeObservation(d, s.observation(), seen);
+      Strings.write(d, s.coverage());
+    }
     d.flush();
+  }
+
+  private static void writeObservation(DataOutputStream d, Observation o, Map<String, Integer> seen) throws IOException {
+    d.writeShort(o.year());
+    writeShared(d, o.townshipCode(), seen);
+    writeShared(d, o.metric(), seen);
+    d.writeLong(o.value());
+    d.writeByte(o.qualifier().ordinal());
+    d.writeBoolean(o.derived());
+    writeShared(d, o.source(), seen);
+    d.writeInt(o.sourceOrder());
+    d.writeInt(o.priority());
+    writeShared(d, o.sourceFile(), seen);
+    Strings.write(d, o.locator());
+    d.writeLong(o.position());
+    Strings.write(d, o.evidence());
+    Strings.write(d, o.remark());
+  }
+
+  private static Observation readObservation(DataInputStream d, List<String> seen) throws IOException {
+    return new Observation(d.readShort(), readShared(d, seen), readMetric(d, seen), d.readLong(),
+        QUALIFIERS[d.readByte()], d.readBoolean(), readShared(d, seen), d.readInt(), d.readInt(),
+        readShared(d, seen), Strings.read(d), d.readLong(), Strings.read(d), Strings.read(d));
   }
 
   @Override
@@ -77,9 +93,7 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
     int n = d.readInt();
     List<Observation> obs = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      obs.add(new Observation(d.readShort(), readShared(d, seen), readMetric(d, seen), d.readLong(),
-          QUALIFIERS[d.readByte()], d.readBoolean(), readShared(d, seen), d.readInt(), d.readInt(),
-          readShared(d, seen), Strings.read(d), d.readLong(), Strings.read(d), Strings.read(d)));
+      obs.add(readObservation(d, seen));
     }
     int m = d.readInt();
     List<ReportFingerprint> fps = new ArrayList<>(m);
@@ -98,7 +112,12 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
     for (int i = 0; i < k; i++) {
       rejected.add(new RejectedRecord(d.readShort(), Strings.read(d), Strings.read(d), readShared(d, seen), Strings.read(d)));
     }
-    return new DistrictBatch(obs, fps, rejected);
+    int s = d.readInt();
+    List<StatedFigure> stated = new ArrayList<>(s);
+    for (int i = 0; i < s; i++) {
+      stated.add(new StatedFigure(readObservation(d, seen), Strings.read(d)));
+    }
+    return new DistrictBatch(obs, fps, rejected, stated);
   }
 
   /**

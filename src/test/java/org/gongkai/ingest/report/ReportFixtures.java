@@ -64,7 +64,13 @@ final class ReportFixtures {
     final List<Observation> observations = new ArrayList<>();
     final List<Reject> rejects = new ArrayList<>();
     final List<ReportFingerprint> fingerprints = new ArrayList<>();
+    final List<org.gongkai.model.StatedFigure> stated = new ArrayList<>();
     ReadCounts counts;
+
+    @Override
+    public void stated(org.gongkai.model.StatedFigure s) {
+      stated.add(s);
+    }
 
     @Override
     public void observation(Observation o) {
