@@ -14,12 +14,16 @@ import java.io.Serializable;
  * @param yoyMinimum both values must be at least this for a YOY_JUMP (10)
  * @param reuseSimilarity shingle similarity at or above which a report is REPORT_REUSED (0.9)
  * @param robustMinUnits fewest reporting townships for a robust z-score (5)
+ * @param missingDistrictShare when more than this share of a district's townships have nothing in a
+ *     year, MISSING_REPORT is one finding for the district listing them, not one per township (0.5)
+ * @param topFindings findings shown per district, best ranked first, in report.html and the run
+ *     summary (10)
  */
 public record AuditConfig(
     double outlierZ, long outlierMinDifference, double outlierMinRatio, double yoyFactor, long yoyMinimum, double reuseSimilarity,
-    int robustMinUnits)
+    int robustMinUnits, double missingDistrictShare, int topFindings)
     implements Serializable {
   public static AuditConfig defaults() {
-    return new AuditConfig(3.5, 10, 4.0, 5.0, 10, 0.9, 5);
+    return new AuditConfig(3.5, 10, 4.0, 5.0, 10, 0.9, 5, 0.5, 10);
   }
 }

@@ -56,7 +56,7 @@ public final class HtmlReport {
    * @param path the names above the district (安徽省六安市)
    * @param expected townships of the district in the gazetteer
    * @param years one entry per year, ascending
-   * @param findings the first {@link #FINDINGS_SHOWN} findings of the district, in audit order
+   * @param findings the first {@link #FINDINGS_SHOWN} findings of the district, best ranked first
    * @param findingCounts all findings of the district by severity (error, warning, info)
    */
   public record Section(String districtCode, String districtName, String path, int expected, List<YearSection> years,
@@ -186,7 +186,7 @@ public final class HtmlReport {
    *     null or empty: the years of the rollup rows and winners
    * @param rollup the district's rollup rows (other levels or regions are ignored)
    * @param winners the district's deduplicated observations
-   * @param findings the district's findings, in audit order
+   * @param findings the district's findings, in the order to show them (ranked, {@link org.gongkai.audit.FindingRanks})
    */
   public static Section section(String districtCode, Collection<Integer> years, Gazetteer gazetteer,
       MetricCatalog catalog, List<RollupRow> rollup, List<Observation> winners, List<Finding> findings) {

@@ -90,7 +90,9 @@ public final class Tables {
       req("message", STRING, "what is wrong, in Chinese"),
       opt("evidence", STRING, "figures, sources and locators behind it"),
       opt("value", LONG, "the figure found"),
-      opt("reference_value", LONG, "the figure it was compared with")), true);
+      opt("reference_value", LONG, "the figure it was compared with"),
+      opt("rank", INT, "1 = first to check among the district's findings (severity, how far off, size); null for a file's notice")),
+      true);
 
   public static final TableSchema REJECTS = new TableSchema("rejects", List.of(
       req("source", STRING, "source name in the job file"),

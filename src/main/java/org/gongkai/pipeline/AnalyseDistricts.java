@@ -17,6 +17,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.gongkai.analysis.DistrictAnalysis;
 import org.gongkai.audit.Finding;
+import org.gongkai.audit.FindingRanks;
 import org.gongkai.audit.Severity;
 import org.gongkai.model.Division;
 import org.gongkai.model.Gazetteer;
@@ -158,8 +159,10 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           for (var x : r.comparisons()) {
             comparison.write(rows.comparison(x));
           }
+          List<Finding> ranked = FindingRanks.ranked(r.findings(), catalog);
+          Map<Finding, Integer> rank = FindingRanks.ranks(ranked);
           for (Finding f : r.findings()) {
-            findings.write(rows.finding(f));
+            findings.write(rows.finding(f, rank.get(f)));
           }
           WideTable.Piece piece = WideTable.district(code, null, gazetteer, catalog, r.winners(), rejectedHere);
           for (int year : piece.years()) {
@@ -167,7 +170,7 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
             wideFiles.add(TableWriter.writeCsv(staging, piece.path(year), t.header(), t.records(), true));
           }
           whole.add(piece);
-          whole.add(HtmlReport.section(code, null, gazetteer, catalog, r.rollup(), r.winners(), r.findings()));
+          whole.add(HtmlReport.section(code, null, gazetteer, catalog, r.rollup(), r.winners(), ranked));
           Division d = gazetteer.get(code);
           if (d != null && job.rollupLevels().contains("city")) {
             regions.computeIfAbsent(d.cityCode(), k -> new ArrayList<>()).addAll(r.parts());

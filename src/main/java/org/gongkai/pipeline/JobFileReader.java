@@ -44,7 +44,8 @@ public final class JobFileReader {
   private static final Set<String> OUTPUTS = Set.of("directory", "formats");
   private static final Set<String> ROLLUP = Set.of("levels");
   private static final Set<String> AUDIT =
-      Set.of("outlier_z", "outlier_min_difference", "outlier_min_ratio", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units");
+      Set.of("outlier_z", "outlier_min_difference", "outlier_min_ratio", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units",
+          "missing_district_share", "top_findings");
   private static final Set<String> LIMITS = Set.of("max_record_bytes", "max_report_bytes", "max_report_pages", "max_batch_rows",
       "district_groups", "read_groups", "max_workbook_rows", "max_workbook_bytes");
   private static final Set<String> ENCODINGS = Set.of("auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312",
@@ -379,7 +380,9 @@ public final class JobFileReader {
         positive(node, "audit", "yoy_factor", d.yoyFactor()),
         (long) positive(node, "audit", "yoy_minimum", d.yoyMinimum()),
         fraction(node, "audit", "reuse_similarity", d.reuseSimilarity()),
-        (int) positive(node, "audit", "robust_min_units", d.robustMinUnits()));
+        (int) positive(node, "audit", "robust_min_units", d.robustMinUnits()),
+        fraction(node, "audit", "missing_district_share", d.missingDistrictShare()),
+        (int) positiveWhole(node, "audit", "top_findings", d.topFindings()));
   }
 
   private Limits limits(JsonNode node) {
@@ -417,7 +420,8 @@ public final class JobFileReader {
       throw new JobFileException(file, section + "." + key, "must be a whole number from 1 to 2^53, not '"
           + node.get(key).asText() + "'");
     }
-    if (key.equals("max_batch_rows") || key.equals("district_groups") || key.equals("read_groups") || key.equals("max_report_pages")) {
+    if (key.equals("max_batch_rows") || key.equals("district_groups") || key.equals("read_groups") || key.equals("max_report_pages")
+        || key.equals("top_findings")) {
       if (v > Integer.MAX_VALUE) {
         throw new JobFileException(file, section + "." + key, "must be at most " + Integer.MAX_VALUE);
       }
