@@ -285,6 +285,29 @@ class AuditRulesTest {
     assertTrue(f.get(0).evidence().contains("341503113 第14镇"), f.get(0).evidence());
   }
 
+  @Test
+  void aJumpMustBeUnusualForTheMetricInTheDistrict() {
+    String[] codes = {A, B, C, ZONE, "341503104", "341503105"};
+    // the other five move little from 2017 to 2018: A's sixfold rise stands out (and the factor alone would say so)
+    long[][] calm = {{100, 600}, {100, 110}, {100, 95}, {100, 105}, {100, 90}, {100, 120}};
+    // the other five swing three- to fivefold either way: for this district's 其他渠道 a sixfold rise is usual
+    long[][] wild = {{100, 600}, {100, 400}, {400, 100}, {100, 480}, {300, 60}, {100, 300}};
+    for (long[][] figures : List.of(calm, wild)) {
+      List<Observation> list = new ArrayList<>();
+      for (int i = 0; i < codes.length; i++) {
+        list.add(obs(2017, codes[i], "published_other", figures[i][0]));
+        list.add(obs(2018, codes[i], "published_other", figures[i][1]));
+      }
+      List<Finding> jumps = rule(run(list), "YOY_JUMP").stream().filter(f -> f.regionCode().equals(A)).toList();
+      if (figures == calm) {
+        assertEquals(1, jumps.size());
+        assertTrue(jumps.get(0).message().contains("为上年的 6.0 倍，阈值 5 倍；对数变化的稳健 z 值"), jumps.get(0).message());
+      } else {
+        assertTrue(jumps.isEmpty(), jumps.toString());
+      }
+    }
+  }
+
   /** Six townships: five around 20 and one far off (or not). */
   static List<Observation> spread(String metric, long... values) {
     List<Observation> list = new ArrayList<>();
@@ -326,11 +349,15 @@ class AuditRulesTest {
 
   @Test
   void outlierNeedsAMaterialDifference() {
-    // 18 among 2s and 3s: z 3.6 on the log scale, 15 above the median of 3, (1+18)/(1+3) = 4.75 times it.
-    List<Observation> small = spread("npc_suggestions", 2, 3, 2, 3, 2, 3, 18);
+    // 50 among 2s and 3s: z 6.0 on the log scale, 47 above the median of 3, and (1+50)/(1+10) = 4.6
+    // times the floor of 10 (outlier_min_difference) that stands in for a median of a handful.
+    List<Observation> small = spread("npc_suggestions", 2, 3, 2, 3, 2, 3, 50);
     assertEquals(1, rule(run(small), "OUTLIER").size());
+    // 18 is 4.75 times the median 3 but only (1+18)/(1+10) = 1.7 times the floor: a handful more, no outlier
+    assertTrue(rule(run(spread("npc_suggestions", 2, 3, 2, 3, 2, 3, 18)), "OUTLIER").isEmpty());
+    assertTrue(rule(run(spread("npc_suggestions", 0, 0, 0, 1, 0, 0, 15)), "OUTLIER").isEmpty(), "15 where most have none");
     AuditConfig d = AuditConfig.defaults();
-    AuditConfig moreItems = new AuditConfig(d.outlierZ(), 16, d.outlierMinRatio(), d.yoyFactor(), d.yoyMinimum(),
+    AuditConfig moreItems = new AuditConfig(d.outlierZ(), 48, d.outlierMinRatio(), d.yoyFactor(), d.yoyMinimum(),
         d.reuseSimilarity(), d.robustMinUnits(), d.missingDistrictShare(), d.topFindings());
     assertTrue(rule(run(small, moreItems), "OUTLIER").isEmpty());
     AuditConfig moreTimes = new AuditConfig(d.outlierZ(), d.outlierMinDifference(), 5, d.yoyFactor(), d.yoyMinimum(),
