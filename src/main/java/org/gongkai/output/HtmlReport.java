@@ -351,6 +351,12 @@ public final class HtmlReport {
     return new HtmlReportPage(jobName, runDate, sections, facts, notices).render();
   }
 
+  /** The page, with each district's top findings before the list of all. */
+  static String render(String jobName, String runDate, List<Section> sections, List<Fact> facts,
+      List<org.gongkai.model.Notice> notices, HtmlTopFindings top) {
+    return new HtmlReportPage(jobName, runDate, sections, facts, notices, top).render();
+  }
+
   /**
    * Text made safe for HTML and SVG, in element content and in quoted attributes alike: {@code &
    * < > " '} become entities; control characters other than tab and newline are dropped; null is

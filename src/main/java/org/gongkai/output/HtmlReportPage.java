@@ -39,6 +39,7 @@ final class HtmlReportPage {
   private final List<Section> sections;
   private final List<Fact> facts;
   private final List<Notice> notices;
+  private final HtmlTopFindings top;
   private final SortedSet<Integer> years = new TreeSet<>();
   private final StringBuilder b = new StringBuilder(1 << 16);
 
@@ -47,6 +48,13 @@ final class HtmlReportPage {
   }
 
   HtmlReportPage(String jobName, String runDate, List<Section> sections, List<Fact> facts, List<Notice> notices) {
+    this(jobName, runDate, sections, facts, notices, null);
+  }
+
+  /** With each district's top findings ({@link HtmlTopFindings}) before the list of all; none when null. */
+  HtmlReportPage(String jobName, String runDate, List<Section> sections, List<Fact> facts, List<Notice> notices,
+      HtmlTopFindings top) {
+    this.top = top;
     this.notices = notices == null ? List.of() : notices;
     this.jobName = jobName;
     this.runDate = runDate;
@@ -66,6 +74,9 @@ final class HtmlReportPage {
     List<DistrictYear> all = districtYears();
     coverage(all);
     details(all);
+    if (top != null) {
+      top.appendTo(b);
+    }
     findings();
     notices();
     notes();

@@ -103,6 +103,13 @@ public final class WholeJobFiles {
   /** As above, the page also listing what the files read and did not use. */
   public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
       String runDate, List<HtmlReport.Fact> facts, List<Notice> notices) throws IOException {
+    return writeAll(staging, gazetteer, catalog, jobName, runDate, facts, notices,
+        org.gongkai.audit.AuditConfig.defaults().topFindings());
+  }
+
+  /** As above, the page showing each district's first {@code topFindings} findings by rank. */
+  public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
+      String runDate, List<HtmlReport.Fact> facts, List<Notice> notices, int topFindings) throws IOException {
     TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
     for (Map<?, ?> m : Parts.readAll(staging, WIDE_METRICS, Map.class)) {
       m.forEach((year, keys) -> metricsByYear.computeIfAbsent((Integer) year, y -> new TreeSet<>())
@@ -110,7 +117,7 @@ public final class WholeJobFiles {
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     try {
-      Future<OutputFile> report = pool.submit(() -> writeReport(staging, jobName, runDate, facts, notices));
+      Future<OutputFile> report = pool.submit(() -> writeReport(staging, jobName, runDate, facts, notices, topFindings));
       List<Future<OutputFile>> files = new ArrayList<>();
       for (Map.Entry<Integer, TreeSet<String>> e : metricsByYear.entrySet()) {
         List<String> metrics = WideTable.inCatalogOrder(e.getValue(), catalog);
@@ -183,7 +190,8 @@ public final class WholeJobFiles {
 
   /** {@code report.html}: what {@link HtmlReport#render} makes of every group's sections. */
   static OutputFile writeReport(String staging, String jobName, String runDate, List<HtmlReport.Fact> facts,
-      List<Notice> notices) throws IOException {
+      List<Notice> notices, int topFindings) throws IOException {
+    HtmlTopFindings top = new HtmlTopFindings(topFindings);
     // Chart-less sections, each listing only those of its findings that the page shows: the
     // candidates are cut down to the page's first rows whenever they pile up.
     List<Section> sections = new ArrayList<>();
@@ -196,6 +204,7 @@ public final class WholeJobFiles {
           for (FindingRow r : s.findings()) {
             candidates.add(new Shown(r, sections.size(), order++));
           }
+          top.add(s);
           sections.add(s.withFindings(List.of()));
           if (candidates.size() > 4 * HtmlReport.FINDINGS_SHOWN) {
             candidates = firstShown(candidates);
@@ -218,7 +227,7 @@ public final class WholeJobFiles {
       charts.computeIfAbsent(c.districtCode(), k -> new HashMap<>()).put(c.year(), c.charts());
     }
     sections.replaceAll(s -> charts.containsKey(s.districtCode()) ? s.withCharts(charts.get(s.districtCode())) : s);
-    byte[] html = HtmlReport.render(jobName, runDate, sections, facts, notices).getBytes(StandardCharsets.UTF_8);
+    byte[] html = HtmlReport.render(jobName, runDate, sections, facts, notices, top).getBytes(StandardCharsets.UTF_8);
     try (OutputStream o = Channels.newOutputStream(TableWriter.Files.create(staging, REPORT))) {
       o.write(html);
     }

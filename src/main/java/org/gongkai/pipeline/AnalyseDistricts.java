@@ -181,7 +181,8 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           districtFacts.add(new RunFact.DistrictAnalysed(code, e.getValue().size(), r.winners().size(),
               r.duplicates(), r.conflicts().size(), r.rollup().size(), r.comparisons().size(),
               count(r.findings(), Severity.ERROR), count(r.findings(), Severity.WARNING),
-              count(r.findings(), Severity.INFO)));
+              count(r.findings(), Severity.INFO),
+              new ArrayList<>(ranked.subList(0, Math.min(job.audit().topFindings(), ranked.size())))));
           Progress.DISTRICTS_ANALYSED.incrementAndGet();
         }
       } finally {
