@@ -16,17 +16,21 @@ import java.io.Serializable;
  * @param robustMinUnits fewest reporting townships for a robust z-score (5)
  * @param regionReportsCoverTownships every district's own figures cover its townships, whether
  *     or not its report says so (false: only those whose report says 全区, 含各乡镇街道)
+ * @param missingDistrictShare when more than this share of a district's townships have nothing in a
+ *     year, MISSING_REPORT is one finding for the district listing them, not one per township (0.5)
+ * @param topFindings findings shown per district, best ranked first, in report.html and the run
+ *     summary (10)
  */
 public record AuditConfig(
     double outlierZ, long outlierMinDifference, double outlierMinRatio, double yoyFactor, long yoyMinimum, double reuseSimilarity,
-    int robustMinUnits, boolean regionReportsCoverTownships)
+    int robustMinUnits, boolean regionReportsCoverTownships, double missingDistrictShare, int topFindings)
     implements Serializable {
   public static AuditConfig defaults() {
-    return new AuditConfig(3.5, 10, 4.0, 5.0, 10, 0.9, 5, false);
+    return new AuditConfig(3.5, 10, 4.0, 5.0, 10, 0.9, 5, false, 0.5, 10);
   }
 
   public AuditConfig(double outlierZ, long outlierMinDifference, double outlierMinRatio, double yoyFactor, long yoyMinimum,
       double reuseSimilarity, int robustMinUnits) {
-    this(outlierZ, outlierMinDifference, outlierMinRatio, yoyFactor, yoyMinimum, reuseSimilarity, robustMinUnits, false);
+    this(outlierZ, outlierMinDifference, outlierMinRatio, yoyFactor, yoyMinimum, reuseSimilarity, robustMinUnits, false, 0.5, 10);
   }
 }

@@ -20,6 +20,7 @@ final class TrendRules {
 
   static void evaluate(AuditContext cx, List<Finding> out) {
     outliers(cx, out);
+    Map<String, double[]> changes = changeScales(cx);
     for (String t : cx.townships()) {
       for (Map.Entry<Integer, Map<String, Observation>> e : cx.yearsOf(t).entrySet()) {
         int year = e.getKey();
@@ -27,7 +28,7 @@ final class TrendRules {
         if (prior == null) {
           continue;
         }
-        jumps(cx, t, year, e.getValue(), prior, out);
+        jumps(cx, t, year, e.getValue(), prior, changes, out);
         carryOver(cx, t, year, e.getValue(), prior, out);
       }
     }
@@ -62,8 +63,11 @@ final class TrendRules {
         for (ComparisonRow r : rows) {
           double z = Comparisons.MAD_SCALE * (Math.log1p(r.value()) - median) / scale.mad;
           double difference = r.value() - r.districtMedian();
+          // Above a median of a handful (most townships stating 0 or 1) "times the median" means
+          // nothing: the ratio is taken against at least outlier_min_difference.
+          double base = difference > 0 ? Math.max(r.districtMedian(), config.outlierMinDifference()) : r.districtMedian();
           if (Math.abs(z) < config.outlierZ() || Math.abs(difference) < config.outlierMinDifference()
-              || Math.abs(Math.log1p(r.value()) - Math.log1p(r.districtMedian())) < minLogRatio) {
+              || Math.abs(Math.log1p(r.value()) - Math.log1p(base)) < minLogRatio) {
             continue;
           }
           out.add(outlier(cx, r, z, difference));
@@ -124,7 +128,7 @@ final class TrendRules {
       return mad == 0 ? null : new LogScale(medians, mad);
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
       double[] v = values.clone();
       Arrays.sort(v);
       int n = v.length;
@@ -132,9 +136,16 @@ final class TrendRules {
     }
   }
 
-  /** value ≥ factor × prior or value ≤ prior / factor, both values at least yoyMinimum. */
+  /**
+   * value ≥ factor × prior or value ≤ prior / factor, both values at least yoyMinimum, and the
+   * change unusual for the metric in the district: |robust z| ≥ outlier_z of log(1+value) −
+   * log(1+prior) against every consecutive-year change of the metric in the district. Some
+   * figures swing by nature (其他渠道 is what the named channels leave over), and a fivefold swing
+   * there is the metric's habit, not a jump. Without that spread (MAD 0, fewer than
+   * robust_min_units changes) the factor alone decides.
+   */
   private static void jumps(AuditContext cx, String t, int year, Map<String, Observation> now,
-      Map<String, Observation> prior, List<Finding> out) {
+      Map<String, Observation> prior, Map<String, double[]> changes, List<Finding> out) {
     double factor = cx.in.config().yoyFactor();
     long min = cx.in.config().yoyMinimum();
     for (Observation o : sorted(cx, now)) {
@@ -147,15 +158,62 @@ final class TrendRules {
       if (!up && !down) {
         continue;
       }
+      double[] scale = changes.get(o.metric());
+      double z = scale == null ? Double.NaN
+          : Comparisons.MAD_SCALE * (Math.log1p(o.value()) - Math.log1p(p.value()) - scale[0]) / scale[1];
+      if (scale != null && Math.abs(z) < cx.in.config().outlierZ()) {
+        continue;
+      }
       String ratio = up
           ? "为上年的 " + String.format(Locale.ROOT, "%.1f", (double) o.value() / p.value()) + " 倍"
           : "为上年的 1/" + String.format(Locale.ROOT, "%.1f", (double) p.value() / o.value());
+      String robust = scale == null ? "" : "；对数变化的稳健 z 值 " + String.format(Locale.ROOT, "%.1f", z) + "，阈值 ±"
+          + number(cx.in.config().outlierZ());
       out.add(cx.township(Rule.YOY_JUMP, t, year, o.metric(),
           cx.name(t) + " " + cx.label(o.metric()) + "从 " + (year - 1) + " 年的 " + AuditContext.show(p)
               + (up ? " 猛增至 " : " 骤降至 ") + year + " 年的 " + AuditContext.show(o) + "（" + ratio + "，阈值 "
-              + number(factor) + " 倍）",
+              + number(factor) + " 倍" + robust + "）",
           AuditContext.evidence(o, p), o.value(), p.value()));
     }
+  }
+
+  /**
+   * metric → {median, MAD} of log(1+value) − log(1+prior) over the district's consecutive-year
+   * pairs; absent when fewer than robust_min_units pairs or the MAD is 0.
+   */
+  static Map<String, double[]> changeScales(AuditContext cx) {
+    Map<String, List<Double>> byMetric = new LinkedHashMap<>();
+    for (String t : cx.townships()) {
+      Map<Integer, Map<String, Observation>> years = cx.yearsOf(t);
+      for (Map.Entry<Integer, Map<String, Observation>> e : years.entrySet()) {
+        Map<String, Observation> prior = years.get(e.getKey() - 1);
+        if (prior == null) {
+          continue;
+        }
+        for (Observation o : e.getValue().values()) {
+          Observation p = prior.get(o.metric());
+          if (p != null) {
+            byMetric.computeIfAbsent(o.metric(), k -> new ArrayList<>()).add(Math.log1p(o.value()) - Math.log1p(p.value()));
+          }
+        }
+      }
+    }
+    Map<String, double[]> out = new java.util.HashMap<>();
+    byMetric.forEach((metric, list) -> {
+      if (list.size() < cx.in.config().robustMinUnits()) {
+        return;
+      }
+      double[] d = list.stream().mapToDouble(Double::doubleValue).toArray();
+      double median = LogScale.median(d);
+      for (int i = 0; i < d.length; i++) {
+        d[i] = Math.abs(d[i] - median);
+      }
+      double mad = LogScale.median(d);
+      if (mad > 0) {
+        out.put(metric, new double[] {median, mad});
+      }
+    });
+    return out;
   }
 
   /** This year's carried over in against last year's carried forward, both stated. */

@@ -56,7 +56,7 @@ public final class HtmlReport {
    * @param path the names above the district (安徽省六安市)
    * @param expected townships of the district in the gazetteer
    * @param years one entry per year, ascending
-   * @param findings the first {@link #FINDINGS_SHOWN} findings of the district, in audit order
+   * @param findings the first {@link #FINDINGS_SHOWN} findings of the district, best ranked first
    * @param findingCounts all findings of the district by severity (error, warning, info)
    */
   public record Section(String districtCode, String districtName, String path, int expected, List<YearSection> years,
@@ -194,7 +194,7 @@ public final class HtmlReport {
    *     null or empty: the years of the rollup rows and winners
    * @param rollup the district's rollup rows (other levels or regions are ignored)
    * @param winners the district's deduplicated observations
-   * @param findings the district's findings, in audit order
+   * @param findings the district's findings, in the order to show them (ranked, {@link org.gongkai.audit.FindingRanks})
    */
   public static Section section(String districtCode, Collection<Integer> years, Gazetteer gazetteer,
       MetricCatalog catalog, List<RollupRow> rollup, List<Observation> winners, List<Finding> findings) {
@@ -370,6 +370,12 @@ public final class HtmlReport {
     return new HtmlReportPage(jobName, runDate, sections, facts, notices).render();
   }
 
+  /** The page, with each district's top findings before the list of all. */
+  static String render(String jobName, String runDate, List<Section> sections, List<Fact> facts,
+      List<org.gongkai.model.Notice> notices, HtmlTopFindings top) {
+    return new HtmlReportPage(jobName, runDate, sections, facts, notices, Map.of(), JobPaths.NONE, top).render();
+  }
+
   /**
    * The page, with the rejected records of the detailed districts' townships and file names
    * relative to the job file's folder.
@@ -379,7 +385,14 @@ public final class HtmlReport {
    */
   static String render(String jobName, String runDate, List<Section> sections, List<Fact> facts,
       List<org.gongkai.model.Notice> notices, Map<String, HtmlReportRejects.District> rejects, String jobDir) {
-    return new HtmlReportPage(jobName, runDate, sections, facts, notices, rejects, new JobPaths(jobDir)).render();
+    return render(jobName, runDate, sections, facts, notices, rejects, jobDir, null);
+  }
+
+  /** The page, with the rejected records, file names relative to {@code jobDir} and each district's top findings. */
+  static String render(String jobName, String runDate, List<Section> sections, List<Fact> facts,
+      List<org.gongkai.model.Notice> notices, Map<String, HtmlReportRejects.District> rejects, String jobDir,
+      HtmlTopFindings top) {
+    return new HtmlReportPage(jobName, runDate, sections, facts, notices, rejects, new JobPaths(jobDir), top).render();
   }
 
   /**

@@ -41,6 +41,7 @@ final class HtmlReportPage {
   private final List<Notice> notices;
   private final Map<String, HtmlReportRejects.District> rejects;
   private final JobPaths paths;
+  private final HtmlTopFindings top;
   private final SortedSet<Integer> years = new TreeSet<>();
   private final StringBuilder b = new StringBuilder(1 << 16);
 
@@ -49,17 +50,19 @@ final class HtmlReportPage {
   }
 
   HtmlReportPage(String jobName, String runDate, List<Section> sections, List<Fact> facts, List<Notice> notices) {
-    this(jobName, runDate, sections, facts, notices, Map.of(), JobPaths.NONE);
+    this(jobName, runDate, sections, facts, notices, Map.of(), JobPaths.NONE, null);
   }
 
   /**
    * @param rejects the rejected records of the districts' townships, by district (those the page details)
    * @param paths how file names are shown
+   * @param top each district's top findings ({@link HtmlTopFindings}) before the list of all; none when null
    */
   HtmlReportPage(String jobName, String runDate, List<Section> sections, List<Fact> facts, List<Notice> notices,
-      Map<String, HtmlReportRejects.District> rejects, JobPaths paths) {
+      Map<String, HtmlReportRejects.District> rejects, JobPaths paths, HtmlTopFindings top) {
     this.rejects = rejects;
     this.paths = paths;
+    this.top = top;
     this.notices = notices == null ? List.of() : notices;
     this.jobName = jobName;
     this.runDate = runDate;
@@ -79,6 +82,9 @@ final class HtmlReportPage {
     List<DistrictYear> all = districtYears();
     coverage(all);
     details(all);
+    if (top != null) {
+      top.appendTo(b);
+    }
     findings();
     notices();
     notes();

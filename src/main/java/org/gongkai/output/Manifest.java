@@ -128,6 +128,40 @@ public final class Manifest {
     rejectReasons = bySource;
   }
 
+  /**
+   * The run summary's top findings: for each district given (best first), its counts and its
+   * first findings by rank; {@code withFindings} districts had any.
+   */
+  public void topFindings(int perDistrict, long withFindings, List<TopDistrict> districts) {
+    ObjectNode t = root.putObject("top_findings");
+    t.put("per_district", perDistrict);
+    t.put("districts_with_findings", withFindings);
+    ArrayNode list = t.putArray("districts");
+    for (TopDistrict d : districts) {
+      ObjectNode n = list.addObject();
+      n.put("code", d.code());
+      n.put("name", d.name());
+      n.put("errors", d.errors());
+      n.put("warnings", d.warnings());
+      n.put("info", d.infos());
+      ArrayNode fs = n.putArray("findings");
+      int rank = 1;
+      for (org.gongkai.audit.Finding f : d.top()) {
+        ObjectNode x = fs.addObject();
+        x.put("rank", rank++);
+        x.put("severity", f.severity().code());
+        x.put("rule", f.rule());
+        x.put("year", f.year());
+        x.put("region_code", f.regionCode());
+        x.put("message", f.message());
+      }
+    }
+  }
+
+  /** A district of {@link #topFindings}. */
+  public record TopDistrict(String code, String name, long errors, long warnings, long infos,
+      List<org.gongkai.audit.Finding> top) {}
+
   public void stages(Map<String, Object> counts) {
     ObjectNode s = root.putObject("stages");
     counts.forEach((k, v) -> s.putPOJO(k, v));

@@ -54,10 +54,16 @@ public final class Rows {
     };
   }
 
+  /** A finding not ranked among a district's (a file's notice). */
   public Object[] finding(Finding f) {
+    return finding(f, null);
+  }
+
+  /** A finding and its rank among its district's findings ({@link org.gongkai.audit.FindingRanks}). */
+  public Object[] finding(Finding f, Integer rank) {
     return new Object[] {
       f.rule(), f.severity().code(), f.level(), f.regionCode(), gazetteer.nameOf(f.regionCode()), f.districtCode(),
-      f.year(), f.metric(), f.message(), f.evidence(), f.value(), f.referenceValue()
+      f.year(), f.metric(), f.message(), f.evidence(), f.value(), f.referenceValue(), rank
     };
   }
 

@@ -90,7 +90,9 @@ public final class Tables {
       req("message", STRING, "what is wrong, in Chinese"),
       opt("evidence", STRING, "figures, sources and locators behind it"),
       opt("value", LONG, "the figure found"),
-      opt("reference_value", LONG, "the figure it was compared with")), true);
+      opt("reference_value", LONG, "the figure it was compared with"),
+      opt("rank", INT, "1 = first to check among the district's findings (severity, how far off, size); null for a file's notice")),
+      true);
 
   /** A district's own stated figures (its report, or a record naming it), beside its townships' sum. */
   public static final TableSchema REGION_METRICS = new TableSchema("region_metrics", List.of(

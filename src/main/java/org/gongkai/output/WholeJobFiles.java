@@ -124,6 +124,19 @@ public final class WholeJobFiles {
   /** As above, the page naming files relative to the job file's folder {@code jobDir} (null: as read). */
   public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
       String runDate, List<HtmlReport.Fact> facts, List<Notice> notices, String jobDir) throws IOException {
+    return writeAll(staging, gazetteer, catalog, jobName, runDate, facts, notices, jobDir,
+        org.gongkai.audit.AuditConfig.defaults().topFindings());
+  }
+
+  /** As above, the page showing each district's first {@code topFindings} findings by rank. */
+  public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
+      String runDate, List<HtmlReport.Fact> facts, List<Notice> notices, int topFindings) throws IOException {
+    return writeAll(staging, gazetteer, catalog, jobName, runDate, facts, notices, null, topFindings);
+  }
+
+  /** The whole-job files, the page naming files relative to {@code jobDir} and showing {@code topFindings} per district. */
+  public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
+      String runDate, List<HtmlReport.Fact> facts, List<Notice> notices, String jobDir, int topFindings) throws IOException {
     TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
     for (Map<?, ?> m : Parts.readAll(staging, WIDE_METRICS, Map.class)) {
       m.forEach((year, keys) -> metricsByYear.computeIfAbsent((Integer) year, y -> new TreeSet<>())
@@ -135,7 +148,8 @@ public final class WholeJobFiles {
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     try {
-      Future<OutputFile> report = pool.submit(() -> writeReport(staging, jobName, runDate, facts, notices, jobDir));
+      Future<OutputFile> report = pool.submit(() -> writeReport(staging, jobName, runDate, facts, notices, jobDir,
+          topFindings));
       List<Future<List<OutputFile>>> files = new ArrayList<>();
       for (Map.Entry<Integer, TreeSet<String>> e : metricsByYear.entrySet()) {
         List<String> metrics = WideTable.inCatalogOrder(e.getValue(), catalog);
@@ -175,6 +189,17 @@ public final class WholeJobFiles {
   /** {@code report.html}: what {@link HtmlReport#render} makes of every group's sections. */
   static OutputFile writeReport(String staging, String jobName, String runDate, List<HtmlReport.Fact> facts,
       List<Notice> notices, String jobDir) throws IOException {
+    return writeReport(staging, jobName, runDate, facts, notices, jobDir, org.gongkai.audit.AuditConfig.defaults().topFindings());
+  }
+
+  static OutputFile writeReport(String staging, String jobName, String runDate, List<HtmlReport.Fact> facts,
+      List<Notice> notices, int topFindings) throws IOException {
+    return writeReport(staging, jobName, runDate, facts, notices, null, topFindings);
+  }
+
+  static OutputFile writeReport(String staging, String jobName, String runDate, List<HtmlReport.Fact> facts,
+      List<Notice> notices, String jobDir, int topFindings) throws IOException {
+    HtmlTopFindings top = new HtmlTopFindings(topFindings);
     // Chart-less sections, each listing only those of its findings that the page shows: the
     // candidates are cut down to the page's first rows whenever they pile up.
     List<Section> sections = new ArrayList<>();
@@ -187,6 +212,7 @@ public final class WholeJobFiles {
           for (FindingRow r : s.findings()) {
             candidates.add(new Shown(r, sections.size(), order++));
           }
+          top.add(s);
           sections.add(s.withFindings(List.of()));
           if (candidates.size() > 4 * HtmlReport.FINDINGS_SHOWN) {
             candidates = firstShown(candidates);
@@ -216,7 +242,7 @@ public final class WholeJobFiles {
         x -> detailedDistricts.contains(x.districtCode()))) {
       rejects.put(r.districtCode(), r);
     }
-    byte[] html = HtmlReport.render(jobName, runDate, sections, facts, notices, rejects, jobDir)
+    byte[] html = HtmlReport.render(jobName, runDate, sections, facts, notices, rejects, jobDir, top)
         .getBytes(StandardCharsets.UTF_8);
     try (OutputStream o = Channels.newOutputStream(TableWriter.Files.create(staging, REPORT))) {
       o.write(html);

@@ -17,6 +17,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.gongkai.analysis.DistrictAnalysis;
 import org.gongkai.audit.Finding;
+import org.gongkai.audit.FindingRanks;
 import org.gongkai.audit.Severity;
 import org.gongkai.model.Division;
 import org.gongkai.model.Gazetteer;
@@ -164,8 +165,10 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           for (var x : r.comparisons()) {
             comparison.write(rows.comparison(x));
           }
+          List<Finding> ranked = FindingRanks.ranked(r.findings(), catalog);
+          Map<Finding, Integer> rank = FindingRanks.ranks(ranked);
           for (Finding f : r.findings()) {
-            findings.write(rows.finding(f));
+            findings.write(rows.finding(f, rank.get(f)));
           }
           for (var x : r.stated()) {
             regionMetrics.write(rows.regionMetric(x));
@@ -173,7 +176,7 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           List<Observation> own = r.stated().stream().map(s -> s.figure().observation()).toList();
           // The district's 汇总表 files are written in the last step, with the job's columns.
           whole.add(WideTable.district(code, null, gazetteer, catalog, r.winners(), rejectedHere, own));
-          whole.add(HtmlReport.section(code, null, gazetteer, catalog, r.rollup(), r.winners(), r.findings(), own));
+          whole.add(HtmlReport.section(code, null, gazetteer, catalog, r.rollup(), r.winners(), ranked, own));
           whole.add(code, rejectedHere, gazetteer);
           Division d = gazetteer.get(code);
           if (d != null && job.rollupLevels().contains("city")) {
@@ -185,7 +188,8 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           districtFacts.add(new RunFact.DistrictAnalysed(code, e.getValue().size(), r.winners().size(),
               r.duplicates(), r.conflicts().size(), r.rollup().size(), r.comparisons().size(),
               count(r.findings(), Severity.ERROR), count(r.findings(), Severity.WARNING),
-              count(r.findings(), Severity.INFO)));
+              count(r.findings(), Severity.INFO),
+              new ArrayList<>(ranked.subList(0, Math.min(job.audit().topFindings(), ranked.size())))));
           Progress.DISTRICTS_ANALYSED.incrementAndGet();
         }
       } finally {

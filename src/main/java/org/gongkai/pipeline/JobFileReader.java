@@ -45,7 +45,7 @@ public final class JobFileReader {
   private static final Set<String> ROLLUP = Set.of("levels");
   private static final Set<String> AUDIT =
       Set.of("outlier_z", "outlier_min_difference", "outlier_min_ratio", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units",
-          "region_reports_cover_townships");
+          "region_reports_cover_townships", "missing_district_share", "top_findings");
   private static final Set<String> LIMITS = Set.of("max_record_bytes", "max_report_bytes", "max_report_pages", "max_batch_rows",
       "district_groups", "read_groups", "max_workbook_rows", "max_workbook_bytes");
   private static final Set<String> ENCODINGS = Set.of("auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312",
@@ -381,7 +381,9 @@ public final class JobFileReader {
         (long) positive(node, "audit", "yoy_minimum", d.yoyMinimum()),
         fraction(node, "audit", "reuse_similarity", d.reuseSimilarity()),
         (int) positive(node, "audit", "robust_min_units", d.robustMinUnits()),
-        flag(node, "audit", "region_reports_cover_townships", d.regionReportsCoverTownships()));
+        flag(node, "audit", "region_reports_cover_townships", d.regionReportsCoverTownships()),
+        fraction(node, "audit", "missing_district_share", d.missingDistrictShare()),
+        (int) positiveWhole(node, "audit", "top_findings", d.topFindings()));
   }
 
   private boolean flag(JsonNode node, String section, String key, boolean dflt) {
@@ -430,7 +432,8 @@ public final class JobFileReader {
       throw new JobFileException(file, section + "." + key, "must be a whole number from 1 to 2^53, not '"
           + node.get(key).asText() + "'");
     }
-    if (key.equals("max_batch_rows") || key.equals("district_groups") || key.equals("read_groups") || key.equals("max_report_pages")) {
+    if (key.equals("max_batch_rows") || key.equals("district_groups") || key.equals("read_groups") || key.equals("max_report_pages")
+        || key.equals("top_findings")) {
       if (v > Integer.MAX_VALUE) {
         throw new JobFileException(file, section + "." + key, "must be at most " + Integer.MAX_VALUE);
       }

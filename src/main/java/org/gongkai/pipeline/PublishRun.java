@@ -142,6 +142,7 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
       stages.put("findings_info", districts.stream().mapToLong(RunFact.DistrictAnalysed::infos).sum());
       stages.put("notices", said.total());
       manifest.stages(stages);
+      topFindings(districts, manifest);
       List<String> problems = manifest.conservationProblems(rejectRows);
       if (!problems.isEmpty()) {
         throw new IllegalStateException("conservation check failed, nothing was published: " + String.join("; ", problems));
@@ -213,9 +214,28 @@ public final class PublishRun extends PTransform<PCollection<RunFact>, PCollecti
           new HtmlReport.Fact("拒收 records rejected", String.valueOf(rejected)),
           new HtmlReport.Fact("版本 version", run.version()));
       outputs.addAll(WholeJobFiles.writeAll(staging, Inputs.gazetteer(job.gazetteer()), MetricCatalog.standard(),
-          job.name(), run.startedAt().substring(0, 10), facts, notices, jobDir()));
+          job.name(), run.startedAt().substring(0, 10), facts, notices, jobDir(), job.audit().topFindings()));
       Parts.delete(staging);
       return outputs;
+    }
+
+    /**
+     * The districts whose best-ranked finding ranks highest (at most audit.top_findings of them),
+     * each with its first audit.top_findings findings: what the run summary prints.
+     */
+    private void topFindings(List<RunFact.DistrictAnalysed> districts, Manifest manifest) {
+      int n = job.audit().topFindings();
+      java.util.Comparator<org.gongkai.audit.Finding> order = org.gongkai.audit.FindingRanks.order(MetricCatalog.standard());
+      List<RunFact.DistrictAnalysed> with = new ArrayList<>(districts.stream().filter(d -> !d.top().isEmpty()).toList());
+      with.sort(java.util.Comparator.comparing((RunFact.DistrictAnalysed d) -> d.top().get(0), order)
+          .thenComparing(RunFact.DistrictAnalysed::districtCode));
+      var gazetteer = Inputs.gazetteer(job.gazetteer());
+      List<Manifest.TopDistrict> top = new ArrayList<>();
+      for (RunFact.DistrictAnalysed d : with.subList(0, Math.min(n, with.size()))) {
+        top.add(new Manifest.TopDistrict(d.districtCode(), gazetteer.nameOf(d.districtCode()), d.errors(), d.warnings(),
+            d.infos(), d.top()));
+      }
+      manifest.topFindings(n, with.size(), top);
     }
   }
 }

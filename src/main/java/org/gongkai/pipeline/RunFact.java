@@ -26,7 +26,8 @@ public sealed interface RunFact extends Serializable {
   /** One district analysed. */
   record DistrictAnalysed(
       String districtCode, long observations, long winners, long duplicates, long conflicts, long rollupRows,
-      long comparisonRows, long errors, long warnings, long infos) implements RunFact {}
+      long comparisonRows, long errors, long warnings, long infos, List<org.gongkai.audit.Finding> top)
+      implements RunFact {}
 
   /**
    * Files one writer produced, relative to the output directory.

@@ -73,6 +73,7 @@ final class RunSummary {
         st.path("duplicate_conflicts").asLong(), st.path("districts").asLong()));
     out.println(String.format("  findings: %d errors, %d warnings, %d info",
         st.path("findings_error").asLong(), st.path("findings_warning").asLong(), st.path("findings_info").asLong()));
+    topFindings(m.path("top_findings"), out);
     for (JsonNode k : m.path("notices")) {
       out.println(String.format("  read but not used: %s %d", k.path("code").asText(), k.path("count").asLong()));
       for (JsonNode f : k.path("first")) {
@@ -118,6 +119,32 @@ final class RunSummary {
     }
     if (st.path("records_rejected").asLong() > 0) {
       out.println("  rejected records and why: " + outputDir + (csv ? "/csv/rejects.csv" : "/rejects/"));
+    }
+  }
+
+  /** Each listed district's first findings by rank, and how many are left for the findings table. */
+  private static void topFindings(JsonNode t, PrintStream out) {
+    JsonNode districts = t.path("districts");
+    if (districts.isEmpty()) {
+      return;
+    }
+    long with = t.path("districts_with_findings").asLong();
+    out.println(String.format("  top findings, by rank (severity, how far off, size; the findings table's rank column): "
+        + "the first %d of %s", t.path("per_district").asInt(),
+        with > districts.size() ? districts.size() + " of the " + with + " districts with findings (those ranked highest)"
+            : "each district with findings"));
+    for (JsonNode d : districts) {
+      long all = d.path("errors").asLong() + d.path("warnings").asLong() + d.path("info").asLong();
+      out.println(String.format("    %s %s: %d errors, %d warnings, %d info", d.path("name").asText(),
+          d.path("code").asText(), d.path("errors").asLong(), d.path("warnings").asLong(), d.path("info").asLong()));
+      for (JsonNode f : d.path("findings")) {
+        out.println(String.format("      %2d %-7s %s %s", f.path("rank").asInt(), f.path("severity").asText(),
+            f.path("rule").asText(), f.path("message").asText()));
+      }
+      long left = all - d.path("findings").size();
+      if (left > 0) {
+        out.println("         … " + left + " more in the findings table");
+      }
     }
   }
 }

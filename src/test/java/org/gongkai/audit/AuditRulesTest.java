@@ -220,23 +220,92 @@ class AuditRulesTest {
   @Test
   void missingReport() {
     List<Observation> obs = List.of(obs(2017, A, "npc_suggestions", 1), obs(2017, B, "npc_suggestions", 1),
-        obs(2017, C, "npc_suggestions", 1), obs(2018, A, "npc_suggestions", 1));
+        obs(2017, C, "npc_suggestions", 1), obs(2018, A, "npc_suggestions", 1), obs(2018, B, "npc_suggestions", 1));
     List<Finding> f = rule(run(obs), "MISSING_REPORT");
-    // 2017: the zone; 2018: B, C and the zone. 2016: nobody reported, so nobody is missing.
-    assertEquals(List.of("2017 " + ZONE, "2018 " + B, "2018 " + C, "2018 " + ZONE),
+    // 2017: the zone; 2018: C and the zone (half the district: a finding each). 2016: nobody reported.
+    assertEquals(List.of("2017 " + ZONE, "2018 " + C, "2018 " + ZONE),
         f.stream().map(x -> x.year() + " " + x.regionCode()).toList());
-    Finding b = f.get(1);
-    assertEquals(Severity.WARNING, b.severity());
-    assertEquals("township", b.level());
-    assertNull(b.metric());
-    assertNull(b.value());
-    assertTrue(b.message().contains("韩摆渡镇") && b.message().contains("1/4") && b.message().contains("2017 年有数据"),
-        b.message());
-    assertTrue(f.get(3).message().contains("开发区"), f.get(3).message());
+    Finding c = f.get(1);
+    assertEquals(Severity.WARNING, c.severity());
+    assertEquals("township", c.level());
+    assertNull(c.metric());
+    assertNull(c.value());
+    assertTrue(c.message().contains("新安镇") && c.message().contains("2/4") && c.message().contains("2017 年有数据"),
+        c.message());
+    assertTrue(f.get(2).message().contains("开发区"), f.get(2).message());
     // a report (fingerprint) without figures is not missing
-    List<Finding> withReport = rule(run(obs, List.of(), List.of(new ReportFingerprint(2018, B, "b-2018.txt",
+    List<Finding> withReport = rule(run(obs, List.of(), List.of(new ReportFingerprint(2018, C, "c-2018.txt",
         new int[] {1, 2, 3}))), "MISSING_REPORT");
-    assertTrue(withReport.stream().noneMatch(x -> x.year() == 2018 && x.regionCode().equals(B)));
+    assertTrue(withReport.stream().noneMatch(x -> x.year() == 2018 && x.regionCode().equals(C)));
+  }
+
+  @Test
+  void mostOfTheDistrictMissingIsOneFindingListingTheTownships() {
+    List<Observation> obs = List.of(obs(2017, A, "npc_suggestions", 1), obs(2017, B, "npc_suggestions", 1),
+        obs(2017, C, "npc_suggestions", 1), obs(2017, ZONE, "npc_suggestions", 1), obs(2018, A, "npc_suggestions", 1));
+    List<org.gongkai.model.RejectedRecord> rejected = List.of(
+        new org.gongkai.model.RejectedRecord(2018, C, "UNKNOWN_METRIC", "c.csv", "line 4"));
+    List<Finding> f = rule(AuditRules.evaluate(new AuditInput(D, obs, List.of(),
+        Comparisons.compare(obs, 5, CATALOG), List.of(), GAZ, CATALOG, AuditConfig.defaults(), rejected)),
+        "MISSING_REPORT");
+    assertEquals(1, f.size(), f.toString());
+    Finding x = f.get(0);
+    assertEquals("district", x.level());
+    assertEquals(D, x.regionCode());
+    assertEquals(2018, x.year());
+    assertEquals(3L, x.value(), "townships missing");
+    assertEquals(4L, x.referenceValue(), "townships expected");
+    assertEquals("裕安区 2018 年有 3 个乡镇没有任何数据或报告（本区该年 1/4 个乡镇有数据，缺失超过 50%）：韩摆渡镇（341503101）、"
+        + "新安镇（341503102，数据被拒收）、六安高新技术产业开发区（341503400，开发区/园区）；其中 1 个的数据被拒收（见依据与 rejects 表）",
+        x.message());
+    assertTrue(x.evidence().startsWith("缺失乡镇：341503101 韩摆渡镇; 341503102 新安镇 数据被拒收（UNKNOWN_METRIC，c.csv line 4）; "
+        + "341503400 六安高新技术产业开发区（开发区/园区）。本区 2018 年数据来自："), x.evidence());
+    // with "most" meaning more than three quarters, the three are a finding each
+    AuditConfig d = AuditConfig.defaults();
+    AuditConfig strict = new AuditConfig(d.outlierZ(), d.outlierMinDifference(), d.outlierMinRatio(), d.yoyFactor(),
+        d.yoyMinimum(), d.reuseSimilarity(), d.robustMinUnits(), d.regionReportsCoverTownships(), 0.75, d.topFindings());
+    assertEquals(3, rule(run(obs, strict), "MISSING_REPORT").size());
+  }
+
+  @Test
+  void aLongListIsCutInTheMessageAndWholeInTheEvidence() {
+    List<Division> many = new ArrayList<>(List.of(Gazetteer.division("34", "安徽省", null),
+        Gazetteer.division("3415", "六安市", null), Gazetteer.division(D, "裕安区", null)));
+    for (int i = 0; i < 14; i++) {
+      many.add(Gazetteer.division(D + String.format("%03d", 100 + i), "第" + (i + 1) + "镇", null));
+    }
+    Gazetteer gaz = Gazetteer.of(many);
+    List<Observation> obs = List.of(obs(2018, D + "100", "npc_suggestions", 1));
+    List<Finding> f = AuditRules.evaluate(new AuditInput(D, obs, List.of(), Comparisons.compare(obs, 5, CATALOG),
+        List.of(), gaz, CATALOG, AuditConfig.defaults()));
+    assertEquals(1, f.size());
+    String m = f.get(0).message();
+    assertTrue(m.contains("有 13 个乡镇") && m.contains("第11镇（341503110）") && !m.contains("第12镇")
+        && m.endsWith(" 等 13 个，完整名单见依据"), m);
+    assertTrue(f.get(0).evidence().contains("341503113 第14镇"), f.get(0).evidence());
+  }
+
+  @Test
+  void aJumpMustBeUnusualForTheMetricInTheDistrict() {
+    String[] codes = {A, B, C, ZONE, "341503104", "341503105"};
+    // the other five move little from 2017 to 2018: A's sixfold rise stands out (and the factor alone would say so)
+    long[][] calm = {{100, 600}, {100, 110}, {100, 95}, {100, 105}, {100, 90}, {100, 120}};
+    // the other five swing three- to fivefold either way: for this district's 其他渠道 a sixfold rise is usual
+    long[][] wild = {{100, 600}, {100, 400}, {400, 100}, {100, 480}, {300, 60}, {100, 300}};
+    for (long[][] figures : List.of(calm, wild)) {
+      List<Observation> list = new ArrayList<>();
+      for (int i = 0; i < codes.length; i++) {
+        list.add(obs(2017, codes[i], "published_other", figures[i][0]));
+        list.add(obs(2018, codes[i], "published_other", figures[i][1]));
+      }
+      List<Finding> jumps = rule(run(list), "YOY_JUMP").stream().filter(f -> f.regionCode().equals(A)).toList();
+      if (figures == calm) {
+        assertEquals(1, jumps.size());
+        assertTrue(jumps.get(0).message().contains("为上年的 6.0 倍，阈值 5 倍；对数变化的稳健 z 值"), jumps.get(0).message());
+      } else {
+        assertTrue(jumps.isEmpty(), jumps.toString());
+      }
+    }
   }
 
   /** Six townships: five around 20 and one far off (or not). */
@@ -280,15 +349,19 @@ class AuditRulesTest {
 
   @Test
   void outlierNeedsAMaterialDifference() {
-    // 18 among 2s and 3s: z 3.6 on the log scale, 15 above the median of 3, (1+18)/(1+3) = 4.75 times it.
-    List<Observation> small = spread("npc_suggestions", 2, 3, 2, 3, 2, 3, 18);
+    // 50 among 2s and 3s: z 6.0 on the log scale, 47 above the median of 3, and (1+50)/(1+10) = 4.6
+    // times the floor of 10 (outlier_min_difference) that stands in for a median of a handful.
+    List<Observation> small = spread("npc_suggestions", 2, 3, 2, 3, 2, 3, 50);
     assertEquals(1, rule(run(small), "OUTLIER").size());
+    // 18 is 4.75 times the median 3 but only (1+18)/(1+10) = 1.7 times the floor: a handful more, no outlier
+    assertTrue(rule(run(spread("npc_suggestions", 2, 3, 2, 3, 2, 3, 18)), "OUTLIER").isEmpty());
+    assertTrue(rule(run(spread("npc_suggestions", 0, 0, 0, 1, 0, 0, 15)), "OUTLIER").isEmpty(), "15 where most have none");
     AuditConfig d = AuditConfig.defaults();
-    AuditConfig moreItems = new AuditConfig(d.outlierZ(), 16, d.outlierMinRatio(), d.yoyFactor(), d.yoyMinimum(),
-        d.reuseSimilarity(), d.robustMinUnits());
+    AuditConfig moreItems = new AuditConfig(d.outlierZ(), 48, d.outlierMinRatio(), d.yoyFactor(), d.yoyMinimum(),
+        d.reuseSimilarity(), d.robustMinUnits(), d.regionReportsCoverTownships(), d.missingDistrictShare(), d.topFindings());
     assertTrue(rule(run(small, moreItems), "OUTLIER").isEmpty());
     AuditConfig moreTimes = new AuditConfig(d.outlierZ(), d.outlierMinDifference(), 5, d.yoyFactor(), d.yoyMinimum(),
-        d.reuseSimilarity(), d.robustMinUnits());
+        d.reuseSimilarity(), d.robustMinUnits(), d.regionReportsCoverTownships(), d.missingDistrictShare(), d.topFindings());
     assertTrue(rule(run(small, moreTimes), "OUTLIER").isEmpty());
   }
 
@@ -428,9 +501,7 @@ class AuditRulesTest {
         "error 2018 341503100 PART_EXCEEDS_TOTAL published_website",
         "error 2018 341503100 PART_EXCEEDS_TOTAL published_other",
         "error 2018 341503101 HOTLINE_RESPONDED_GT_RECEIVED hotline_cases_responded",
-        "warning 2017 341503100 MISSING_REPORT null",
-        "warning 2017 341503101 MISSING_REPORT null",
-        "warning 2017 341503400 MISSING_REPORT null",
+        "warning 2017 341503 MISSING_REPORT null",
         "info 2017 341503102 ESTIMATED_VALUE published_other"), got);
     // deterministic whatever the input order
     for (int seed = 0; seed < 5; seed++) {

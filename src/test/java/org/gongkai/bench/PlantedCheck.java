@@ -15,9 +15,14 @@ import java.util.Map;
  * ({@link GenData#PLANTED_FILE}), and how many warnings an auditor gets per observation. A
  * planted anomaly is found when a finding of one of its rules names its township, year and
  * metric. Warnings on a planted township-metric in the planted year or the year after (the jump
- * back) are the plant's; the others are "not planted". Read with DuckDB, as a user would.
+ * back) are the plant's, and so are those on the parts of a total planted low; the others are
+ * "not planted". Read with DuckDB, as a user would.
  */
 final class PlantedCheck {
+  /** The figures an {@code outlier_low} plant cuts with the total (Figures.plant). */
+  private static final java.util.List<String> LOW_TOTAL_PARTS =
+      java.util.List.of("'published_website'", "'published_other'", "'key_area_items'");
+
   private PlantedCheck() {}
 
   record Result(long planted, long found, long observations, long warnings, long warningsNotPlanted,
@@ -49,8 +54,10 @@ final class PlantedCheck {
       long planted = one(st, "SELECT count(*) FROM hit");
       long found = one(st, "SELECT count(*) FROM hit WHERE found");
       long warnings = one(st, "SELECT count(*) FROM findings WHERE severity = 'warning'");
+      // A low total is planted with its parts cut alike (Figures.plant): their warnings are the plant's too.
       String notPlanted = " FROM findings f WHERE severity = 'warning' AND NOT EXISTS (SELECT 1 FROM planted p"
-          + " WHERE f.region_code = p.township_code AND f.metric IS NOT DISTINCT FROM p.metric AND f.year IN (p.year, p.year + 1))";
+          + " WHERE f.region_code = p.township_code AND f.year IN (p.year, p.year + 1) AND (f.metric IS NOT DISTINCT FROM p.metric"
+          + " OR p.kind = 'outlier_low' AND f.metric IN (" + String.join(", ", LOW_TOTAL_PARTS) + ")))";
       long warningsNotPlanted = one(st, "SELECT count(*)" + notPlanted);
       return new Result(planted, found, observations, warnings, warningsNotPlanted,
           counts(st, "SELECT rule, count(*)" + notPlanted + " GROUP BY rule ORDER BY 2 DESC, 1"),

@@ -106,7 +106,10 @@ class WholeJobFilesTest {
 
     assertEquals(WholeJobFiles.REPORT, report.path());
     String html = Files.readString(staging.resolve(WholeJobFiles.REPORT), StandardCharsets.UTF_8);
-    assertEquals(HtmlReport.render("national", "2026-03-01", sections, facts), html);
+    HtmlTopFindings top = new HtmlTopFindings(org.gongkai.audit.AuditConfig.defaults().topFindings());
+    sections.forEach(top::add); // each district's first findings, taken before the page's cut
+    assertEquals(HtmlReport.render("national", "2026-03-01", sections, facts, List.of(), top), html);
+    assertTrue(html.contains("<section id=\"top-findings\">"));
     assertEquals(sections.size(), report.rows());
     assertTrue(html.contains("此处按严重程度列出前 " + HtmlReport.FINDINGS_SHOWN + " 条"), "more findings than shown");
     assertTrue(html.contains("<svg"), "charts of the detailed district-years are back");

@@ -217,6 +217,57 @@ class SampleJobEndToEndTest {
     }
   }
 
+  @Test
+  void findingsAreRankedPerDistrictAndTheTopOnesShown() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      String findings = "read_parquet('" + out.resolve("findings") + "/*/*.parquet', hive_partitioning = true)";
+      try (ResultSet rs = st.executeQuery("SELECT district_code, count(*), count(DISTINCT rank), min(rank), max(rank) FROM "
+          + findings + " WHERE rank IS NOT NULL GROUP BY 1 ORDER BY 1")) {
+        List<String> got = new ArrayList<>();
+        while (rs.next()) {
+          got.add(rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + " " + rs.getLong(5));
+        }
+        assertEquals(List.of("341502 19 19 1 19", "341503 40 40 1 40", "341504 2 2 1 2"), got, "ranks 1..n in each district");
+      }
+      // 裕安区's first: the error furthest off, 421 website items of 287 in all (1.47 times; the
+      // other errors are 1.2 times or less); 金安区's: its only error.
+      try (ResultSet rs = st.executeQuery("SELECT district_code, rule, region_code, year FROM " + findings
+          + " WHERE rank = 1 ORDER BY 1")) {
+        List<String> got = new ArrayList<>();
+        while (rs.next()) {
+          got.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getInt(4));
+        }
+        assertEquals(List.of("341502 APPLICATION_BALANCE 341502108 2020", "341503 PART_EXCEEDS_TOTAL 341503108 2017",
+            "341504 MISSING_REPORT 341504 2018"), got);
+      }
+      // 叶集区 2018: 1 of 6 townships reported, so one finding for the district lists the five
+      try (ResultSet rs = st.executeQuery("SELECT level, value, reference_value, message FROM " + findings
+          + " WHERE rule = 'MISSING_REPORT' AND district_code = '341504' AND year = 2018")) {
+        assertTrue(rs.next());
+        assertEquals("district", rs.getString(1));
+        assertEquals(5, rs.getLong(2));
+        assertEquals(6, rs.getLong(3));
+        assertTrue(rs.getString(4).contains("平岗街道（341504002）"), rs.getString(4));
+        assertFalse(rs.next());
+      }
+    }
+    JsonNode top = new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).get("top_findings");
+    assertEquals(3, top.get("districts_with_findings").asLong());
+    List<String> order = new ArrayList<>();
+    top.get("districts").forEach(d -> order.add(d.get("code").asText() + " " + d.get("findings").size()));
+    assertEquals(List.of("341503 10", "341502 10", "341504 2"), order, "the district whose first finding ranks highest first");
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    RunSummary.print(RunSummary.manifest(out.toString()), out.toString(), 1.0,
+        new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    String summary = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(summary.contains("    裕安区 341503: 5 errors, 14 warnings, 21 info\n       1 error   PART_EXCEEDS_TOTAL 固镇镇 2017 年")
+        && summary.contains("… 30 more in the findings table"), summary);
+    String html = Files.readString(out.resolve("report.html"));
+    int section = html.indexOf("<section id=\"top-findings\">");
+    assertTrue(section > 0 && section < html.indexOf("<section id=\"findings\">"), "before the list of all findings");
+    assertTrue(html.contains("其余 30 条（错误 0，警告 9，提示 21）见 findings 表。"), "裕安区: 40 findings, 10 shown");
+  }
+
   private static String line(List<String> cells) {
     return String.join("\u0001", cells);
   }
