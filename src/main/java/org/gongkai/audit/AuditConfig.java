@@ -14,12 +14,23 @@ import java.io.Serializable;
  * @param yoyMinimum both values must be at least this for a YOY_JUMP (10)
  * @param reuseSimilarity shingle similarity at or above which a report is REPORT_REUSED (0.9)
  * @param robustMinUnits fewest reporting townships for a robust z-score (5)
+ * @param deadlines when reports were due, per level (LATE_PUBLICATION)
  */
 public record AuditConfig(
     double outlierZ, long outlierMinDifference, double outlierMinRatio, double yoyFactor, long yoyMinimum, double reuseSimilarity,
-    int robustMinUnits)
+    int robustMinUnits, Deadlines deadlines)
     implements Serializable {
+  public AuditConfig {
+    deadlines = deadlines == null ? Deadlines.defaults() : deadlines;
+  }
+
+  /** Thresholds with the default deadlines. */
+  public AuditConfig(double outlierZ, long outlierMinDifference, double outlierMinRatio, double yoyFactor, long yoyMinimum,
+      double reuseSimilarity, int robustMinUnits) {
+    this(outlierZ, outlierMinDifference, outlierMinRatio, yoyFactor, yoyMinimum, reuseSimilarity, robustMinUnits, null);
+  }
+
   public static AuditConfig defaults() {
-    return new AuditConfig(3.5, 10, 4.0, 5.0, 10, 0.9, 5);
+    return new AuditConfig(3.5, 10, 4.0, 5.0, 10, 0.9, 5, Deadlines.defaults());
   }
 }

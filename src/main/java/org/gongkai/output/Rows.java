@@ -1,12 +1,18 @@
 package org.gongkai.output;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import org.gongkai.audit.ComparisonRow;
+import org.gongkai.audit.Deadlines;
+import org.gongkai.audit.ReportRules;
 import org.gongkai.audit.Finding;
 import org.gongkai.model.Division;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Reject;
+import org.gongkai.model.ReportFacts;
+import org.gongkai.model.ReportFingerprint;
 import org.gongkai.rollup.RollupRow;
 
 /** Domain records to table rows (in the column order of {@link Tables}). */
@@ -57,6 +63,31 @@ public final class Rows {
     return new Object[] {
       f.rule(), f.severity().code(), f.level(), f.regionCode(), gazetteer.nameOf(f.regionCode()), f.districtCode(),
       f.year(), f.metric(), f.message(), f.evidence(), f.value(), f.referenceValue()
+    };
+  }
+
+  /** A report's row: its facts, and its deadline by regime and level ({@link ReportRules#level}). */
+  public Object[] report(ReportFingerprint r, Deadlines deadlines) {
+    Division t = gazetteer.get(r.townshipCode());
+    ReportFacts f = r.facts();
+    Deadlines.Due due = deadlines.due(ReportRules.level(r.townshipCode()), r.year());
+    Integer late = null;
+    if (f.publishedOn() != null && LocalDate.parse(f.publishedOn()).isAfter(due.date())) {
+      late = (int) ChronoUnit.DAYS.between(due.date(), LocalDate.parse(f.publishedOn()));
+    }
+    String where = f.publishedOn() == null ? "未找到发布日期（页面发布时间或末尾落款日期），不判断是否迟报"
+        : "signature".equals(f.publishedWhere()) ? "报告末尾落款" : "页面发布时间";
+    return new Object[] {
+      r.year(),
+      t.provinceCode(), gazetteer.nameOf(t.provinceCode()),
+      t.cityCode(), gazetteer.nameOf(t.cityCode()),
+      t.districtCode(), gazetteer.nameOf(t.districtCode()),
+      t.code(), t.name(),
+      r.sourceFile(), f.format(), f.publishedOn(), where,
+      f.publishedOn() == null ? null : f.publishedLocator() + "「" + f.publishedEvidence() + "」",
+      due.date().toString(), late,
+      ReportRules.names(f.sectionsFound()), ReportRules.names(f.sectionsMissing()), ReportRules.names(f.tablesMissing()),
+      f.complete(), f.mismatches().size()
     };
   }
 

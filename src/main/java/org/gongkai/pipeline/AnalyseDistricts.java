@@ -138,7 +138,8 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       TablePartWriter rollup = writer(Tables.ROLLUP, part);
       TablePartWriter comparison = writer(Tables.COMPARISON, part);
       TablePartWriter findings = writer(Tables.FINDINGS, part);
-      List<TablePartWriter> writers = List.of(metrics, rollup, comparison, findings);
+      TablePartWriter reports = writer(Tables.REPORTS, part);
+      List<TablePartWriter> writers = List.of(metrics, rollup, comparison, findings, reports);
       List<OutputFile> wideFiles = new ArrayList<>();
       Map<String, List<RollupPart>> regions = new TreeMap<>();
       List<RunFact> districtFacts = new ArrayList<>();
@@ -160,6 +161,9 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           }
           for (Finding f : r.findings()) {
             findings.write(rows.finding(f));
+          }
+          for (ReportFingerprint f : fingerprints.getOrDefault(code, List.of())) {
+            reports.write(rows.report(f, job.audit().deadlines()));
           }
           WideTable.Piece piece = WideTable.district(code, null, gazetteer, catalog, r.winners(), rejectedHere);
           for (int year : piece.years()) {

@@ -111,7 +111,7 @@ public final class ReportReader implements FormatReader {
       OptionalInt y = YearParser.parse(fromName[1]);
       nameYear = y.isPresent() ? y.getAsInt() : null;
     }
-    ExtractedReport report = extractor.extract(text, nameYear, source.year());
+    ExtractedReport report = extractor.extract(text, nameYear, source.year(), locator);
     return accept(file, text, report, fromName[0], sink, charset, locator);
   }
 
@@ -147,7 +147,7 @@ public final class ReportReader implements FormatReader {
       sink.notice(new Notice(source.name(), file, year, Notice.FIGURE_UNCERTAIN, "offset " + u.offset(),
           "数字 " + u.value() + " 未计入：" + u.reason() + "（可能的指标：" + String.join("、", u.candidates()) + "）", u.evidence()));
     }
-    sink.fingerprint(new ReportFingerprint(year, township, file, MinHash.signature(report.body())));
+    sink.fingerprint(new ReportFingerprint(year, township, file, MinHash.signature(report.body()), report.facts()));
     for (PartNotRead p : report.partsNotRead()) {
       sink.notice(new Notice(source.name(), file, year, Notice.REPORT_PART_NOT_READ, p.part(),
           "报告中" + p.part() + "未读取：" + p.why(), p.warning()));
