@@ -49,7 +49,7 @@ public final class ReportRules {
       return;
     }
     long days = ChronoUnit.DAYS.between(due.date(), on);
-    String where = "signature".equals(f.publishedWhere()) ? "报告末尾落款" : "页面发布时间";
+    String where = f.publishedWhereZh();
     out.add(finding(cx, Rule.LATE_PUBLICATION, r, null,
         cx.name(r.townshipCode()) + " " + r.year() + " 年报告的发布日期为 " + on + "（" + where + "「"
             + AuditContext.snippet(f.publishedEvidence()) + "」），晚于截止日期 " + due.date() + " " + days + " 天（"

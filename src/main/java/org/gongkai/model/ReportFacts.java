@@ -11,8 +11,8 @@ import java.util.List;
  *
  * @param format {@code prose} or {@code template}
  * @param publishedOn the publication date (ISO, 2019-02-20), or null when the report states none
- * @param publishedWhere {@code page} (发布时间/发布日期/时间 near the title) or {@code signature}
- *     (the date under the signature at the end), or null
+ * @param publishedWhere {@code page} (发布时间/发布日期/时间 near the title), {@code title} (a date
+ *     line under the title) or {@code signature} (the date under the signature at the end), or null
  * @param publishedLocator where the date was read ({@code offset 120}, {@code page 1 line 3})
  * @param publishedEvidence the text the date was read from
  * @param sectionsFound keys of the template sections found, in template order
@@ -40,6 +40,18 @@ public record ReportFacts(
     sectionsMissing = List.copyOf(sectionsMissing);
     tablesMissing = List.copyOf(tablesMissing);
     mismatches = List.copyOf(mismatches);
+  }
+
+  /** Where the date was read, for an analyst: 页面发布时间, 标题下日期, 报告末尾落款, or that none was found. */
+  public String publishedWhereZh() {
+    if (publishedOn == null) {
+      return "未找到发布日期（页面发布时间、标题下或末尾落款日期），不判断是否迟报";
+    }
+    return switch (publishedWhere) {
+      case "signature" -> "报告末尾落款";
+      case "title" -> "标题下日期";
+      default -> "页面发布时间";
+    };
   }
 
   /** Facts of a report about which nothing is known (records read before these facts existed). */

@@ -75,8 +75,7 @@ public final class Rows {
     if (f.publishedOn() != null && LocalDate.parse(f.publishedOn()).isAfter(due.date())) {
       late = (int) ChronoUnit.DAYS.between(due.date(), LocalDate.parse(f.publishedOn()));
     }
-    String where = f.publishedOn() == null ? "未找到发布日期（页面发布时间或末尾落款日期），不判断是否迟报"
-        : "signature".equals(f.publishedWhere()) ? "报告末尾落款" : "页面发布时间";
+    String where = f.publishedWhereZh();
     return new Object[] {
       r.year(),
       t.provinceCode(), gazetteer.nameOf(t.provinceCode()),

@@ -99,7 +99,7 @@ public final class Tables {
           req("source_file", STRING, "the report's file"),
           req("format", STRING, "prose or template"),
           opt("published_on", STRING, "publication date (ISO), from the page or the signature; null when none is stated"),
-          req("published_where", STRING, "where the date was read, in Chinese (页面发布时间, 报告末尾落款), or that none was found"),
+          req("published_where", STRING, "where the date was read, in Chinese (页面发布时间, 标题下日期, 报告末尾落款), or that none was found"),
           opt("published_evidence", STRING, "locator and text the date was read from"),
           req("deadline", STRING, "the date the report was due (ISO), by regime and level (audit.deadlines)"),
           opt("days_late", INT, "days after the deadline; null when on time or undated"),

@@ -25,6 +25,7 @@ final class FactsRules {
   final List<String> notLabels;
   final List<String> pageLineFollowers;
   final int signatureLines;
+  final int titleLines;
   final List<String> furniture;
 
   private static final FactsRules STANDARD = load();
@@ -46,6 +47,7 @@ final class FactsRules {
     notLabels = strings(p.path("not_labels"));
     pageLineFollowers = strings(p.path("page_line_followers"));
     signatureLines = p.path("signature_lines").asInt(6);
+    titleLines = p.path("title_lines").asInt(4);
     furniture = strings(p.path("furniture"));
   }
 

@@ -3,20 +3,20 @@ package org.gongkai.ingest.report;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * When a report was published: the page's date near the title (发布时间：2019-02-20, 发布日期,
- * 时间：…, a dated line followed by 来源), failing that the date under the signature at the end
- * (2023年1月18日, 二〇二三年一月十八日). The labels are data ({@code report-facts.yaml}).
+ * 时间：…, a dated line followed by 来源), else a line that is only a date under the title, else
+ * the date under the signature at the end (2023年1月18日, 二〇二三年一月十八日). The labels are
+ * data ({@code report-facts.yaml}).
  */
 final class PublicationDate {
   private PublicationDate() {}
 
-  /** A date found: {@code where} is {@code page} or {@code signature}; offset in the text. */
+  /** A date found: {@code where} is {@code page}, {@code title} or {@code signature}; offset in the text. */
   record Found(LocalDate date, String where, int offset, String evidence) {}
 
   private static final String D = "[0-9０-９]";
@@ -37,8 +37,45 @@ final class PublicationDate {
     if (text == null || text.isEmpty()) {
       return null;
     }
-    Found page = page(text.substring(0, Math.min(text.length(), RULES.headChars)));
-    return page != null ? page : signature(text);
+    String head = text.substring(0, Math.min(text.length(), RULES.headChars));
+    Found page = page(head);
+    if (page != null) {
+      return page;
+    }
+    Found title = underTitle(head);
+    Found signature = signature(text);
+    // in a short text the line under the title may be the last: then it is the signature's
+    return title != null && (signature == null || signature.offset() != title.offset()) ? title : signature;
+  }
+
+  /** A line that is only a date among the first lines (韩摆渡镇人民政府 / 2018年1月20日 under the title). */
+  private static Found underTitle(String head) {
+    int seen = 0;
+    int start = 0;
+    while (start < head.length() && seen < RULES.titleLines) {
+      int end = head.indexOf('\n', start);
+      end = end < 0 ? head.length() : end;
+      String line = head.substring(start, end).strip();
+      if (!line.isEmpty()) {
+        seen++;
+        Found f = dateLine(line, start + head.substring(start, end).indexOf(line), "title");
+        if (f != null) {
+          return f;
+        }
+      }
+      start = end + 1;
+    }
+    return null;
+  }
+
+  private static Found dateLine(String line, int offset, String where) {
+    Matcher m = SIGNATURE.matcher(line);
+    if (!m.matches()) {
+      return null;
+    }
+    LocalDate d = m.group(1) != null ? date(m.group(1), m.group(2), m.group(3))
+        : date(chineseYear(m.group(4)), chineseNumber(m.group(5)), chineseNumber(m.group(6)));
+    return d == null ? null : new Found(d, where, offset, line);
   }
 
   private static Found page(String head) {
@@ -92,13 +129,9 @@ final class PublicationDate {
         continue;
       }
       seen++;
-      Matcher m = SIGNATURE.matcher(line);
-      if (m.matches()) {
-        LocalDate d = m.group(1) != null ? date(m.group(1), m.group(2), m.group(3))
-            : date(chineseYear(m.group(4)), chineseNumber(m.group(5)), chineseNumber(m.group(6)));
-        if (d != null) {
-          return new Found(d, "signature", start + text.substring(start).indexOf(line.charAt(0)), line);
-        }
+      Found f = dateLine(line, start + text.substring(start).indexOf(line.charAt(0)), "signature");
+      if (f != null) {
+        return f;
       }
       if (end < 0) {
         break;
@@ -179,7 +212,4 @@ final class PublicationDate {
     return String.valueOf(tens * 10 + units);
   }
 
-  static List<String> labels() {
-    return RULES.labels;
-  }
 }

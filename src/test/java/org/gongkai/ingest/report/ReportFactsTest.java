@@ -60,6 +60,8 @@ class ReportFactsTest {
       标题\\n正文。\\n某某镇人民政府\\n二〇二二年二月十日                      | 2022-02-10 | signature | 二〇二二年二月十日
       标题\\n正文。\\n二〇二〇年十二月三十一日                                 | 2020-12-31 | signature | 二〇二〇年十二月三十一日
       标题\\n发布时间:2020-01-20\\n正文。\\n2020年1月10日                      | 2020-01-20 | page | 发布时间:2020-01-20
+      某镇2017年度报告\\n\\n某镇人民政府\\n2018年1月20日\\n\\n一、总体情况\\n一。\\n二。\\n三。\\n四。\\n五。\\n六。 | 2018-01-20 | title | 2018年1月20日
+      某镇2019年度报告\\n（2020年1月）\\n正文。\\n某镇人民政府\\n2020年1月9日   | 2020-01-09 | signature | 2020年1月9日
       """)
   void thePublicationDateAndWhereItWasRead(String text, String date, String where, String evidence) {
     PublicationDate.Found f = date(text.replace("\\n", "\n"));
@@ -74,7 +76,7 @@ class ReportFactsTest {
       标题\\n统计时间：2019-01-01至2019-12-31\\n正文
       标题\\n本报告数据统计期限为2019年1月1日至2019年12月31日。
       标题\\n正文写于2023年1月18日，以下是正文。\\n又一段正文。
-      标题\\n2023年1月18日\\n这之后还有正文七行\\n一\\n二\\n三\\n四\\n五\\n六
+      标题\\n一\\n二\\n三\\n四\\n2023年1月18日\\n这之后还有正文七行\\n一\\n二\\n三\\n四\\n五\\n六
       标题\\n发布时间：2019-02-30\\n正文
       """)
   void noDateIsGuessed(String text) {
