@@ -3,7 +3,7 @@ package org.gongkai.audit;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
+import org.gongkai.ingest.report.ReportSections;
 import org.gongkai.model.ReportFacts;
 import org.gongkai.model.ReportFingerprint;
 
@@ -15,15 +15,6 @@ import org.gongkai.model.ReportFingerprint;
  */
 public final class ReportRules {
   private ReportRules() {}
-
-  /** The six sections of the template, by the keys of report-facts.yaml, as the format numbers them. */
-  static final Map<String, String> SECTION_NAMES = Map.of(
-      "overview", "一、总体情况",
-      "published", "二、主动公开政府信息情况",
-      "applications", "三、收到和处理政府信息公开申请情况",
-      "legal", "四、政府信息公开行政复议、行政诉讼情况",
-      "problems", "五、存在的主要问题及改进情况",
-      "other", "六、其他需要报告的事项");
 
   static void evaluate(AuditContext cx, List<Finding> out) {
     for (ReportFingerprint r : cx.in.fingerprints()) {
@@ -89,7 +80,7 @@ public final class ReportRules {
 
   /** Section keys as the format names them (二、主动公开政府信息情况), joined by "；". */
   public static String names(List<String> keys) {
-    return String.join("；", keys.stream().map(k -> SECTION_NAMES.getOrDefault(k, k)).toList());
+    return String.join("；", keys.stream().map(ReportSections::heading).toList());
   }
 
   private static Finding finding(AuditContext cx, Rule rule, ReportFingerprint r, String metric, String message,

@@ -113,6 +113,10 @@ class ReportRulesTest {
       341502108-2020-no-other.txt           | REPORT_SECTION_MISSING 341502108 2020 null 1 null
       341503106-2020-no-other-signed.txt    | REPORT_SECTION_MISSING 341503106 2020 null 1 null
       341502108-2020-no-table.txt           | REPORT_SECTION_MISSING 341502108 2020 null 1 null
+      documents/341504102-2021-late-signature.html.docx     | LATE_PUBLICATION 341504102 2021 null 10 null
+      documents/341504102-2021-late-signature.html.word.pdf | LATE_PUBLICATION 341504102 2021 null 10 null
+      documents/341504102-2021-ontime-page.html.docx        |
+      documents/341504102-2021-ontime-page.html.word.pdf    |
       """)
   void plantedReportsFireWherePlantedAndNowhereElse(String file, String expected) throws Exception {
     assertEquals(expected == null ? "" : expected, summary(findingsOf(PLANTED.resolve(file), AuditConfig.defaults())));

@@ -51,10 +51,6 @@ final class FactsRules {
     furniture = strings(p.path("furniture"));
   }
 
-  SectionRule section(String key) {
-    return sections.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
-  }
-
   private static List<String> strings(JsonNode list) {
     List<String> out = new ArrayList<>();
     list.forEach(x -> out.add(x.asText()));

@@ -12,8 +12,21 @@ import org.gongkai.normalize.Text;
  * when the text starts with the report's title; and a section whose table the
  * text may have lost (an empty body, or the last section of a text cut short) is not judged.
  */
-final class ReportSections {
+public final class ReportSections {
   private ReportSections() {}
+
+  private static final String NUMERALS = "一二三四五六七八九十";
+
+  /** A section key as the format names and numbers it (二、主动公开政府信息情况), from report-facts.yaml. */
+  public static String heading(String key) {
+    List<FactsRules.SectionRule> rules = FactsRules.standard().sections;
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i).key().equals(key)) {
+        return NUMERALS.charAt(i) + "、" + rules.get(i).name();
+      }
+    }
+    return key;
+  }
 
   record Result(List<String> found, List<String> missing, List<String> tablesMissing, boolean complete) {}
 

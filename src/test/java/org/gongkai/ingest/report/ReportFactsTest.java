@@ -101,6 +101,10 @@ class ReportFactsTest {
       341504102-2021-ontime-page.html       | 2022-01-20 | page      | offset 51
       341504102-2021-late-signature.html    | 2022-02-10 | signature | offset 2141
       341503106-2020-no-other-signed.txt    | 2021-01-25 | signature | offset 1787
+      documents/341504102-2021-late-signature.html.docx     | 2022-02-10 | signature | paragraph 13
+      documents/341504102-2021-late-signature.html.word.pdf | 2022-02-10 | signature | page 5 line 9
+      documents/341504102-2021-ontime-page.html.docx        | 2022-01-20 | page      | paragraph 2
+      documents/341504102-2021-ontime-page.html.word.pdf    | 2022-01-20 | page      | page 1 line 2
       """)
   void plantedDates(String file, String date, String where, String locator) throws Exception {
     ReportFacts f = facts(PLANTED.resolve(file));
