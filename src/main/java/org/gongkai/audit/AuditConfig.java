@@ -20,17 +20,23 @@ import java.io.Serializable;
  *     year, MISSING_REPORT is one finding for the district listing them, not one per township (0.5)
  * @param topFindings findings shown per district, best ranked first, in report.html and the run
  *     summary (10)
+ * @param deadlines when reports were due, per level (LATE_PUBLICATION)
  */
 public record AuditConfig(
     double outlierZ, long outlierMinDifference, double outlierMinRatio, double yoyFactor, long yoyMinimum, double reuseSimilarity,
-    int robustMinUnits, boolean regionReportsCoverTownships, double missingDistrictShare, int topFindings)
+    int robustMinUnits, boolean regionReportsCoverTownships, double missingDistrictShare, int topFindings, Deadlines deadlines)
     implements Serializable {
-  public static AuditConfig defaults() {
-    return new AuditConfig(3.5, 10, 4.0, 5.0, 10, 0.9, 5, false, 0.5, 10);
+  public AuditConfig {
+    deadlines = deadlines == null ? Deadlines.defaults() : deadlines;
   }
 
+  /** Thresholds with the default deadlines. */
   public AuditConfig(double outlierZ, long outlierMinDifference, double outlierMinRatio, double yoyFactor, long yoyMinimum,
       double reuseSimilarity, int robustMinUnits) {
-    this(outlierZ, outlierMinDifference, outlierMinRatio, yoyFactor, yoyMinimum, reuseSimilarity, robustMinUnits, false, 0.5, 10);
+    this(outlierZ, outlierMinDifference, outlierMinRatio, yoyFactor, yoyMinimum, reuseSimilarity, robustMinUnits, false, 0.5, 10, null);
+  }
+
+  public static AuditConfig defaults() {
+    return new AuditConfig(3.5, 10, 4.0, 5.0, 10, 0.9, 5, false, 0.5, 10, Deadlines.defaults());
   }
 }

@@ -21,6 +21,7 @@ public final class AuditRules {
     CoverageRules.evaluate(cx, findings);
     TrendRules.evaluate(cx, findings);
     ReuseRules.evaluate(cx, findings);
+    ReportRules.evaluate(cx, findings);
     EstimateRules.evaluate(cx, findings);
     findings.sort(order(in.catalog()));
     return findings;

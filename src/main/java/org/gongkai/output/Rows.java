@@ -1,6 +1,10 @@
 package org.gongkai.output;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import org.gongkai.audit.ComparisonRow;
+import org.gongkai.audit.Deadlines;
+import org.gongkai.audit.ReportRules;
 import org.gongkai.audit.Finding;
 import org.gongkai.audit.StatedComparison;
 import org.gongkai.model.Division;
@@ -8,6 +12,8 @@ import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Reject;
+import org.gongkai.model.ReportFacts;
+import org.gongkai.model.ReportFingerprint;
 import org.gongkai.rollup.RollupRow;
 
 /** Domain records to table rows (in the column order of {@link Tables}). */
@@ -77,6 +83,30 @@ public final class Rows {
       s.coverage() != null, s.coverage(), s.unitsExpected(), s.unitsReporting(), s.townshipsSum(),
       s.townshipsSumQualifier() == null ? null : s.townshipsSumQualifier().code(),
       o.source(), o.sourceFile(), o.locator(), o.evidence()
+    };
+  }
+
+  /** A report's row: its facts, and its deadline by regime and level ({@link ReportRules#level}). */
+  public Object[] report(ReportFingerprint r, Deadlines deadlines) {
+    Division t = gazetteer.get(r.townshipCode());
+    ReportFacts f = r.facts();
+    Deadlines.Due due = deadlines.due(ReportRules.level(r.townshipCode()), r.year());
+    Integer late = null;
+    if (f.publishedOn() != null && LocalDate.parse(f.publishedOn()).isAfter(due.date())) {
+      late = (int) ChronoUnit.DAYS.between(due.date(), LocalDate.parse(f.publishedOn()));
+    }
+    String where = f.publishedWhereZh();
+    return new Object[] {
+      r.year(),
+      t.provinceCode(), gazetteer.nameOf(t.provinceCode()),
+      t.cityCode(), gazetteer.nameOf(t.cityCode()),
+      t.districtCode(), gazetteer.nameOf(t.districtCode()),
+      t.code(), t.name(),
+      r.sourceFile(), f.format(), f.publishedOn(), where,
+      f.publishedOn() == null ? null : f.publishedLocator() + "「" + f.publishedEvidence() + "」",
+      due.date().toString(), late,
+      ReportRules.names(f.sectionsFound()), ReportRules.names(f.sectionsMissing()), ReportRules.names(f.tablesMissing()),
+      f.complete(), f.mismatches().size()
     };
   }
 

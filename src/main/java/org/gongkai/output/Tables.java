@@ -120,6 +120,23 @@ public final class Tables {
       req("locator", STRING, "line or character offset in that file"),
       opt("evidence", STRING, "the cell or sentence the figure was read from")), true);
 
+  public static final TableSchema REPORTS = new TableSchema("reports", concat(
+      List.of(req("year", INT, "report year")),
+      TOWNSHIP_REGION,
+      List.of(
+          req("source_file", STRING, "the report's file"),
+          req("format", STRING, "prose or template"),
+          opt("published_on", STRING, "publication date (ISO), from the page or the signature; null when none is stated"),
+          req("published_where", STRING, "where the date was read, in Chinese (页面发布时间, 标题下日期, 报告末尾落款), or that none was found"),
+          opt("published_evidence", STRING, "locator and text the date was read from"),
+          req("deadline", STRING, "the date the report was due (ISO), by regime and level (audit.deadlines)"),
+          opt("days_late", INT, "days after the deadline; null when on time or undated"),
+          req("sections_found", STRING, "template sections found (总体情况；…), in template order"),
+          req("sections_missing", STRING, "template sections missing; empty when none (or the text may be cut)"),
+          req("tables_missing", STRING, "table sections with text but no table"),
+          req("text_complete", BOOLEAN, "whether the text reaches the report's end (last section or closing date)"),
+          req("text_table_mismatches", INT, "figures the text states differently from the report's own table"))), true);
+
   public static final TableSchema REJECTS = new TableSchema("rejects", List.of(
       req("source", STRING, "source name in the job file"),
       req("source_file", STRING, "file of the record"),
@@ -130,7 +147,8 @@ public final class Tables {
       req("reason", STRING, "readable reason naming the field and quoting the value")), false);
 
   /** Every table, in the order they are written and listed. */
-  public static final List<TableSchema> ALL = List.of(TOWNSHIP_METRICS, ROLLUP, COMPARISON, FINDINGS, REGION_METRICS, REJECTS);
+  public static final List<TableSchema> ALL = List.of(TOWNSHIP_METRICS, ROLLUP, COMPARISON, FINDINGS, REGION_METRICS, REPORTS,
+      REJECTS);
 
   public static final Map<String, TableSchema> BY_NAME = Map.of(
       TOWNSHIP_METRICS.name(), TOWNSHIP_METRICS,
@@ -138,6 +156,7 @@ public final class Tables {
       COMPARISON.name(), COMPARISON,
       FINDINGS.name(), FINDINGS,
       REGION_METRICS.name(), REGION_METRICS,
+      REPORTS.name(), REPORTS,
       REJECTS.name(), REJECTS);
 
   @SafeVarargs

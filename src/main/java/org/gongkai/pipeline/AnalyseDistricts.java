@@ -145,7 +145,8 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       TablePartWriter comparison = writer(Tables.COMPARISON, part);
       TablePartWriter findings = writer(Tables.FINDINGS, part);
       TablePartWriter regionMetrics = writer(Tables.REGION_METRICS, part);
-      List<TablePartWriter> writers = List.of(metrics, rollup, comparison, findings, regionMetrics);
+      TablePartWriter reports = writer(Tables.REPORTS, part);
+      List<TablePartWriter> writers = List.of(metrics, rollup, comparison, findings, regionMetrics, reports);
       Map<String, List<RollupPart>> regions = new TreeMap<>();
       List<RunFact> districtFacts = new ArrayList<>();
       List<RunFact> writtenFacts = new ArrayList<>();
@@ -172,6 +173,9 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           }
           for (var x : r.stated()) {
             regionMetrics.write(rows.regionMetric(x));
+          }
+          for (ReportFingerprint f : fingerprints.getOrDefault(code, List.of())) {
+            reports.write(rows.report(f, job.audit().deadlines()));
           }
           List<Observation> own = r.stated().stream().map(s -> s.figure().observation()).toList();
           // The district's 汇总表 files are written in the last step, with the job's columns.

@@ -19,7 +19,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.gongkai.model.MetricCatalog;
+import java.time.MonthDay;
 import org.gongkai.audit.AuditConfig;
+import org.gongkai.audit.Deadlines;
 import org.gongkai.ingest.SourceSpec;
 import org.gongkai.ingest.SourceSpec.Format;
 import org.gongkai.pipeline.JobSpec.Limits;
@@ -45,7 +47,8 @@ public final class JobFileReader {
   private static final Set<String> ROLLUP = Set.of("levels");
   private static final Set<String> AUDIT =
       Set.of("outlier_z", "outlier_min_difference", "outlier_min_ratio", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units",
-          "region_reports_cover_townships", "missing_district_share", "top_findings");
+          "region_reports_cover_townships", "missing_district_share", "top_findings", "deadlines");
+  private static final Set<String> DEADLINES = Set.of("township", "county", "department");
   private static final Set<String> LIMITS = Set.of("max_record_bytes", "max_report_bytes", "max_report_pages", "max_batch_rows",
       "district_groups", "read_groups", "max_workbook_rows", "max_workbook_bytes");
   private static final Set<String> ENCODINGS = Set.of("auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312",
@@ -383,7 +386,8 @@ public final class JobFileReader {
         (int) positive(node, "audit", "robust_min_units", d.robustMinUnits()),
         flag(node, "audit", "region_reports_cover_townships", d.regionReportsCoverTownships()),
         fraction(node, "audit", "missing_district_share", d.missingDistrictShare()),
-        (int) positiveWhole(node, "audit", "top_findings", d.topFindings()));
+        (int) positiveWhole(node, "audit", "top_findings", d.topFindings()),
+        deadlines(node.get("deadlines"), d.deadlines()));
   }
 
   private boolean flag(JsonNode node, String section, String key, boolean dflt) {
@@ -395,6 +399,36 @@ public final class JobFileReader {
       throw new JobFileException(file, section + "." + key, "must be true or false, not '" + v.asText() + "'");
     }
     return v.asBoolean();
+  }
+
+  /** audit.deadlines: {township: '01-31', county: '03-31', department: '01-31'}, month and day of the next year. */
+  private Deadlines deadlines(JsonNode node, Deadlines d) {
+    if (node == null || node.isNull()) {
+      return d;
+    }
+    if (!node.isObject()) {
+      throw new JobFileException(file, "audit.deadlines", "must be a mapping of township, county, department to a month and day such as '01-31'");
+    }
+    checkKeys(node, "audit.deadlines.", DEADLINES);
+    return new Deadlines(monthDay(node, "township", d.township()), monthDay(node, "county", d.county()),
+        monthDay(node, "department", d.department()));
+  }
+
+  private MonthDay monthDay(JsonNode node, String key, MonthDay dflt) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return dflt;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,2})[-月](\\d{1,2})日?").matcher(v.asText().strip());
+    if (v.isTextual() && m.matches()) {
+      try {
+        return MonthDay.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+      } catch (java.time.DateTimeException e) {
+        // falls through to the message below
+      }
+    }
+    throw new JobFileException(file, "audit.deadlines." + key,
+        "must be a month and day of the year after the report's, such as '01-31' or '3月31日', not '" + v.asText() + "'");
   }
 
   private Limits limits(JsonNode node) {

@@ -263,7 +263,7 @@ class AuditRulesTest {
     // with "most" meaning more than three quarters, the three are a finding each
     AuditConfig d = AuditConfig.defaults();
     AuditConfig strict = new AuditConfig(d.outlierZ(), d.outlierMinDifference(), d.outlierMinRatio(), d.yoyFactor(),
-        d.yoyMinimum(), d.reuseSimilarity(), d.robustMinUnits(), d.regionReportsCoverTownships(), 0.75, d.topFindings());
+        d.yoyMinimum(), d.reuseSimilarity(), d.robustMinUnits(), d.regionReportsCoverTownships(), 0.75, d.topFindings(), d.deadlines());
     assertEquals(3, rule(run(obs, strict), "MISSING_REPORT").size());
   }
 
@@ -358,10 +358,10 @@ class AuditRulesTest {
     assertTrue(rule(run(spread("npc_suggestions", 0, 0, 0, 1, 0, 0, 15)), "OUTLIER").isEmpty(), "15 where most have none");
     AuditConfig d = AuditConfig.defaults();
     AuditConfig moreItems = new AuditConfig(d.outlierZ(), 48, d.outlierMinRatio(), d.yoyFactor(), d.yoyMinimum(),
-        d.reuseSimilarity(), d.robustMinUnits(), d.regionReportsCoverTownships(), d.missingDistrictShare(), d.topFindings());
+        d.reuseSimilarity(), d.robustMinUnits(), d.regionReportsCoverTownships(), d.missingDistrictShare(), d.topFindings(), d.deadlines());
     assertTrue(rule(run(small, moreItems), "OUTLIER").isEmpty());
     AuditConfig moreTimes = new AuditConfig(d.outlierZ(), d.outlierMinDifference(), 5, d.yoyFactor(), d.yoyMinimum(),
-        d.reuseSimilarity(), d.robustMinUnits(), d.regionReportsCoverTownships(), d.missingDistrictShare(), d.topFindings());
+        d.reuseSimilarity(), d.robustMinUnits(), d.regionReportsCoverTownships(), d.missingDistrictShare(), d.topFindings(), d.deadlines());
     assertTrue(rule(run(small, moreTimes), "OUTLIER").isEmpty());
   }
 

@@ -88,7 +88,7 @@ class HierarchyRulesTest {
     HierarchyRules.Result r = check(district(100, Qualifier.EXACT, null), townships(120, 200, 30L), AuditConfig.defaults());
     assertTrue(r.findings().isEmpty());
     assertNull(r.rows().get(0).coverage());
-    AuditConfig covers = new AuditConfig(3.5, 10, 4.0, 5.0, 10, 0.9, 5, true, 0.5, 10);
+    AuditConfig covers = new AuditConfig(3.5, 10, 4.0, 5.0, 10, 0.9, 5, true, 0.5, 10, null);
     HierarchyRules.Result j = check(district(100, Qualifier.EXACT, null), townships(120, 200, 30L), covers);
     assertEquals(1, j.findings().size());
     assertTrue(j.findings().get(0).message().contains("：任务文件 audit.region_reports_cover_townships，"), j.findings().get(0).message());

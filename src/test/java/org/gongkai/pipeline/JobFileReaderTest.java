@@ -29,6 +29,22 @@ class JobFileReaderTest {
   }
 
   @Test
+  void auditDeadlinesPerLevel() {
+    JobSpec job = JobFileReader.parse("x.yaml", """
+        gazetteer: g.csv
+        sources:
+          - {name: a, format: csv, path: data/*.csv}
+        outputs: {directory: ../out}
+        audit:
+          deadlines: {township: '03-31', department: 2月15日}
+        """, BASE);
+    assertEquals(java.time.MonthDay.of(3, 31), job.audit().deadlines().township());
+    assertEquals(java.time.MonthDay.of(3, 31), job.audit().deadlines().county(), "the default of a level not given");
+    assertEquals(java.time.MonthDay.of(2, 15), job.audit().deadlines().department());
+    assertEquals(org.gongkai.audit.Deadlines.defaults(), JobFileReader.read(Path.of("pipelines/sample.yaml")).audit().deadlines());
+  }
+
+  @Test
   void defaultsAndRelativePaths() {
     JobSpec job = JobFileReader.parse("x.yaml", """
         gazetteer: g.csv
@@ -57,6 +73,8 @@ class JobFileReaderTest {
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]                                  | outputs: must be a mapping
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {outlier_z: -1} | audit.outlier_z: must be a positive number
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {region_reports_cover_townships: yes please} | audit.region_reports_cover_townships: must be true or false, not 'yes please'
+      gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {deadlines: {township: 02-30}} | audit.deadlines.township: must be a month and day
+      gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {deadlines: {town: 01-31}} | audit.deadlines.town: unknown field
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\nrollup: {levels: [nation]} | rollup.levels: 'nation'
       'gazetteer: [unclosed'                                                                     | is not valid YAML
       '- just a list'                                                                            | must be a YAML mapping

@@ -187,7 +187,7 @@ class SampleJobEndToEndTest {
   @Test
   void parquetReadByDuckDbHasTheRowsOfTheCsv() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
-      for (String table : List.of("township_metrics", "rollup", "comparison")) {
+      for (String table : List.of("township_metrics", "rollup", "comparison", "reports")) {
         List<Map<String, String>> csv = SampleJob.csv(out.resolve("csv/" + table + ".csv"));
         List<String> columns = new ArrayList<>(csv.get(0).keySet());
         TreeSet<String> fromCsv = new TreeSet<>();
@@ -266,6 +266,34 @@ class SampleJobEndToEndTest {
     int section = html.indexOf("<section id=\"top-findings\">");
     assertTrue(section > 0 && section < html.indexOf("<section id=\"findings\">"), "before the list of all findings");
     assertTrue(html.contains("其余 30 条（错误 0，警告 9，提示 21）见 findings 表。"), "裕安区: 40 findings, 10 shown");
+  }
+
+  /** One row per report read, with its publication date where it states one; none is late or lacks a section. */
+  @Test
+  void reportsTableReadByDuckDb() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*), count(published_on), count(days_late),"
+            + " count(*) FILTER (WHERE sections_missing <> '' OR tables_missing <> ''), sum(text_table_mismatches),"
+            + " string_agg(township_code || ' ' || year || ' ' || published_on || ' ' || published_where || ' ' || deadline, '; '"
+            + " ORDER BY year, township_code) FILTER (WHERE published_on IS NOT NULL)"
+            + " FROM read_parquet('" + out.resolve("reports") + "/*/*.parquet', hive_partitioning = true)")) {
+      rs.next();
+      assertEquals(25, rs.getLong(1));
+      assertEquals(6, rs.getLong(2)); // 木厂镇, 东桥镇, 施桥镇 ×2, 韩摆渡镇, 江家店镇
+      assertEquals(0, rs.getLong(3));
+      assertEquals(0, rs.getLong(4));
+      assertEquals(0, rs.getLong(5));
+      assertEquals("341502100 2017 2018-03-10 报告末尾落款 2018-03-31; 341502102 2017 2018-03-15 页面发布时间 2018-03-31; "
+          + "341502107 2017 2018-02-26 报告末尾落款 2018-03-31; 341503101 2017 2018-01-20 标题下日期 2018-03-31; "
+          + "341502107 2018 2019-02-22 报告末尾落款 2019-03-31; 341503111 2018 2019-02-20 页面发布时间 2019-03-31", rs.getString(6));
+    }
+    List<Map<String, String>> findings = SampleJob.csv(out.resolve("csv/findings.csv"));
+    assertEquals(0, findings.stream().filter(f -> f.get("rule").matches("LATE_PUBLICATION|REPORT_SECTION_MISSING|TEXT_TABLE_MISMATCH"))
+        .count());
+    Map<String, String> undated = SampleJob.csv(out.resolve("csv/reports.csv")).stream()
+        .filter(r -> r.get("township_code").equals("341503109")).findFirst().orElseThrow();
+    assertEquals("未找到发布日期（页面发布时间、标题下或末尾落款日期），不判断是否迟报", undated.get("published_where"));
+    assertEquals("2020-01-31", undated.get("deadline"));
   }
 
   private static String line(List<String> cells) {

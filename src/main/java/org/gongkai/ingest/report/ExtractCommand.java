@@ -15,6 +15,7 @@ import org.gongkai.ingest.GazetteerReader;
 import org.gongkai.model.Division;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.ReportFacts;
 import org.gongkai.normalize.RegionResolution;
 import org.gongkai.normalize.RegionResolver;
 
@@ -122,7 +123,9 @@ public final class ExtractCommand {
       doc = DocumentReader.read(kind, bytes, DocumentReader.DEFAULT_MAX_PAGES);
       text = doc.text();
     }
-    ExtractedReport r = extractor.extract(text);
+    DocumentText located = doc;
+    ExtractedReport r = extractor.extract(text, null, null,
+        located != null ? located::locate : offset -> "offset " + offset);
     Map<String, Object> region = new LinkedHashMap<>();
     region.put("code", null);
     region.put("name", r.regionText());
@@ -188,6 +191,30 @@ public final class ExtractCommand {
     }
     o.put("figures", figures);
     o.put("uncertain", uncertain);
+    ReportFacts facts = r.facts();
+    o.put("published_on", facts.publishedOn());
+    if (facts.publishedOn() != null) {
+      o.put("published_where", facts.publishedWhere());
+      o.put("published_locator", facts.publishedLocator());
+      o.put("published_evidence", facts.publishedEvidence());
+    }
+    o.put("sections_found", facts.sectionsFound());
+    o.put("sections_missing", facts.sectionsMissing());
+    o.put("tables_missing", facts.tablesMissing());
+    o.put("text_complete", facts.complete());
+    List<Map<String, Object>> mismatches = new ArrayList<>();
+    for (ReportFacts.Mismatch m : facts.mismatches()) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("metric", m.metric());
+      v.put("text_value", m.textValue());
+      v.put("text_locator", m.textLocator());
+      v.put("text_evidence", m.textEvidence());
+      v.put("table_value", m.tableValue());
+      v.put("table_locator", m.tableLocator());
+      v.put("table_evidence", m.tableEvidence());
+      mismatches.add(v);
+    }
+    o.put("text_table_mismatches", mismatches);
     o.put("warnings", warnings);
     return o;
   }

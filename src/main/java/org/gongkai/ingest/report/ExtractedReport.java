@@ -2,6 +2,7 @@ package org.gongkai.ingest.report;
 
 import java.util.List;
 import java.util.Optional;
+import org.gongkai.model.ReportFacts;
 
 /**
  * What one report says, before its region is resolved against a gazetteer.
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param body the normalised text the fingerprint is taken from
  * @param partsNotRead the parts recognised but not read (each also among the warnings)
  * @param uncertain counts found but not emitted: which metric they are is not clear
+ * @param facts what the report says about itself: publication date, sections, text against tables
  */
 public record ExtractedReport(
     String regionText,
@@ -30,9 +32,11 @@ public record ExtractedReport(
     List<String> warnings,
     String body,
     List<PartNotRead> partsNotRead,
-    List<Uncertain> uncertain) {
+    List<Uncertain> uncertain,
+    ReportFacts facts) {
 
   public ExtractedReport {
+    facts = facts == null ? ReportFacts.none() : facts;
     uncertain = List.copyOf(uncertain);
     regionCandidates = List.copyOf(regionCandidates);
     figures = List.copyOf(figures);
@@ -43,7 +47,7 @@ public record ExtractedReport(
   /** A report of which every recognised part was read and no figure left uncertain. */
   public ExtractedReport(String regionText, List<String> regionCandidates, Integer year, boolean titled, String format,
       String layout, List<Figure> figures, List<String> warnings, String body) {
-    this(regionText, regionCandidates, year, titled, format, layout, figures, warnings, body, List.of(), List.of());
+    this(regionText, regionCandidates, year, titled, format, layout, figures, warnings, body, List.of(), List.of(), null);
   }
 
   public Optional<Figure> figure(String metric) {

@@ -22,15 +22,26 @@ final class Reconciler {
   private final MetricCatalog catalog;
   private final Map<String, Figure> figures = new LinkedHashMap<>();
   private final List<String> warnings;
+  private final List<TextAgainstTable> mismatches;
 
-  private Reconciler(MetricCatalog catalog, List<String> warnings) {
+  /** A figure the text states (the prose reader's) and the same metric's figure in the report's table. */
+  record TextAgainstTable(Figure text, Figure table) {}
+
+  private Reconciler(MetricCatalog catalog, List<String> warnings, List<TextAgainstTable> mismatches) {
     this.catalog = catalog;
     this.warnings = warnings;
+    this.mismatches = mismatches;
   }
 
   static List<Figure> reconcile(
       MetricCatalog catalog, List<Figure> table, ProseReader.Result prose, List<String> warnings) {
-    Reconciler r = new Reconciler(catalog, warnings);
+    return reconcile(catalog, table, prose, warnings, new ArrayList<>());
+  }
+
+  /** @param mismatches receives each text figure that certainly contradicts its table's */
+  static List<Figure> reconcile(MetricCatalog catalog, List<Figure> table, ProseReader.Result prose, List<String> warnings,
+      List<TextAgainstTable> mismatches) {
+    Reconciler r = new Reconciler(catalog, warnings, mismatches);
     for (Figure f : table) {
       if (r.figures.putIfAbsent(f.metric(), f) != null && r.figures.get(f.metric()).value() != f.value()) {
         warnings.add(f.metric() + ": the tables state " + r.figures.get(f.metric()).value() + " and " + f.value() + "; the first is kept");
@@ -66,6 +77,9 @@ final class Reconciler {
       if (table != null) {
         if (table.value() != chosen.value()) {
           warnings.add(metric + ": the text says " + chosen.value() + ", the table " + table.value() + "; the table's figure is kept");
+          if (contradicts(chosen, table)) {
+            mismatches.add(new TextAgainstTable(chosen, table));
+          }
         }
         continue;
       }
@@ -80,6 +94,21 @@ final class Reconciler {
         warnings.add(metric + ": the report states " + chosen.value() + " and also " + others + "; the first is kept");
       }
     }
+  }
+
+  /**
+   * Whether a text figure certainly differs from the table's: an exact figure that is not the
+   * table's, a lower bound (10余) above it; an approximate (约) or derived figure proves nothing.
+   */
+  private static boolean contradicts(Figure text, Figure table) {
+    if (text.derived() || table.qualifier() != Qualifier.EXACT) {
+      return false;
+    }
+    return switch (text.qualifier()) {
+      case EXACT -> text.value() != table.value();
+      case LOWER_BOUND -> text.value() > table.value();
+      case APPROXIMATE -> false;
+    };
   }
 
   /** The first figure, or the sum over the channels of its paragraph when they differ. */

@@ -2,7 +2,10 @@ package org.gongkai.ingest.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Qualifier;
+import org.gongkai.model.ReportFacts;
 import org.gongkai.normalize.Text;
 
 /**
@@ -11,6 +14,9 @@ import org.gongkai.normalize.Text;
  * pipeline's {@link ReportReader} and by {@link ExtractCommand}.
  */
 public final class ReportExtractor {
+  /** The first report year of the template (国办公开办函〔2019〕60号). */
+  static final int TEMPLATE_ERA = 2019;
+
   private final MetricCatalog catalog;
 
   public ReportExtractor(MetricCatalog catalog) {
@@ -31,6 +37,11 @@ public final class ReportExtractor {
    * @param defaultYear the year when the title states none, or null
    */
   public ExtractedReport extract(String text, Integer yearOverride, Integer defaultYear) {
+    return extract(text, yearOverride, defaultYear, offset -> "offset " + offset);
+  }
+
+  /** @param locator where an offset of the text is, for the report's facts (a PDF's page and line) */
+  public ExtractedReport extract(String text, Integer yearOverride, Integer defaultYear, LongFunction<String> locator) {
     String raw = text == null ? "" : text;
     List<String> warnings = new ArrayList<>();
     NormalText n = NormalText.of(raw);
@@ -47,7 +58,8 @@ public final class ReportExtractor {
     }
     ProseReader.Result prose = ProseReader.read(n.compact(), raw, year, masked);
     warnings.addAll(prose.warnings());
-    List<Figure> figures = Reconciler.reconcile(catalog, tables.figures(), prose, warnings);
+    List<Reconciler.TextAgainstTable> mismatches = new ArrayList<>();
+    List<Figure> figures = Reconciler.reconcile(catalog, tables.figures(), prose, warnings, mismatches);
     List<PartNotRead> notRead = new ArrayList<>(tables.notRead());
     notRead.addAll(emptySections(n, figures));
     for (PartNotRead p : notRead.subList(tables.notRead().size(), notRead.size())) {
@@ -64,7 +76,28 @@ public final class ReportExtractor {
     String region = title.candidates().isEmpty() ? null : title.candidates().get(0);
     return new ExtractedReport(region, title.candidates(), year, title.found(), tables.template() ? "template" : "prose",
         tables.layout(), figures, warnings, Text.key(n.text), notRead,
-        prose.uncertain());
+        prose.uncertain(), facts(raw, n, tables, figures, mismatches, title.found(), year, locator));
+  }
+
+  /** The publication date, the template sections and the text-against-table figures of a report. */
+  private static ReportFacts facts(String raw, NormalText n, TemplateReader.Result tables, List<Figure> figures,
+      List<Reconciler.TextAgainstTable> mismatches, boolean titled, Integer year, LongFunction<String> locator) {
+    PublicationDate.Found date = PublicationDate.find(raw);
+    ReportSections.Result s = ReportSections.find(n, tables.figures(),
+        date != null && date.where().equals("signature"), titled);
+    // The six sections are the template's (2019 on): an earlier report is not judged by them.
+    boolean templateEra = year == null || year >= TEMPLATE_ERA;
+    List<ReportFacts.Mismatch> pairs = new ArrayList<>();
+    for (Reconciler.TextAgainstTable m : mismatches) {
+      Figure t = m.text();
+      String value = t.qualifier() == Qualifier.LOWER_BOUND ? t.value() + "余" : Long.toString(t.value());
+      pairs.add(new ReportFacts.Mismatch(t.metric(), value, locator.apply(t.offset()), t.evidence(), m.table().value(),
+          locator.apply(m.table().offset()), m.table().evidence()));
+    }
+    return new ReportFacts(tables.template() ? "template" : "prose", date == null ? null : date.date().toString(),
+        date == null ? null : date.where(), date == null ? null : locator.apply(date.offset()),
+        date == null ? null : date.evidence(), s.found(), templateEra ? s.missing() : List.of(),
+        templateEra ? s.tablesMissing() : List.of(), s.complete(), pairs);
   }
 
   /**

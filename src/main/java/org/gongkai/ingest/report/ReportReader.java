@@ -114,7 +114,7 @@ public final class ReportReader implements FormatReader {
       OptionalInt y = YearParser.parse(fromName[1]);
       nameYear = y.isPresent() ? y.getAsInt() : null;
     }
-    ExtractedReport report = extractor.extract(text, nameYear, source.year());
+    ExtractedReport report = extractor.extract(text, nameYear, source.year(), locator);
     return accept(file, text, report, fromName[0], sink, charset, locator);
   }
 
@@ -163,7 +163,7 @@ public final class ReportReader implements FormatReader {
           "数字 " + u.value() + " 未计入：" + u.reason() + "（可能的指标：" + String.join("、", u.candidates()) + "）", u.evidence()));
     }
     if (!region) { // REPORT_REUSED compares townships' reports
-      sink.fingerprint(new ReportFingerprint(year, township, file, MinHash.signature(report.body())));
+      sink.fingerprint(new ReportFingerprint(year, township, file, MinHash.signature(report.body()), report.facts()));
     }
     for (PartNotRead p : report.partsNotRead()) {
       sink.notice(new Notice(source.name(), file, year, Notice.REPORT_PART_NOT_READ, p.part(),

@@ -14,6 +14,7 @@ import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
 import org.gongkai.model.RejectedRecord;
 import org.gongkai.model.Qualifier;
+import org.gongkai.model.ReportFacts;
 import org.gongkai.model.ReportFingerprint;
 import org.gongkai.model.StatedFigure;
 import org.gongkai.output.Strings;
@@ -46,6 +47,7 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
       for (int h : f.minHash()) {
         d.writeInt(h);
       }
+      writeFacts(d, f.facts());
     }
     d.writeInt(b.rejected().size());
     for (RejectedRecord r : b.rejected()) {
@@ -105,7 +107,7 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
       for (int j = 0; j < h.length; j++) {
         h[j] = d.readInt();
       }
-      fps.add(new ReportFingerprint(year, township, file, h));
+      fps.add(new ReportFingerprint(year, township, file, h, readFacts(d)));
     }
     int k = d.readInt();
     List<RejectedRecord> rejected = new ArrayList<>(k);
@@ -118,6 +120,63 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
       stated.add(new StatedFigure(readObservation(d, seen), Strings.read(d)));
     }
     return new DistrictBatch(obs, fps, rejected, stated);
+  }
+
+  private static void writeFacts(DataOutputStream d, ReportFacts f) throws IOException {
+    Strings.write(d, f.format());
+    Strings.write(d, f.publishedOn());
+    Strings.write(d, f.publishedWhere());
+    Strings.write(d, f.publishedLocator());
+    Strings.write(d, f.publishedEvidence());
+    writeList(d, f.sectionsFound());
+    writeList(d, f.sectionsMissing());
+    writeList(d, f.tablesMissing());
+    d.writeBoolean(f.complete());
+    d.writeInt(f.mismatches().size());
+    for (ReportFacts.Mismatch m : f.mismatches()) {
+      Strings.write(d, m.metric());
+      Strings.write(d, m.textValue());
+      Strings.write(d, m.textLocator());
+      Strings.write(d, m.textEvidence());
+      d.writeLong(m.tableValue());
+      Strings.write(d, m.tableLocator());
+      Strings.write(d, m.tableEvidence());
+    }
+  }
+
+  private static ReportFacts readFacts(DataInputStream d) throws IOException {
+    String format = Strings.read(d);
+    String on = Strings.read(d);
+    String where = Strings.read(d);
+    String locator = Strings.read(d);
+    String evidence = Strings.read(d);
+    List<String> found = readList(d);
+    List<String> missing = readList(d);
+    List<String> tables = readList(d);
+    boolean complete = d.readBoolean();
+    int n = d.readInt();
+    List<ReportFacts.Mismatch> mismatches = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      mismatches.add(new ReportFacts.Mismatch(CATALOG.sharedKey(Strings.read(d)), Strings.read(d), Strings.read(d),
+          Strings.read(d), d.readLong(), Strings.read(d), Strings.read(d)));
+    }
+    return new ReportFacts(format, on, where, locator, evidence, found, missing, tables, complete, mismatches);
+  }
+
+  private static void writeList(DataOutputStream d, List<String> list) throws IOException {
+    d.writeInt(list.size());
+    for (String s : list) {
+      Strings.write(d, s);
+    }
+  }
+
+  private static List<String> readList(DataInputStream d) throws IOException {
+    int n = d.readInt();
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(Strings.read(d));
+    }
+    return out;
   }
 
   /**

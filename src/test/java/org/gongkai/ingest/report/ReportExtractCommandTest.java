@@ -53,6 +53,27 @@ class ReportExtractCommandTest {
   }
 
   @Test
+  void thePublicationDateSectionsAndTextAgainstTable() throws Exception {
+    String planted = "src/test/resources/corpus/reportfacts/";
+    Run r = run(SEED, planted + "341502105-2021-no-legal.txt", planted + "341502108-2020-text-contradicts.txt");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode seed = r.lines().get(0);
+    assertEquals("2019-02-20", seed.get("published_on").asText());
+    assertEquals("page", seed.get("published_where").asText());
+    assertEquals("offset 30", seed.get("published_locator").asText());
+    JsonNode noLegal = r.lines().get(1);
+    assertTrue(noLegal.get("published_on").isNull());
+    assertEquals("[\"overview\",\"published\",\"applications\",\"problems\",\"other\"]", noLegal.get("sections_found").toString());
+    assertEquals("[\"legal\"]", noLegal.get("sections_missing").toString());
+    assertEquals("[]", noLegal.get("tables_missing").toString());
+    JsonNode m = r.lines().get(2).get("text_table_mismatches").get(0);
+    assertEquals("applications_received", m.get("metric").asText());
+    assertEquals("9", m.get("text_value").asText());
+    assertEquals(4, m.get("table_value").asLong());
+    assertEquals("offset 712", m.get("table_locator").asText());
+  }
+
+  @Test
   void withoutAGazetteerTheNameIsAsStatedAndFiguresArePrintedEvenWithoutRegion() throws Exception {
     Run r = run(SEED, "sample-data/reports/unresolvable/no-title.txt");
     assertEquals(0, r.exit(), r.err());
