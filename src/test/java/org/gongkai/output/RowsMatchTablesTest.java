@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gongkai.audit.ComparisonRow;
+import org.gongkai.audit.Deadlines;
+import org.gongkai.audit.StatedComparison;
 import org.gongkai.audit.Finding;
 import org.gongkai.audit.Severity;
 import org.gongkai.model.Gazetteer;
@@ -15,6 +17,9 @@ import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Qualifier;
 import org.gongkai.model.Reject;
+import org.gongkai.model.ReportFacts;
+import org.gongkai.model.ReportFingerprint;
+import org.gongkai.model.StatedFigure;
 import org.gongkai.rollup.RollupRow;
 import org.junit.jupiter.api.Test;
 
@@ -73,11 +78,44 @@ class RowsMatchTablesTest {
   void findingRowsHoldWhatTheirColumnsSay() {
     Finding f = new Finding("OUTLIER", Severity.WARNING, "township", "341502100", "341502", 2020, "published_total",
         "远高于本区", "reports/a.txt line 3", 900L, 40L);
-    check(Tables.FINDINGS, ROWS.finding(f), Map.ofEntries(
+    check(Tables.FINDINGS, ROWS.finding(f, 3), Map.ofEntries(Map.entry("rank", 3),
         Map.entry("rule", "OUTLIER"), Map.entry("severity", "warning"), Map.entry("level", "township"),
         Map.entry("region_code", "341502100"), Map.entry("region_name", "木厂镇"), Map.entry("district_code", "341502"),
         Map.entry("year", 2020), Map.entry("metric", "published_total"), Map.entry("message", "远高于本区"),
         Map.entry("evidence", "reports/a.txt line 3"), Map.entry("value", 900L), Map.entry("reference_value", 40L)));
+  }
+
+  @Test
+  void regionMetricRowsHoldWhatTheirColumnsSay() {
+    Observation o = new Observation(2023, "341502", "published_total", 300, Qualifier.EXACT, false,
+        "district_reports", 1, 0, "reports/金安区.html", "table 2 row 1", 5, "主动公开300条");
+    StatedComparison s = new StatedComparison(new StatedFigure(o, "报告称「全区」"), "报告称「全区」", 17, 12, 320L,
+        Qualifier.LOWER_BOUND);
+    check(Tables.REGION_METRICS, ROWS.regionMetric(s), Map.ofEntries(
+        Map.entry("year", 2023), Map.entry("level", "district"), Map.entry("region_code", "341502"),
+        Map.entry("region_name", "金安区"), Map.entry("province_code", "34"), Map.entry("province_name", "安徽省"),
+        Map.entry("city_code", "3415"), Map.entry("city_name", "六安市"), Map.entry("metric", "published_total"),
+        Map.entry("metric_label", label("published_total")), Map.entry("value", 300L), Map.entry("qualifier", "exact"),
+        Map.entry("derived", false), Map.entry("covers_townships", true), Map.entry("coverage", "报告称「全区」"),
+        Map.entry("units_expected", 17), Map.entry("units_reporting", 12), Map.entry("townships_sum", 320L),
+        Map.entry("townships_sum_qualifier", "lower_bound"), Map.entry("source", "district_reports"),
+        Map.entry("source_file", "reports/金安区.html"), Map.entry("locator", "table 2 row 1"),
+        Map.entry("evidence", "主动公开300条")));
+  }
+
+  @Test
+  void reportRowsHoldWhatTheirColumnsSay() {
+    ReportFacts facts = new ReportFacts("template", "2024-02-05", "page", "line 2", "发布时间：2024-02-05",
+        List.of("overview", "published"), List.of("legal"), List.of("applications"), true,
+        List.of(new ReportFacts.Mismatch("applications_received", "9", "offset 10", "收到申请9件", 3, "table 3 row 1", "3")));
+    ReportFingerprint r = new ReportFingerprint(2023, "341502100", "reports/木厂镇.html", new int[] {1, 2}, facts);
+    Map<String, Object> want = new LinkedHashMap<>(REGION);
+    want.putAll(Map.of("year", 2023, "source_file", "reports/木厂镇.html", "format", "template",
+        "published_on", "2024-02-05", "published_where", "页面发布时间", "published_evidence", "line 2「发布时间：2024-02-05」",
+        "deadline", "2024-01-31", "days_late", 5, "sections_found", "一、总体情况；二、主动公开政府信息情况",
+        "sections_missing", "四、政府信息公开行政复议、行政诉讼情况"));
+    want.putAll(Map.of("tables_missing", "三、收到和处理政府信息公开申请情况", "text_complete", true, "text_table_mismatches", 1));
+    check(Tables.REPORTS, ROWS.report(r, Deadlines.defaults()), want);
   }
 
   @Test
@@ -89,7 +127,7 @@ class RowsMatchTablesTest {
 
   @Test
   void everyTableIsCheckedHere() {
-    assertEquals(List.of("township_metrics", "rollup", "comparison", "findings", "rejects"),
+    assertEquals(List.of("township_metrics", "rollup", "comparison", "findings", "region_metrics", "reports", "rejects"),
         Tables.ALL.stream().map(TableSchema::name).toList(), "a new table needs its check in this class");
   }
 

@@ -19,7 +19,9 @@ import org.apache.beam.sdk.coders.Coder;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Qualifier;
 import org.gongkai.model.RejectedRecord;
+import org.gongkai.model.ReportFacts;
 import org.gongkai.model.ReportFingerprint;
+import org.gongkai.model.StatedFigure;
 import org.gongkai.output.RowBatch;
 import org.gongkai.output.RowBatchCoder;
 import org.gongkai.pipeline.DistrictBatch;
@@ -44,7 +46,9 @@ class CoderRoundTripTest {
       assertEquals(List.of(want.year(), want.townshipCode(), want.sourceFile()),
           List.of(got.year(), got.townshipCode(), got.sourceFile()));
       assertArrayEquals(want.minHash(), got.minHash());
+      assertEquals(want.facts(), got.facts());
     }
+    assertEquals(b.stated(), back.stated());
   }
 
   @Property(tries = 200)
@@ -130,9 +134,11 @@ class CoderRoundTripTest {
             .as(Head::new),
         Arbitraries.of("records", "reports", "来源"), Arbitraries.integers().between(0, 1000),
         Arbitraries.integers().between(-5, 5), files, text().injectNull(0.1),
-        Arbitraries.longs().between(0, Long.MAX_VALUE), text().injectNull(0.3))
-        .as((h, source, order, priority, file, locator, position, evidence) -> new Observation(h.year, h.township,
-            h.metric, h.value, h.qualifier, h.derived, source, order, priority, file, locator, position, evidence));
+        Arbitraries.longs().between(0, Long.MAX_VALUE), Combinators.combine(text().injectNull(0.3), text().injectNull(0.7))
+            .as(java.util.Arrays::asList))
+        .as((h, source, order, priority, file, locator, position, texts) -> new Observation(h.year, h.township,
+            h.metric, h.value, h.qualifier, h.derived, source, order, priority, file, locator, position, texts.get(0),
+            texts.get(1)));
   }
 
   private record Head(int year, String township, String metric, long value, Qualifier qualifier, boolean derived) {}
@@ -140,13 +146,28 @@ class CoderRoundTripTest {
   @Provide
   Arbitrary<DistrictBatch> batches() {
     Arbitrary<ReportFingerprint> fingerprints = Combinators.combine(years(), Arbitraries.strings().numeric().ofLength(9),
-        text(), Arbitraries.integers().array(int[].class).ofMaxSize(16))
+        text(), Arbitraries.integers().array(int[].class).ofMaxSize(16), facts().injectNull(0.3))
         .as(ReportFingerprint::new);
     Arbitrary<RejectedRecord> rejected = Combinators.combine(years(), Arbitraries.strings().numeric().ofLength(9),
         Arbitraries.of("BAD_COUNT", "UNKNOWN_REGION"), Arbitraries.of("a.csv", "b.xlsx"), text())
         .as(RejectedRecord::new);
+    Arbitrary<StatedFigure> stated = Combinators.combine(observations(), text().injectNull(0.5)).as(StatedFigure::new);
     return Combinators.combine(observations().list().ofMaxSize(20), fingerprints.list().ofMaxSize(4),
-        rejected.list().ofMaxSize(4)).as(DistrictBatch::new);
+        rejected.list().ofMaxSize(4), stated.list().ofMaxSize(3)).as(DistrictBatch::new);
+  }
+
+  private static Arbitrary<ReportFacts> facts() {
+    Arbitrary<List<String>> sections = Arbitraries.of("overview", "published", "applications", "legal", "problems", "other")
+        .list().uniqueElements().ofMaxSize(6);
+    Arbitrary<ReportFacts.Mismatch> mismatch = Combinators.combine(metrics(), text(), text(), text(),
+        Arbitraries.longs().between(0, 100_000), text(), text()).as(ReportFacts.Mismatch::new);
+    Arbitrary<List<String>> published = Combinators.combine(Arbitraries.of("2019-02-20", "2024-01-31"),
+        Arbitraries.of("page", "title", "signature"), text(), text()).as(List::of).injectNull(0.3);
+    return Combinators.combine(Arbitraries.of("prose", "template"), published, sections, sections, sections,
+        Arbitraries.of(true, false), mismatch.list().ofMaxSize(3))
+        .as((format, on, found, missing, tables, complete, m) -> on == null
+            ? new ReportFacts(format, null, null, null, null, found, missing, tables, complete, m)
+            : new ReportFacts(format, on.get(0), on.get(1), on.get(2), on.get(3), found, missing, tables, complete, m));
   }
 
   @Provide
