@@ -1,6 +1,5 @@
 package org.gongkai.output;
 
-import java.lang.reflect.Field;
 import org.apache.parquet.bytes.ByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
@@ -10,49 +9,24 @@ import org.apache.parquet.column.values.dictionary.DictionaryValuesWriter.PlainB
 import org.apache.parquet.column.values.factory.DefaultValuesWriterFactory;
 import org.apache.parquet.column.values.factory.ValuesWriterFactory;
 import org.apache.parquet.column.values.fallback.FallbackValuesWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.api.Binary;
 
 /**
  * Parquet's own encoders, but a text column's dictionary that knows the value of the row
- * before. {@link RowWriteSupport} hands the very same Binary again when a cell repeats the
+ * before. {@link RowFileWriter} hands the very same Binary again when a cell repeats the
  * row before's (rows come grouped by district and township), so an identical reference is
  * the same dictionary entry without hashing and comparing its bytes: the dictionary lookup was
  * a tenth of a national run's CPU samples. Pages and dictionary pages are byte for byte what
  * parquet-java's own encoders write ({@code RunAwareValuesWritersTest}).
  *
- * <p>Each writer also gets encoders made for its own settings: parquet-java 1.15's default
- * factory keeps the settings of whichever writer initialised it last, shared by the JVM.
+ * <p>Each file gets its own factory ({@code ParquetProperties.Builder.withValuesWriterFactory})
+ * and encoders made for its own settings: parquet-java 1.15's default factory keeps the
+ * settings of whichever writer initialised it last, shared by the JVM.
  */
 final class RunAwareValuesWriters implements ValuesWriterFactory {
   private static final DefaultValuesWriterFactory DEFAULTS = new DefaultValuesWriterFactory();
-  private static final Field PROPERTIES = propertiesField();
 
   private ParquetProperties properties;
-
-  /**
-   * Makes the builder's writer use these encoders. {@code ParquetWriter.Builder} has no setter
-   * for them; its encoding properties are a private field, found when this class loads (a
-   * parquet-java without it fails every Parquet test at once, not a run halfway).
-   */
-  static <B extends ParquetWriter.Builder<?, B>> B install(B builder) {
-    try {
-      ((ParquetProperties.Builder) PROPERTIES.get(builder)).withValuesWriterFactory(new RunAwareValuesWriters());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-    return builder;
-  }
-
-  private static Field propertiesField() {
-    try {
-      Field f = ParquetWriter.Builder.class.getDeclaredField("encodingPropsBuilder");
-      f.setAccessible(true);
-      return f;
-    } catch (NoSuchFieldException e) {
-      throw new ExceptionInInitializerError("this parquet-java's ParquetWriter.Builder has no encodingPropsBuilder");
-    }
-  }
 
   @Override
   public void initialize(ParquetProperties properties) {

@@ -18,8 +18,8 @@ import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.CodecFactory;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.PositionOutputStream;
 
@@ -122,64 +122,49 @@ public final class TableWriter {
     static final Configuration CONF = new Configuration(false);
     final String relativePath;
     final Files.CountingChannel channel;
-    final ParquetWriter<Object[]> sink;
+    final RowFileWriter sink;
     long rows;
 
     Partition(String relativePath, Files.CountingChannel channel, TableSchema table) throws IOException {
       this.relativePath = relativePath;
       this.channel = channel;
-      this.sink = settings(new RowWriteSupport.Builder(new ChannelOutputFile(channel), table), table).build();
+      // The page buffer of the codec factory starts at this size and grows to the largest page;
+      // by default it starts at the page size, 1 MB allocated for every file of a run.
+      this.sink = new RowFileWriter(new ChannelOutputFile(channel), table, properties(table),
+          new CodecFactory(CONF, COMPRESSED_PAGE_BUFFER), CompressionCodecName.SNAPPY, ROW_GROUP_BYTES);
     }
 
     /**
-     * The settings of every Parquet file of a table. Min/max statistics are kept for the columns
-     * a reader filters on (codes, year, metric, figures) and left out for descriptive text
+     * The encoding settings of a Parquet file of the table, each file its own (the values-writer
+     * factory keeps the settings it is given). Min/max statistics are kept for the columns a
+     * reader filters on (codes, year, metric, figures) and left out for descriptive text
      * ({@link #DESCRIPTIVE}): keeping them cost a sixth of the writer's time, and a filter on a
      * name or a message scans the column anyway. DOUBLE columns (means, medians, shares,
      * z-scores: nearly all distinct) have no dictionary, which would only cost time before
      * falling back to plain: a fifth of the comparison table's writing.
      */
-    static <B extends ParquetWriter.Builder<?, B>> B settings(B builder, TableSchema table) {
-      RunAwareValuesWriters.install(builder).withConf(CONF)
-          .withCompressionCodec(CompressionCodecName.SNAPPY)
-          // The factory's page buffer starts at this size and grows to the largest page; by
-          // default it starts at the page size, 1 MB allocated for every file of a run.
-          .withCodecFactory(new CodecFactory(CONF, COMPRESSED_PAGE_BUFFER))
-          .withRowGroupSize((long) ROW_GROUP_BYTES)
+    static ParquetProperties properties(TableSchema table) {
+      ParquetProperties.Builder b = ParquetProperties.builder()
+          .withValuesWriterFactory(new RunAwareValuesWriters())
           .withDictionaryEncoding(true)
           // Parquet 1.15's size statistics (unencoded text bytes, level histograms) serve query
           // planners of nested or huge text columns; collecting them cost 4 % of writing.
           .withSizeStatisticsEnabled(false);
       for (TableSchema.Column c : table.parquetColumns()) {
         if (DESCRIPTIVE.contains(c.name())) {
-          builder.withStatisticsEnabled(c.name(), false);
+          b.withStatisticsEnabled(c.name(), false);
+        }
+        if (c.type() == TableSchema.Type.DOUBLE) {
+          b.withDictionaryEncoding(c.name(), false);
         }
       }
-      // Every table's writer names the DOUBLE columns of all tables, not only its own: parquet-java
-      // 1.15 keeps the settings that choose a column's encoding in one factory shared by every
-      // writer of the JVM (DefaultV1ValuesWriterFactory, initialised by each new writer), so a
-      // writer may encode with another table's settings; identical settings make that harmless.
-      for (String column : DOUBLE_COLUMNS) {
-        builder.withDictionaryEncoding(column, false);
-      }
-      return builder;
+      return b.build();
     }
 
     /** Text columns that describe rather than identify: no min/max statistics. */
     static final Set<String> DESCRIPTIVE = Set.of("province_name", "city_name", "district_name",
         "township_name", "region_name", "metric_label", "source_file", "locator", "evidence",
         "message", "raw", "reason");
-
-    /** The DOUBLE columns of every table (a name is DOUBLE in every table that has it: RowWriteSupportTest). */
-    static final Set<String> DOUBLE_COLUMNS = doubleColumns();
-
-    private static Set<String> doubleColumns() {
-      Set<String> names = new java.util.TreeSet<>();
-      for (TableSchema t : Tables.ALL) {
-        t.parquetColumns().stream().filter(c -> c.type() == TableSchema.Type.DOUBLE).forEach(c -> names.add(c.name()));
-      }
-      return Set.copyOf(names);
-    }
 
     void close() throws IOException {
       try {

@@ -273,6 +273,18 @@ public final class Bench {
       ArrayNode ex = o.putArray("examples");
       p.examples().forEach(ex::add);
     }
+    if (cmp.comparison() != null) {
+      RollupCompare.Comparison cc = cmp.comparison();
+      ObjectNode ct = comparison.putObject("comparison_table");
+      ct.put("agree", cc.agree()).put("reference_rows", cc.referenceRows());
+      ArrayNode ce = ct.putArray("engines");
+      for (RollupCompare.Pair p : cc.pairs()) {
+        ObjectNode o = ce.addObject();
+        o.put("engine", p.engine()).put("rows", p.rows()).put("missing", p.missing()).put("extra", p.extra()).put("differing", p.differing());
+        p.examples().forEach(o.putArray("examples")::add);
+      }
+      cc.without().forEach(ct.putArray("not_written")::add);
+    }
     if (cmp.error() != null) {
       comparison.put("error", cmp.error());
     }
@@ -457,6 +469,18 @@ public final class Bench {
       List<String> counts = new ArrayList<>();
       cmp.townshipMetricRows().forEach((k, v) -> counts.add(k + " " + String.format(Locale.ROOT, "%,d", v)));
       b.append(String.join(", ", counts)).append(".\n");
+      RollupCompare.Comparison cc = cmp.comparison();
+      if (cc != null) {
+        b.append(String.format(Locale.ROOT, "%n**Comparison table: %s** — %,d rows of %s compared (value, qualifier, rank, prior value exact; "
+            + "median, share, robust z, change to 1e-9)", cc.agree() ? "agrees" : "DIFFERS", cc.referenceRows(), cmp.reference()));
+        for (RollupCompare.Pair p : cc.pairs()) {
+          b.append(String.format(Locale.ROOT, "; %s: %s", p.engine(), p.agree() ? "identical" : p.missing() + " missing, " + p.extra() + " extra, " + p.differing() + " differing"));
+        }
+        b.append(cc.without().isEmpty() ? "" : "; not written by " + String.join(", ", cc.without())).append(".\n");
+        for (RollupCompare.Pair p : cc.pairs()) {
+          p.examples().forEach(ex -> b.append("  - ").append(ex).append('\n'));
+        }
+      }
       for (RollupCompare.Pair p : cmp.pairs()) {
         for (String ex : p.examples()) {
           b.append("  - ").append(ex).append('\n');

@@ -32,8 +32,9 @@ import org.gongkai.pipeline.JobSpec;
  * The same job in DuckDB (JDBC, in-process): read the job's structured sources, check and
  * resolve each record, unpivot to {@code township_metrics}, keep one figure per township, year
  * and metric by the job's duplicate rules, roll up per district, year and metric (units
- * reporting, sum, min, max, mean, exact median) and write both tables as Parquet partitioned by
- * year.
+ * reporting, sum, min, max, mean, exact median), compare each township's figure with its
+ * district's ({@code comparison}: median, share, rank, robust z, prior year) and write the three
+ * tables as Parquet partitioned by year.
  *
  * <p>What it takes from the project: the job file (sources, globs, priorities, column
  * overrides) and the metric catalog's aliases, to name the columns. What it does itself, in SQL:
@@ -193,10 +194,51 @@ public final class DuckDbJob {
           + "GROUP BY left(w.township_code, 6), d.name, w.year, w.metric, m.metric_label, e.units_expected, m.ord) "
           + "ORDER BY region_code, year, ord) TO " + lit(out.resolve("rollup").toString()) + " (FORMAT parquet, PARTITION_BY (year), COMPRESSION snappy)");
 
+      comparison(st, out.resolve("comparison"), job.audit().robustMinUnits());
+
       long kept = count(st, "SELECT count(*) FROM winners");
       System.err.printf(Locale.ROOT, "duckdb: %d observations, %d kept after duplicates; %.1f s%n%s", obs, kept, (System.nanoTime() - t0) / 1e9, summary);
     }
     GenData.deleteTree(tmp);
+  }
+
+  /**
+   * The {@code comparison} table, from the documented rules (DESIGN.md, docs/audit-rules.md):
+   * per township, year and metric, against the district's townships stating the metric that
+   * year — the median (exact: the mean of the two middle values for an even count), the share
+   * of the district's sum (none when the sum is 0), the rank (1 = highest, ties share the
+   * better rank), the robust z 0.6745·(x − median)/MAD with MAD the median of |x − median|
+   * (none when the MAD is 0 or fewer than {@code minUnits} townships report), the township's
+   * figure the year before and the change (value − prior) / prior (none without a prior or
+   * when it is 0).
+   */
+  private static void comparison(Timed st, Path dir, int minUnits) throws SQLException {
+    st.execute("""
+        CREATE TEMP TABLE cmp_groups AS
+        SELECT left(township_code, 6) AS district_code, year, metric, count(*) AS n, sum(value)::DOUBLE AS total,
+          quantile_cont(value, 0.5) AS median
+        FROM winners GROUP BY ALL""");
+    st.execute("""
+        CREATE TEMP TABLE cmp_mad AS
+        SELECT g.district_code, g.year, g.metric, quantile_cont(abs(w.value - g.median), 0.5) AS mad
+        FROM winners w JOIN cmp_groups g ON g.district_code = left(w.township_code, 6) AND g.year = w.year AND g.metric = w.metric
+        GROUP BY ALL""");
+    st.execute("COPY (SELECT * EXCLUDE (ord) FROM (SELECT w.year, left(w.township_code, 2) AS province_code, p.name AS province_name, "
+        + "left(w.township_code, 4) AS city_code, c.name AS city_name, g.district_code, d.name AS district_name, w.township_code, "
+        + "t.name AS township_name, w.metric, m.metric_label, w.value, w.qualifier, g.median AS district_median, "
+        + "CASE WHEN g.total <> 0 THEN w.value / g.total END AS share_of_district, "
+        + "(rank() OVER (PARTITION BY g.district_code, w.year, w.metric ORDER BY w.value DESC))::INTEGER AS rank_in_district, "
+        + "CASE WHEN x.mad <> 0 AND g.n >= " + minUnits + " THEN 0.6745::DOUBLE * (w.value - g.median) / x.mad END AS robust_z, "
+        + "prior.value AS prior_value, CASE WHEN prior.value <> 0 THEN (w.value - prior.value)::DOUBLE / prior.value END AS change_ratio, m.ord "
+        + "FROM winners w JOIN cmp_groups g ON g.district_code = left(w.township_code, 6) AND g.year = w.year AND g.metric = w.metric "
+        + "JOIN cmp_mad x ON x.district_code = g.district_code AND x.year = g.year AND x.metric = g.metric "
+        + "LEFT JOIN winners prior ON prior.township_code = w.township_code AND prior.metric = w.metric AND prior.year = w.year - 1 "
+        + "JOIN town t ON t.code = w.township_code JOIN metrics m ON m.metric = w.metric "
+        + "LEFT JOIN gaz d ON d.code = g.district_code LEFT JOIN gaz c ON c.code = left(w.township_code, 4) "
+        + "LEFT JOIN gaz p ON p.code = left(w.township_code, 2)) "
+        + "ORDER BY district_code, year, ord, township_code) TO " + lit(dir.toString()) + " (FORMAT parquet, PARTITION_BY (year), COMPRESSION snappy)");
+    st.execute("DROP TABLE cmp_groups");
+    st.execute("DROP TABLE cmp_mad");
   }
 
   /** Statements, each timed to stderr when verbose. */

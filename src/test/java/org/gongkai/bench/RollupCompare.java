@@ -12,10 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the district rollups (and the row counts of {@code township_metrics}) that the engines
- * wrote as Parquet, and compares each with the reference (the first): per (district, year,
- * metric) units_expected, units_reporting, sum, sum_qualifier, min, max, mean and median; means
- * and medians to a relative 1e-9.
+ * Reads the district rollups, the comparison tables (and the row counts of {@code
+ * township_metrics}) that the engines wrote as Parquet, and compares each with the reference
+ * (the first): per (district, year, metric) units_expected, units_reporting, sum,
+ * sum_qualifier, min, max, mean and median; per (township, year, metric) value, qualifier,
+ * rank, prior value (exact) and district median, share, robust z and change (doubles: both
+ * null, or within 1e-9 relative to the larger of 1 and the reference's magnitude). An engine
+ * that writes no comparison table (the plain-Java baseline without {@code --full}) is left out
+ * of that check and named; when the reference has none, the engines disagree.
  */
 final class RollupCompare {
   private RollupCompare() {}
@@ -27,7 +31,25 @@ final class RollupCompare {
     }
   }
 
-  record Result(boolean agree, String reference, long referenceRows, Map<String, Long> townshipMetricRows, List<Pair> pairs, String error) {}
+  record Result(boolean agree, String reference, long referenceRows, Map<String, Long> townshipMetricRows, List<Pair> pairs, String error,
+      Comparison comparison) {
+    Result(boolean agree, String reference, long referenceRows, Map<String, Long> townshipMetricRows, List<Pair> pairs, String error) {
+      this(agree, reference, referenceRows, townshipMetricRows, pairs, error, null);
+    }
+  }
+
+  /**
+   * The comparison tables against the reference's; {@code without}: engines that wrote none.
+   * They agree when none wrote one, or the reference did and every other that did is identical.
+   */
+  record Comparison(long referenceRows, List<Pair> pairs, List<String> without, boolean anyWritten) {
+    boolean agree() {
+      return !anyWritten || referenceRows > 0 && pairs.stream().allMatch(Pair::agree);
+    }
+  }
+
+  static final String COMPARISON_COLUMNS = "township_code, CAST(year AS INTEGER) AS year, metric, value, qualifier, district_median, "
+      + "share_of_district, rank_in_district, robust_z, prior_value, change_ratio";
 
   static final String COLUMNS = "region_code, CAST(year AS INTEGER) AS year, metric, units_expected, units_reporting, sum, sum_qualifier, min, max, mean, median";
 
@@ -81,11 +103,66 @@ final class RollupCompare {
         }
         pairs.add(new Pair(engines.get(i), rows, missing, extra, differing, examples));
       }
-      boolean agree = refRows > 0 && pairs.stream().allMatch(Pair::agree) && tm.values().stream().distinct().count() == 1;
-      return new Result(agree, ref, refRows, tm, pairs, null);
+      Comparison comparison = comparison(st, engines, outputs);
+      boolean agree = refRows > 0 && pairs.stream().allMatch(Pair::agree) && tm.values().stream().distinct().count() == 1
+          && comparison.agree();
+      return new Result(agree, ref, refRows, tm, pairs, null, comparison);
     } catch (Exception e) {
       return new Result(false, ref, 0, tm, pairs, e.toString());
     }
+  }
+
+  private static Comparison comparison(Statement st, List<String> engines, Map<String, Path> outputs) throws java.sql.SQLException {
+    List<String> without = new ArrayList<>();
+    List<Integer> with = new ArrayList<>();
+    for (int i = 0; i < engines.size(); i++) {
+      Path dir = outputs.get(engines.get(i)).resolve("comparison");
+      if (!Files.isDirectory(dir)) {
+        without.add(engines.get(i));
+        continue;
+      }
+      with.add(i);
+      st.execute("CREATE TABLE c" + i + " AS SELECT " + COMPARISON_COLUMNS + " FROM read_parquet(" + DuckDbJob.lit(dir + "/*/*.parquet")
+          + ", hive_partitioning = true)");
+    }
+    if (with.isEmpty() || with.get(0) != 0) {
+      return new Comparison(0, List.of(), without, !with.isEmpty());
+    }
+    st.execute("CREATE MACRO close_to(a, b) AS (a IS NULL AND b IS NULL) OR abs(a - b) <= 1e-9 * greatest(1, abs(a))");
+    long refRows = count(st, "SELECT count(*) FROM c0");
+    List<Pair> pairs = new ArrayList<>();
+    String key = "township_code, year, metric";
+    for (int i : with.subList(1, with.size())) {
+      String t = "c" + i;
+      String differs = "a.value <> b.value OR a.qualifier <> b.qualifier OR a.rank_in_district <> b.rank_in_district "
+          + "OR a.prior_value IS DISTINCT FROM b.prior_value OR NOT close_to(a.district_median, b.district_median) "
+          + "OR NOT close_to(a.share_of_district, b.share_of_district) OR NOT close_to(a.robust_z, b.robust_z) "
+          + "OR NOT close_to(a.change_ratio, b.change_ratio)";
+      String join = " FROM c0 a JOIN " + t + " b USING (" + key + ") WHERE " + differs;
+      List<String> examples = new ArrayList<>();
+      try (ResultSet r = st.executeQuery("SELECT township_code, year, metric, a.value || '/' || b.value, a.rank_in_district || '/' || b.rank_in_district, "
+          + "a.district_median || '/' || b.district_median, coalesce(a.share_of_district::VARCHAR, '-') || '/' || coalesce(b.share_of_district::VARCHAR, '-'), "
+          + "coalesce(a.robust_z::VARCHAR, '-') || '/' || coalesce(b.robust_z::VARCHAR, '-'), "
+          + "coalesce(a.prior_value::VARCHAR, '-') || '/' || coalesce(b.prior_value::VARCHAR, '-'), "
+          + "coalesce(a.change_ratio::VARCHAR, '-') || '/' || coalesce(b.change_ratio::VARCHAR, '-')" + join + " ORDER BY " + key + " LIMIT 5")) {
+        while (r.next()) {
+          examples.add("comparison " + r.getString(1) + " " + r.getInt(2) + " " + r.getString(3) + ": value " + r.getString(4) + ", rank " + r.getString(5)
+              + ", median " + r.getString(6) + ", share " + r.getString(7) + ", z " + r.getString(8) + ", prior " + r.getString(9)
+              + ", change " + r.getString(10) + " (" + engines.get(0) + "/" + engines.get(i) + ")");
+        }
+      }
+      try (ResultSet r = st.executeQuery("(SELECT '" + engines.get(0) + "', " + key + " FROM c0 ANTI JOIN " + t + " USING (" + key + ") LIMIT 3) "
+          + "UNION ALL (SELECT '" + engines.get(i) + "', " + key + " FROM " + t + " ANTI JOIN c0 USING (" + key + ") LIMIT 3)")) {
+        while (r.next()) {
+          examples.add("comparison only in " + r.getString(1) + ": " + r.getString(2) + " " + r.getInt(3) + " " + r.getString(4));
+        }
+      }
+      pairs.add(new Pair(engines.get(i), count(st, "SELECT count(*) FROM " + t),
+          count(st, "SELECT count(*) FROM c0 ANTI JOIN " + t + " USING (" + key + ")"),
+          count(st, "SELECT count(*) FROM " + t + " ANTI JOIN c0 USING (" + key + ")"),
+          count(st, "SELECT count(*)" + join), examples));
+    }
+    return new Comparison(refRows, pairs, without, true);
   }
 
   private static long count(Statement st, String sql) throws java.sql.SQLException {

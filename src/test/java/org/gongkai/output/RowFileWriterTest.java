@@ -1,5 +1,6 @@
 package org.gongkai.output;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,15 @@ import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroSchemaConverter;
+import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalOutputFile;
 import org.gongkai.output.TableSchema.Column;
@@ -31,10 +40,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The direct Parquet writer against the parquet-avro writer it replaced (kept here as the
- * reference): for every table, the same schema, column chunks and values, read back by DuckDB.
+ * The table writer against two references: byte for byte, parquet-java's {@code ParquetWriter}
+ * fed through the record consumer of a plain {@code WriteSupport} with the same settings (its own
+ * encoders, its own row-group rule); and, read back by DuckDB, the parquet-avro writer it
+ * replaced: the same schema, column chunks, footer and values.
  */
-class RowWriteSupportTest {
+class RowFileWriterTest {
   @TempDir Path tmp;
 
   static List<TableSchema> tables() {
@@ -70,24 +81,51 @@ class RowWriteSupportTest {
     }
   }
 
+  /** Every table's files are the bytes parquet-java's own writer makes of the same rows. */
+  @ParameterizedTest
+  @MethodSource("tables")
+  void writesTheBytesOfParquetJavasOwnWriter(TableSchema table) throws Exception {
+    List<Object[]> rows = sampleRows(table, 500);
+    Path direct = tmp.resolve("direct");
+    List<OutputFile> files = TableWriter.writeParquet(table, direct.toString(), rows);
+    Map<String, List<Object[]>> byFile = new TreeMap<>();
+    int year = table.partitionedByYear() ? table.indexOf("year") : -1;
+    for (Object[] row : rows) {
+      String rel = table.name() + "/" + (year >= 0 ? "year=" + row[year] + "/" : "") + "part-00000.parquet";
+      byFile.computeIfAbsent(rel, k -> new ArrayList<>()).add(row);
+    }
+    assertEquals(byFile.keySet(), files.stream().map(OutputFile::path).collect(java.util.stream.Collectors.toSet()));
+    for (var e : byFile.entrySet()) {
+      Path reference = tmp.resolve("reference").resolve(e.getKey());
+      Files.createDirectories(reference.getParent());
+      Reference.write(table, reference, e.getValue(), 32 << 20);
+      assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(direct.resolve(e.getKey())), e.getKey());
+    }
+  }
+
   /**
-   * Past one page and one row group: each row group gets a new column store, which the writer
-   * must follow (pages close at 20,000 rows, row groups here at 256 kB instead of 32 MB).
+   * Past one page and one row group: each row group gets a new column store and page store, and
+   * ends where parquet-java ends it (pages close at 20,000 rows, row groups here at 256 kB
+   * instead of 32 MB); the bytes are those of parquet-java's writer, the chunks those of
+   * parquet-avro's.
    */
   @Test
-  void pagesAndRowGroupsAreWhatParquetAvroWrote() throws Exception {
+  void pagesAndRowGroupsAreParquetJavasOwn() throws Exception {
     TableSchema table = Tables.COMPARISON;
     List<Object[]> rows = sampleRows(table, 60_000);
     Path direct = tmp.resolve("direct.parquet");
+    Path reference = tmp.resolve("reference.parquet");
     Path avro = tmp.resolve("avro.parquet");
     long rowGroup = 256 << 10;
-    Schema schema = table.avroSchema();
-    try (ParquetWriter<Object[]> w = TableWriter.Partition.settings(
-        new RowWriteSupport.Builder(new LocalOutputFile(direct), table), table).withRowGroupSize(rowGroup).build()) {
+    try (RowFileWriter w = new RowFileWriter(new LocalOutputFile(direct), table, TableWriter.Partition.properties(table),
+        new CodecFactory(TableWriter.Partition.CONF, 1 << 10), CompressionCodecName.SNAPPY, rowGroup)) {
       for (Object[] row : rows) {
         w.write(row);
       }
     }
+    Reference.write(table, reference, rows, rowGroup);
+    assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(direct));
+    Schema schema = table.avroSchema();
     try (ParquetWriter<GenericRecord> w = ParquetAvro.builder(table, avro).withRowGroupSize(rowGroup).build()) {
       for (Object[] row : rows) {
         w.write(ParquetAvro.record(schema, table, row));
@@ -101,6 +139,23 @@ class RowWriteSupportTest {
       assertEquals(rows(st, "SELECT * EXCLUDE (file_name) FROM parquet_metadata(" + b + ")"),
           rows(st, "SELECT * EXCLUDE (file_name) FROM parquet_metadata(" + a + ")"));
       assertEquals(rows(st, "SELECT * FROM read_parquet(" + b + ")"), rows(st, "SELECT * FROM read_parquet(" + a + ")"));
+    }
+  }
+
+  /** After a failed write the file gets no footer: no reader takes it for a table. */
+  @Test
+  void aFailedWriteLeavesNoFooter() throws Exception {
+    Path f = tmp.resolve("failed.parquet");
+    Object[] good = sampleRows(Tables.REJECTS, 2).get(1);
+    Object[] bad = good.clone();
+    bad[Tables.REJECTS.indexOf("reason_code")] = null;
+    RowFileWriter w = new RowFileWriter(new LocalOutputFile(f), Tables.REJECTS, TableWriter.Partition.properties(Tables.REJECTS),
+        new CodecFactory(TableWriter.Partition.CONF, 1 << 10), CompressionCodecName.SNAPPY, 1 << 20);
+    w.write(good);
+    assertThrows(IllegalArgumentException.class, () -> w.write(bad));
+    w.close();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      assertThrows(SQLException.class, () -> rows(st, "SELECT count(*) FROM read_parquet(" + lit(f) + ")"));
     }
   }
 
@@ -132,17 +187,6 @@ class RowWriteSupportTest {
       }
       for (String col : List.of("district_name", "township_name", "metric_label", "locator", "evidence")) {
         assertEquals(List.of(false, false), stats.get(col), col + " has no statistics");
-      }
-    }
-  }
-
-  /** The writers' shared DOUBLE settings (TableWriter.Partition.settings) assume it. */
-  @Test
-  void aColumnNameIsDoubleInEveryTableThatHasIt() {
-    for (TableSchema t : Tables.ALL) {
-      for (Column c : t.parquetColumns()) {
-        assertEquals(c.type() == TableSchema.Type.DOUBLE, TableWriter.Partition.DOUBLE_COLUMNS.contains(c.name()),
-            t.name() + "." + c.name());
       }
     }
   }
@@ -273,9 +317,101 @@ class RowWriteSupportTest {
     }
 
     static AvroParquetWriter.Builder<GenericRecord> builder(TableSchema table, Path file) {
-      return TableWriter.Partition.settings(AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+      return Reference.settings(AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
           .withSchema(table.avroSchema())
           .withDataModel(GenericData.get()), table);
+    }
+  }
+
+  /**
+   * parquet-java's own writer: {@code ParquetWriter} with a {@code WriteSupport} that sends each
+   * row through the record consumer, field by field, and the table's settings through the
+   * builder's knobs (parquet-java's default encoders).
+   */
+  static final class Reference extends WriteSupport<Object[]> {
+    private final TableSchema table;
+    private final MessageType schema;
+    private RecordConsumer out;
+
+    Reference(TableSchema table) {
+      this.table = table;
+      this.schema = new AvroSchemaConverter(new Configuration(false)).convert(table.avroSchema());
+    }
+
+    static void write(TableSchema table, Path file, List<Object[]> rows, long rowGroup) throws IOException {
+      try (ParquetWriter<Object[]> w = settings(new Builder(new LocalOutputFile(file), table), table)
+          .withRowGroupSize(rowGroup).build()) {
+        for (Object[] row : rows) {
+          w.write(row);
+        }
+      }
+    }
+
+    /** The settings the table writer documents: Snappy, dictionaries but for doubles, no size or descriptive statistics. */
+    static <B extends ParquetWriter.Builder<?, B>> B settings(B builder, TableSchema table) {
+      builder.withConf(new Configuration(false)).withCompressionCodec(CompressionCodecName.SNAPPY)
+          .withRowGroupSize(32L << 20).withDictionaryEncoding(true).withSizeStatisticsEnabled(false);
+      for (Column c : table.parquetColumns()) {
+        if (TableWriter.Partition.DESCRIPTIVE.contains(c.name())) {
+          builder.withStatisticsEnabled(c.name(), false);
+        }
+        if (c.type() == TableSchema.Type.DOUBLE) {
+          builder.withDictionaryEncoding(c.name(), false);
+        }
+      }
+      return builder;
+    }
+
+    @Override
+    public WriteContext init(Configuration configuration) {
+      return new WriteContext(schema, Map.of("parquet.avro.schema", table.avroSchema().toString()));
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+      this.out = recordConsumer;
+    }
+
+    @Override
+    public void write(Object[] row) {
+      out.startMessage();
+      List<Column> columns = table.parquetColumns();
+      for (int i = 0; i < columns.size(); i++) {
+        Column c = columns.get(i);
+        Object v = row[table.indexOf(c.name())];
+        if (v == null) {
+          continue;
+        }
+        out.startField(c.name(), i);
+        switch (c.type()) {
+          case STRING -> out.addBinary(Binary.fromString(v.toString()));
+          case INT -> out.addInteger(((Number) v).intValue());
+          case LONG -> out.addLong(((Number) v).longValue());
+          case DOUBLE -> out.addDouble(((Number) v).doubleValue());
+          case BOOLEAN -> out.addBoolean((Boolean) v);
+        }
+        out.endField(c.name(), i);
+      }
+      out.endMessage();
+    }
+
+    static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
+      private final TableSchema table;
+
+      Builder(org.apache.parquet.io.OutputFile file, TableSchema table) {
+        super(file);
+        this.table = table;
+      }
+
+      @Override
+      protected Builder self() {
+        return this;
+      }
+
+      @Override
+      protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
+        return new Reference(table);
+      }
     }
   }
 }
