@@ -17,7 +17,6 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.gongkai.ingest.FormatReader;
 import org.gongkai.ingest.ReadCounts;
-import org.gongkai.ingest.ReadSink;
 import org.gongkai.ingest.SourceSpec;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
@@ -38,11 +37,9 @@ import org.gongkai.output.Tables;
  * written as a shuffle file into staging and only its name goes on to the shuffle. The group's
  * rejects, its files' conservation counts and notices (what was read and not used) are staged
  * under names of the read group, for the publish to gather. A reader that fails on a file
- * makes that file one reject ({@code READER_ERROR}) and the group goes on.
+ * makes that file one reject ({@link HeldRead}) and the group goes on.
  */
 public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGroups.Group>>, PCollection<KV<String, String>>> {
-  static final String READER_ERROR = "READER_ERROR";
-
   private final JobSpec job;
 
   public ReadSources(JobSpec job) {
@@ -116,42 +113,10 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
         }
         SourceSpec source = file.source();
         FileNoticeCollector notices = new FileNoticeCollector(source, file.path());
-        // What the reader gives is held until it has read the whole file: a reader that fails
-        // half way leaves nothing of the file but its reject.
-        List<Object> given = new ArrayList<>();
-        ReadSink sink = new ReadSink() {
-          @Override
-          public void observation(Observation o) {
-            notices.saw(o.year(), o.townshipCode());
-            given.add(o);
-          }
-
-          @Override
-          public void fingerprint(ReportFingerprint f) {
-            given.add(f);
-          }
-
-          @Override
-          public void notice(Notice n) {
-            notices.add(n);
-          }
-
-          @Override
-          public void reject(Reject r) {
-            notices.saw(r.year(), null);
-            given.add(r);
-          }
-        };
-        ReadCounts counts;
-        try {
-          FormatReader reader = FormatReaders.create(source, resolver, MetricCatalog.standard(), job.limits());
-          counts = reader.read(file.path(), bytes, sink);
-        } catch (RuntimeException e) {
-          given.clear();
-          given.add(readerError(source, file, e));
-          counts = new ReadCounts(1, 0, 1, 0, List.of(), null);
-        }
-        keep(file, given);
+        FormatReader reader = FormatReaders.create(source, resolver, MetricCatalog.standard(), job.limits());
+        HeldRead read = HeldRead.of(reader, source, file.path(), bytes);
+        keep(file, read.given(), notices);
+        ReadCounts counts = read.counts();
         RunFact.FileNotices said = notices.fact();
         if (said != null) {
           noticeFacts.add(said);
@@ -164,12 +129,15 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
       }
 
       /** A file's records, in the order read, into the batches of their groups of districts and the rejects. */
-      private void keep(InputFile file, List<Object> given) {
+      private void keep(InputFile file, List<Object> given, FileNoticeCollector notices) {
         int maxRows = job.limits().maxBatchRows();
         List<Object[]> rejectRows = new ArrayList<>();
         int chunk = 0;
         for (Object x : given) {
-          if (x instanceof Observation o) {
+          if (x instanceof Notice n) {
+            notices.add(n);
+          } else if (x instanceof Observation o) {
+            notices.saw(o.year(), o.townshipCode());
             String g = groups.of(o.townshipCode().substring(0, 6));
             DistrictBuffer b = buffer(g);
             b.observations.add(o);
@@ -179,6 +147,7 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
           } else if (x instanceof ReportFingerprint f) {
             buffer(groups.of(f.townshipCode().substring(0, 6))).fingerprints.add(f);
           } else if (x instanceof Reject r) {
+            notices.saw(r.year(), null);
             if (r.townshipCode() != null && r.year() != null) {
               // its district shows it as 数据被拒收
               buffer(groups.of(r.townshipCode().substring(0, 6))).rejected.add(RejectedRecord.of(r));
@@ -235,13 +204,6 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
     private static RowBatch rejectBatch(InputFile file, int chunk, List<Object[]> rows) {
       String key = String.format("%04d|%s|%06d", file.source().order(), file.path(), chunk);
       return new RowBatch(Tables.REJECTS.name(), key, rows);
-    }
-
-    /** The one reject of a file its reader failed on, with the reader's own message. */
-    private static Reject readerError(SourceSpec source, InputFile file, RuntimeException e) {
-      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-      return new Reject(source.name(), file.path(), "offset 0", 0, source.year(), "", READER_ERROR,
-          "读取该文件时出错，整个文件未使用：" + message);
     }
 
     private static String sha256(byte[] bytes) {
