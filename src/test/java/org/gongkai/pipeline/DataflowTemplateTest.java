@@ -66,9 +66,15 @@ class DataflowTemplateTest {
     assertFalse(all.contains("Publish") || all.contains("Reject"), "the template stages; gongkai publishes after it:\n" + all);
     long shuffles = kinds.stream().filter(k -> k.equals("GroupByKey")).count();
     assertEquals(3, shuffles, "files by read group, by group of districts, by province: " + kinds);
-    assertEquals(List.of("ParallelRead", "ParallelDo", "GroupByKey", "ParallelDo", "GroupByKey", "ParallelDo"),
-        kinds.subList(0, 6), "listed and dealt into read groups when the run starts → parse, normalise, resolve"
-        + " → the one shuffle of observations → analysis");
+    List<String> flow = new ArrayList<>(); // runs of ParallelDo as one: Create decodes its element in one of its own
+    for (String k : kinds) {
+      if (flow.isEmpty() || !(k.equals("ParallelDo") && flow.get(flow.size() - 1).equals(k))) {
+        flow.add(k);
+      }
+    }
+    assertEquals(List.of("ParallelRead", "ParallelDo", "GroupByKey", "ParallelDo", "GroupByKey", "ParallelDo",
+        "GroupByKey", "ParallelDo"), flow, "listed and dealt into read groups when the run starts → parse, normalise,"
+        + " resolve → the one shuffle of observations → analysis → by province → rollups; then nothing: " + kinds);
 
   }
 
