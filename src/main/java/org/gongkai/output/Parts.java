@@ -31,7 +31,8 @@ import org.apache.commons.csv.CSVPrinter;
  * headerless CSV parts of each table, streams of records each written with its {@link Codec}
  * (汇总表 pieces, report sections and charts), and small Java-serialized values. Part names sort
  * in output order. Everything goes through Beam's FileSystems, so no worker needs a disk shared
- * with another; {@code _parts/} is removed before publishing.
+ * with another. Part names come from what a part holds (its group, table and batch), so a
+ * retried bundle writes the same names; {@code _parts/} is removed once the run is published.
  */
 public final class Parts {
   public static final String DIR = "_parts";
@@ -215,7 +216,8 @@ public final class Parts {
     FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 
-  private static List<ResourceId> list(String stagingDir, String glob) throws IOException {
+  /** The files of {@code _parts/} matching a glob, in name order. */
+  public static List<ResourceId> list(String stagingDir, String glob) throws IOException {
     MatchResult m = FileSystems.match(root(stagingDir) + "/" + DIR + "/" + glob, EmptyMatchTreatment.ALLOW);
     List<ResourceId> ids = new ArrayList<>();
     if (m.status() == MatchResult.Status.OK) {

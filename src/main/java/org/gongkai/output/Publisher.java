@@ -1,6 +1,13 @@
 package org.gongkai.output;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -12,9 +19,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.util.MimeTypes;
 
 /**
  * Atomic publish: a run writes into {@code OUT.staging-RUNID} beside the output directory and
@@ -24,25 +33,42 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * at the next start. Of replaced outputs, the next run deletes only what their manifest lists
  * ({@link OutputOwnership#removeListed}), on a background thread while
  * it works ({@link #removeReplaced}): deleting a national run's ~33,000 files took 12 s on a
- * disk mounted with {@code discard}, a seventh of the run. On an object store (gs://)
- * there are no directory renames: files are copied into place and {@code manifest.json} is
- * copied last, so a reader that waits for the manifest sees a complete run.
+ * disk mounted with {@code discard}, a seventh of the run. On an object store (gs://) there
+ * are no directory renames: a run writes under {@code OUT/runs/<run id>/} and publishes by
+ * writing {@code OUT/manifest.json} last, naming that folder ({@code run_folder}); then it
+ * deletes exactly what the previous manifest listed. A reader that reads the manifest first
+ * sees one complete run. In both cases {@code _parts/} is removed only once published.
  */
 public final class Publisher {
   public static final String STAGING = ".staging-";
   public static final String PREVIOUS = ".previous-";
   public static final String REPLACED = ".replaced-";
+  /** Where the runs of an object-store output live, each in its own folder. */
+  public static final String RUNS = "runs/";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Publisher() {}
 
+  /** {@code OUT.staging-RUNID} beside a local output directory; {@code OUT/runs/RUNID} on an object store. */
   public static String stagingDir(String outputDir, String runId) {
-    return trimSlash(outputDir) + STAGING + runId;
+    return isLocal(outputDir) ? trimSlash(outputDir) + STAGING + runId : trimSlash(outputDir) + "/" + RUNS + runId;
+  }
+
+  /** Where a run's outputs are once published: the output directory, or the run's folder on an object store. */
+  public static String publishedDir(String outputDir, String runId) {
+    return isLocal(outputDir) ? outputDir : stagingDir(outputDir, runId);
   }
 
   public static void publish(String stagingDir, String outputDir, String runId) throws IOException {
     if (isLocal(outputDir)) {
       Path staging = local(stagingDir);
       Path out = local(outputDir);
+      // The parts go aside (a sibling named like staging: recover removes it) and only once
+      // the swap is done are they deleted.
+      Path parts = staging.resolveSibling(staging.getFileName() + "-parts");
+      if (Files.exists(staging.resolve(Parts.DIR), LinkOption.NOFOLLOW_LINKS)) {
+        Files.move(staging.resolve(Parts.DIR), parts, StandardCopyOption.ATOMIC_MOVE);
+      }
       Path previous = out.resolveSibling(out.getFileName() + PREVIOUS + runId);
       OutputOwnership.Verdict v = OutputOwnership.check(out);
       if (!v.ours()) {
@@ -58,8 +84,19 @@ public final class Publisher {
         // Only now may it go: a killed run's .previous- is restored, a .replaced- never.
         Files.move(previous, out.resolveSibling(out.getFileName() + REPLACED + runId), StandardCopyOption.ATOMIC_MOVE);
       }
+      deleteTree(parts);
     } else {
       publishToObjectStore(stagingDir, outputDir);
+    }
+  }
+
+  /** Removes what a run that failed staged (a local staging directory, or the run's folder on an object store). */
+  public static void discard(String stagingDir) throws IOException {
+    if (isLocal(stagingDir)) {
+      deleteTree(local(stagingDir));
+      deleteTree(local(stagingDir).resolveSibling(local(stagingDir).getFileName() + "-parts"));
+    } else {
+      delete(FileSystems.match(trimSlash(stagingDir) + "/**", EmptyMatchTreatment.ALLOW));
     }
   }
 
@@ -171,33 +208,57 @@ public final class Publisher {
     }
   }
 
+  /**
+   * The run's folder is complete (its own {@code manifest.json} last): the pointer {@code
+   * OUT/manifest.json} is written next, a copy of it naming the folder; then what the previous
+   * pointer listed goes (its folder's files, or, written by an older Gongkai straight into OUT,
+   * the files it listed there), and the run's {@code _parts/}.
+   */
   private static void publishToObjectStore(String stagingDir, String outputDir) throws IOException {
-    MatchResult staged = FileSystems.match(trimSlash(stagingDir) + "/**");
-    List<ResourceId> src = new ArrayList<>();
-    List<ResourceId> dst = new ArrayList<>();
-    ResourceId manifestSrc = null;
-    ResourceId manifestDst = null;
-    for (MatchResult.Metadata m : staged.metadata()) {
-      String path = m.resourceId().toString();
-      String rel = path.substring(trimSlash(stagingDir).length() + 1);
-      ResourceId target = FileSystems.matchNewResource(trimSlash(outputDir) + "/" + rel, false);
-      if (rel.equals("manifest.json")) {
-        manifestSrc = m.resourceId();
-        manifestDst = target;
-      } else {
-        src.add(m.resourceId());
-        dst.add(target);
+    String out = trimSlash(outputDir);
+    String folder = trimSlash(stagingDir).substring(out.length() + 1);
+    ResourceId pointer = FileSystems.matchNewResource(out + "/manifest.json", false);
+    JsonNode previous = readIfPresent(pointer);
+    ObjectNode manifest = (ObjectNode) JSON.readTree(readAll(FileSystems.matchNewResource(stagingDir + "/manifest.json", false)));
+    manifest.put("run_folder", folder);
+    try (OutputStream o = Channels.newOutputStream(FileSystems.create(pointer, MimeTypes.TEXT))) {
+      o.write((JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    if (previous != null && !folder.equals(previous.path("run_folder").asText(null))) {
+      String base = previous.hasNonNull("run_folder") ? out + "/" + trimSlash(previous.get("run_folder").asText()) : out;
+      List<ResourceId> listed = new ArrayList<>();
+      for (JsonNode o : previous.path("outputs")) {
+        listed.add(FileSystems.matchNewResource(base + "/" + o.path("path").asText(), false));
       }
+      if (previous.hasNonNull("run_folder")) {
+        listed.add(FileSystems.matchNewResource(base + "/manifest.json", false));
+      }
+      FileSystems.delete(listed, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     }
-    FileSystems.copy(src, dst, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-    if (manifestSrc != null) {
-      FileSystems.copy(List.of(manifestSrc), List.of(manifestDst));
+    delete(FileSystems.match(trimSlash(stagingDir) + "/" + Parts.DIR + "/**", EmptyMatchTreatment.ALLOW));
+  }
+
+  private static void delete(MatchResult m) throws IOException {
+    List<ResourceId> files = new ArrayList<>();
+    if (m.status() == MatchResult.Status.OK) {
+      m.metadata().forEach(f -> files.add(f.resourceId()));
     }
-    List<ResourceId> all = new ArrayList<>(src);
-    if (manifestSrc != null) {
-      all.add(manifestSrc);
+    FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
+  /** The manifest an earlier run published, or null when there is none. */
+  private static JsonNode readIfPresent(ResourceId manifest) throws IOException {
+    MatchResult m = FileSystems.match(List.of(manifest.toString()), EmptyMatchTreatment.ALLOW).get(0);
+    if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
+      return null;
     }
-    FileSystems.delete(all, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    return JSON.readTree(readAll(manifest));
+  }
+
+  private static byte[] readAll(ResourceId file) throws IOException {
+    try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
+      return in.readAllBytes();
+    }
   }
 
   static boolean isLocal(String path) {

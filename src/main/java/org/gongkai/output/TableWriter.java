@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -234,33 +236,55 @@ public final class TableWriter {
     }
   }
 
-  /** Channels through {@link FileSystems} that count the bytes written. */
+  /**
+   * Channels through {@link FileSystems} that count the bytes written. Each file is written under
+   * a temporary name in {@code _parts/tmp/} and renamed to its own when closed after writes that
+   * all succeeded: a retried bundle writes the same name again, and a half-written attempt
+   * never has the final name (the temporary ones go with {@code _parts/}).
+   */
   public static final class Files {
     private Files() {}
 
     public static CountingChannel create(String dir, String relativePath) throws IOException {
-      var resource = FileSystems.matchNewResource(dir.endsWith("/") ? dir + relativePath : dir + "/" + relativePath, false);
-      return new CountingChannel(FileSystems.create(resource, MimeTypes.BINARY));
+      String root = dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
+      ResourceId target = FileSystems.matchNewResource(root + "/" + relativePath, false);
+      ResourceId temp = FileSystems.matchNewResource(root + "/" + Parts.DIR + "/tmp/" + UUID.randomUUID(), false);
+      return new CountingChannel(FileSystems.create(temp, MimeTypes.BINARY), temp, target);
     }
 
     /** A channel that counts what passes through it. */
     public static final class CountingChannel implements WritableByteChannel {
       private final WritableByteChannel delegate;
+      private final ResourceId temp;
+      private final ResourceId target;
+      private boolean failed;
       long bytes;
 
-      CountingChannel(WritableByteChannel delegate) {
+      CountingChannel(WritableByteChannel delegate, ResourceId temp, ResourceId target) {
         this.delegate = delegate;
+        this.temp = temp;
+        this.target = target;
       }
 
       public long bytes() {
         return bytes;
       }
 
+      /** What was written is not to be used: closing leaves it under its temporary name. */
+      public void abandon() {
+        failed = true;
+      }
+
       @Override
       public int write(ByteBuffer src) throws IOException {
-        int n = delegate.write(src);
-        bytes += n;
-        return n;
+        try {
+          int n = delegate.write(src);
+          bytes += n;
+          return n;
+        } catch (IOException | RuntimeException e) {
+          failed = true;
+          throw e;
+        }
       }
 
       @Override
@@ -271,7 +295,15 @@ public final class TableWriter {
       @Override
       public void close() throws IOException {
         if (delegate.isOpen()) {
-          delegate.close();
+          try {
+            delegate.close();
+          } catch (IOException | RuntimeException e) {
+            failed = true;
+            throw e;
+          }
+          if (!failed) {
+            FileSystems.rename(List.of(temp), List.of(target));
+          }
         }
       }
     }

@@ -40,7 +40,7 @@ public final class WholeJobFiles {
   static final String WIDE_DISTRICTS = "wide-districts";
   static final String SECTIONS = "sections";
   static final String CHARTS = "charts";
-  static final String REJECTS = "rejects";
+  static final String REJECTS = "report-rejects"; // not "rejects": the read groups stage the rejects table there
   public static final String REPORT = "report.html";
 
   private WholeJobFiles() {}

@@ -12,9 +12,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.gongkai.analysis.DistrictAnalysis;
 import org.gongkai.audit.Finding;
 import org.gongkai.audit.FindingRanks;
@@ -42,38 +39,34 @@ import org.gongkai.rollup.RollupPart;
  * per-district analysis as a pure function of the district's records ({@link DistrictAnalysis}):
  * deduplication, rollup, comparison, findings, the district's 汇总表 and report section. Each
  * group writes its own part of every table straight into staging (no second shuffle of rows),
- * and emits only small things: the names of the files that hold its facts for the manifest
- * and the parts of city and province rollups.
+ * stages its facts for the manifest under its own name, and emits only the names of the files
+ * holding its parts of city and province rollups.
  */
-public final class AnalyseDistricts extends PTransform<PCollection<KV<String, String>>, PCollectionTuple> {
-  public static final TupleTag<KV<String, String>> REGION_PARTS = new TupleTag<>() {};
-  public static final TupleTag<RunFact> FACTS = new TupleTag<>() {};
+public final class AnalyseDistricts extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
+  static final String WIDE = "wide";
 
   private final JobSpec job;
-  private final RunContext run;
 
-  public AnalyseDistricts(JobSpec job, RunContext run) {
+  public AnalyseDistricts(JobSpec job) {
     this.job = job;
-    this.run = run;
   }
 
+  /** The names of the shuffle files of city and province parts, keyed by province. */
   @Override
-  public PCollectionTuple expand(PCollection<KV<String, String>> batches) {
+  public PCollection<KV<String, String>> expand(PCollection<KV<String, String>> batches) {
     return batches
         .apply("ShuffleByDistrictGroup", GroupByKey.create())
-        .apply("AnalyseAndWriteDistricts",
-            ParDo.of(new AnalyseGroupFn(job, run)).withOutputTags(REGION_PARTS, TupleTagList.of(FACTS)));
+        .apply("AnalyseAndWriteDistricts", ParDo.of(new AnalyseGroupFn(job)));
   }
 
   static final class AnalyseGroupFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
     private final JobSpec job;
-    private final RunContext run;
     private transient Gazetteer gazetteer;
     private transient Rows rows;
+    private transient String staging;
 
-    AnalyseGroupFn(JobSpec job, RunContext run) {
+    AnalyseGroupFn(JobSpec job) {
       this.job = job;
-      this.run = run;
     }
 
     @Setup
@@ -82,8 +75,13 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       rows = new Rows(gazetteer, MetricCatalog.standard());
     }
 
+    @StartBundle
+    public void startBundle(StartBundleContext c) {
+      staging = GongkaiOptions.stagingDir(c.getPipelineOptions());
+    }
+
     @ProcessElement
-    public void process(@Element KV<String, Iterable<String>> group, MultiOutputReceiver out) {
+    public void process(@Element KV<String, Iterable<String>> group, OutputReceiver<KV<String, String>> out) {
       Progress.STAGE.set("analysing districts");
       String part = group.getKey();
       Map<String, List<Observation>> observations = new TreeMap<>();
@@ -93,7 +91,7 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       for (String file : group.getValue()) {
         DistrictBatch b;
         try {
-          b = ShuffleFiles.read(run.stagingDir(), file);
+          b = ShuffleFiles.read(staging, file);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read the shuffle file " + file + ": " + e.getMessage(), e);
         }
@@ -137,9 +135,8 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
 
     private void analyseAndWrite(String part, Map<String, List<Observation>> observations,
         Map<String, List<ReportFingerprint>> fingerprints, Map<String, List<RejectedRecord>> rejected,
-        Map<String, List<StatedFigure>> stated, MultiOutputReceiver out) throws IOException {
+        Map<String, List<StatedFigure>> stated, OutputReceiver<KV<String, String>> out) throws IOException {
       MetricCatalog catalog = MetricCatalog.standard();
-      String staging = run.stagingDir();
       TablePartWriter metrics = writer(Tables.TOWNSHIP_METRICS, part);
       TablePartWriter rollup = writer(Tables.ROLLUP, part);
       TablePartWriter comparison = writer(Tables.COMPARISON, part);
@@ -204,36 +201,35 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       for (TablePartWriter w : writers) {
         writtenFacts.add(new RunFact.Written(w.table().name(), w.files(), Map.of()));
       }
-      emitFacts(districtFacts, out);
-      emitFacts(writtenFacts, out);
+      stageFacts(part, districtFacts);
+      stageFacts(part, writtenFacts);
       emitRegionParts(part, regions, out);
       Progress.PARTS_WRITTEN.incrementAndGet();
     }
 
     /**
-     * A group's facts of one kind go to staging and only their name is emitted: the list of
-     * files written (a few hundred 汇总表 per group) made the DirectRunner copy a growing bag
-     * for every group that finished, 3.5 s of a national run.
+     * A group's facts of one kind go to staging, named by the group, for the publish to list:
+     * the list of files written (a few hundred 汇总表 per group) made the DirectRunner copy a
+     * growing bag for every group that finished, 3.5 s of a national run.
      */
-    private void emitFacts(List<RunFact> facts, MultiOutputReceiver out) throws IOException {
+    private void stageFacts(String group, List<RunFact> facts) throws IOException {
       if (!facts.isEmpty()) {
-        out.get(FACTS).output(ShuffleFiles.writeFacts(run.stagingDir(), facts));
+        ShuffleFiles.writeFacts(staging, group, facts);
       }
     }
 
     private TablePartWriter writer(TableSchema table, String part) throws IOException {
-      return new TablePartWriter(table, run.stagingDir(), part, job.outputs().parquet(), job.outputs().csv());
+      return new TablePartWriter(table, staging, part, job.outputs().parquet(), job.outputs().csv());
     }
 
     /** Parts of each city and province, one shuffle file per province, keyed by province. */
-    private void emitRegionParts(String group, Map<String, List<RollupPart>> regions, MultiOutputReceiver out)
+    private void emitRegionParts(String group, Map<String, List<RollupPart>> regions, OutputReceiver<KV<String, String>> out)
         throws IOException {
       Map<String, List<RegionParts>> byProvince = new TreeMap<>();
       regions.forEach((code, parts) -> byProvince.computeIfAbsent(code.substring(0, 2), k -> new ArrayList<>())
           .add(new RegionParts(code, parts)));
       for (Map.Entry<String, List<RegionParts>> e : byProvince.entrySet()) {
-        out.get(REGION_PARTS).output(KV.of(e.getKey(),
-            ShuffleFiles.writeRegionParts(run.stagingDir(), e.getKey(), group, e.getValue())));
+        out.output(KV.of(e.getKey(), ShuffleFiles.writeRegionParts(staging, e.getKey(), group, e.getValue())));
       }
     }
 

@@ -41,19 +41,33 @@ public final class JobRunner {
 
   private JobRunner() {}
 
-  /** Builds the pipeline of a job into {@code p} and returns the run's context (used by tests and the template export). */
+  /**
+   * Builds the pipeline of a job into {@code p} and returns the run's context (used by tests and
+   * the template export). The run's id and staging directory are options ({@code --runId},
+   * {@code --stagingDir}), read by the steps when they run; given ones are kept, missing ones
+   * are chosen here.
+   */
   public static RunContext prepare(Pipeline p, JobSpec job, PipelineOptions options) {
     FileSystems.setDefaultPipelineOptions(options);
     // a bad gazetteer, or a region it does not know, is a job error, before anything runs
     checkRegions(job, Inputs.gazetteer(job.gazetteer()));
-    List<InputFile> files = Inputs.list(job);
-    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
-        + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-    RunContext run = new RunContext(runId, Publisher.stagingDir(job.outputs().directory(), runId),
-        job.outputs().directory(), Instant.now().toString(), Version.get(), options.getRunner().getSimpleName(),
-        optionsOf(options));
-    GongkaiPipeline.build(p, job, files, run);
+    GongkaiOptions o = options.as(GongkaiOptions.class);
+    if (o.getRunId() == null || o.getRunId().isBlank()) {
+      o.setRunId(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
+          + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)));
+    }
+    if (o.getStagingDir() == null || o.getStagingDir().isBlank()) {
+      o.setStagingDir(Publisher.stagingDir(job.outputs().directory(), o.getRunId()));
+    }
+    RunContext run = new RunContext(o.getRunId(), o.getStagingDir(), job.outputs().directory(), Instant.now().toString(),
+        Version.get(), options.getRunner().getSimpleName(), optionsOf(options));
+    GongkaiPipeline.build(p, job);
     return run;
+  }
+
+  /** After the pipeline is DONE: checks, joins and publishes what it staged ({@link PublishRun}). */
+  public static void publish(JobSpec job, RunContext run) throws IOException {
+    PublishRun.publish(job, run);
   }
 
   public static int run(Path jobFile, String[] beamArgs, PrintStream out, PrintStream err) {
@@ -126,11 +140,19 @@ public final class JobRunner {
       PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
         err.println("gongkai: the run ended in state " + state + "; outputs were not published");
+        deleteQuietly(run.stagingDir());
         return FAILED;
       }
-    } catch (RuntimeException e) {
-      err.println("gongkai: the run failed, previous outputs are untouched: " + rootMessage(e));
+      publish(job, run);
+    } catch (RuntimeException | IOException e) {
       deleteQuietly(run.stagingDir());
+      JobFileException badJob = cause(e, JobFileException.class);
+      if (badJob != null) {
+        // the input files are listed when the run starts: a source that matches nothing
+        err.println("gongkai: " + badJob.getMessage());
+        return BAD_JOB;
+      }
+      err.println("gongkai: the run failed, previous outputs are untouched: " + rootMessage(e));
       return FAILED;
     } finally {
       try {
@@ -140,8 +162,9 @@ public final class JobRunner {
       }
     }
     JsonNode manifest = RunSummary.manifest(outDir);
-    RunSummary.print(manifest, outDir, (System.nanoTime() - start) / 1e9, out);
-    List<String> empty = RunSummary.emptySources(manifest, outDir);
+    String published = Publisher.publishedDir(outDir, run.runId());
+    RunSummary.print(manifest, published, (System.nanoTime() - start) / 1e9, out);
+    List<String> empty = RunSummary.emptySources(manifest, published);
     out.flush();
     empty.forEach(line -> err.println("gongkai: " + line));
     return empty.isEmpty() ? OK : EMPTY_SOURCES;
@@ -265,12 +288,19 @@ public final class JobRunner {
 
   private static void deleteQuietly(String dir) {
     try {
-      if (!dir.contains("://")) {
-        Publisher.deleteTree(Path.of(dir));
-      }
-    } catch (IOException e) {
-      // the next run removes it
+      Publisher.discard(dir);
+    } catch (IOException | RuntimeException e) {
+      // the next run removes it (a local one; on an object store it stays unread: no manifest names it)
     }
+  }
+
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   /** One run at a time per output directory: a lock file beside it. */

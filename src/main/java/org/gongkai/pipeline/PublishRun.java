@@ -10,16 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
-import org.apache.beam.sdk.util.MimeTypes;
-import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import java.util.TreeMap;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.output.HtmlReport;
@@ -33,209 +23,165 @@ import org.gongkai.output.OutputFile;
 import org.gongkai.output.Publisher;
 
 /**
- * The last step: gathers the facts of every stage (small: one per file, district and table),
- * checks conservation, writes {@code manifest.json} into the staging directory and publishes
- * it. A run whose counts do not add up fails here and publishes nothing.
+ * After the pipeline is done: gathers the facts every step staged (small: one per file,
+ * district and table), writes the rejects table from the read groups' rejects, checks
+ * conservation, joins the CSV parts, the whole-job 汇总表 and report.html, writes {@code
+ * manifest.json} into the staging directory and publishes it ({@link Publisher}). A run whose
+ * counts do not add up fails here and publishes nothing. Plain Java, run once by {@link
+ * JobRunner}: nothing here is retried by a runner, and {@code _parts/} goes only once published.
  */
-public final class PublishRun extends PTransform<PCollection<RunFact>, PCollection<String>> {
+public final class PublishRun {
   private final JobSpec job;
   private final RunContext run;
 
-  public PublishRun(JobSpec job, RunContext run) {
+  private PublishRun(JobSpec job, RunContext run) {
     this.job = job;
     this.run = run;
   }
 
-  @Override
-  public PCollection<String> expand(PCollection<RunFact> facts) {
-    return facts
-        // The DirectRunner copies a key's whole bag each time a bundle adds to it: facts of
-        // each kind get their own key (41,352 files read must not be copied per district
-        // group), and only the gathered lists meet under one key.
-        .apply("KeyByKind", WithKeys.<String, RunFact>of(RunFact::kind).withKeyType(TypeDescriptors.strings()))
-        .apply("GatherFactsByKind", GroupByKey.create())
-        .apply("ListFacts", ParDo.of(new ListFn()))
-        .apply("KeyByRun", WithKeys.<String, RunFact>of(run.runId()).withKeyType(TypeDescriptors.strings()))
-        .apply("GatherFacts", GroupByKey.create())
-        .apply("CheckAndPublish", ParDo.of(new PublishFn(job, run)));
+  /** Checks, joins and publishes what the run staged. */
+  public static void publish(JobSpec job, RunContext run) throws IOException {
+    new PublishRun(job, run).publish();
   }
 
-  static final class ListFn extends DoFn<KV<String, Iterable<RunFact>>, RunFact> {
-    @ProcessElement
-    public void process(@Element KV<String, Iterable<RunFact>> kind, OutputReceiver<RunFact> out) {
-      List<RunFact> facts = new ArrayList<>();
-      kind.getValue().forEach(facts::add);
-      out.output(new RunFact.Gathered(kind.getKey(), facts));
+  private void publish() throws IOException {
+    Progress.STAGE.set("publishing");
+    Manifest manifest = new Manifest(job.name(), job.jobFile(), run.version(), run.runner(), run.options(), run.startedAt());
+    List<RunFact.FileRead> files = new ArrayList<>();
+    List<RunFact.DistrictAnalysed> districts = new ArrayList<>();
+    List<RunFact.FileNotices> notices = new ArrayList<>();
+    List<OutputFile> outputs = new ArrayList<>();
+    Map<String, Long> rejectRows = Map.of();
+    List<RunFact> gathered = new ArrayList<>(ShuffleFiles.readAllFacts(run.stagingDir()));
+    gathered.add(WriteRejects.write(job, run.stagingDir()));
+    for (RunFact f : gathered) {
+      if (f instanceof RunFact.FileRead r) {
+        files.add(r);
+      } else if (f instanceof RunFact.FileNotices n) {
+        notices.add(n);
+      } else if (f instanceof RunFact.DistrictAnalysed d) {
+        districts.add(d);
+      } else if (f instanceof RunFact.Written w) {
+        outputs.addAll(w.files());
+        if (w.table().equals(Tables.REJECTS.name())) {
+          rejectRows = w.rowsBySource();
+          manifest.rejectReasons(w.reasonsBySource());
+        }
+      }
     }
+    files.sort(java.util.Comparator.comparingInt(RunFact.FileRead::sourceOrder).thenComparing(RunFact.FileRead::path));
+    long read = 0;
+    long accepted = 0;
+    long rejected = 0;
+    long observations = 0;
+    for (RunFact.FileRead r : files) {
+      var c = r.counts();
+      String format = job.sources().get(r.sourceOrder()).format().code();
+      manifest.file(r.source(), r.sourceOrder(), format, r.path(), r.bytes(), r.sha256(), c.read(), c.accepted(),
+          c.rejected(), c.observations(), c.charset(), c.unmappedColumns(), c.totalRows(), c.uncertain());
+      read += c.read();
+      accepted += c.accepted();
+      rejected += c.rejected();
+      observations += c.observations();
+    }
+    notices.sort(java.util.Comparator.comparingInt(RunFact.FileNotices::sourceOrder)
+        .thenComparing(RunFact.FileNotices::path));
+    NoticeFindings said = new NoticeFindings(notices, Inputs.gazetteer(job.gazetteer()));
+    said.addTo(manifest);
+    outputs.addAll(said.write(job, run.stagingDir()));
+    Map<String, Object> stages = new LinkedHashMap<>();
+    stages.put("files_read", files.size());
+    stages.put("records_read", read);
+    stages.put("records_accepted", accepted);
+    stages.put("records_rejected", rejected);
+    stages.put("observations", observations);
+    stages.put("districts", districts.size());
+    stages.put("duplicates_dropped", districts.stream().mapToLong(RunFact.DistrictAnalysed::duplicates).sum());
+    stages.put("duplicate_conflicts", districts.stream().mapToLong(RunFact.DistrictAnalysed::conflicts).sum());
+    stages.put("observations_kept", districts.stream().mapToLong(RunFact.DistrictAnalysed::winners).sum());
+    stages.put("findings_error", districts.stream().mapToLong(RunFact.DistrictAnalysed::errors).sum());
+    stages.put("findings_warning", districts.stream().mapToLong(RunFact.DistrictAnalysed::warnings).sum()
+        + said.findings());
+    stages.put("findings_info", districts.stream().mapToLong(RunFact.DistrictAnalysed::infos).sum());
+    stages.put("notices", said.total());
+    manifest.stages(stages);
+    topFindings(districts, manifest);
+    List<String> problems = manifest.conservationProblems(rejectRows);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("conservation check failed, nothing was published: " + String.join("; ", problems));
+    }
+    outputs = assemble(outputs, files, read, rejected, said.shown());
+    String json = manifest.toJson(outputs, Instant.now().toString());
+    try (OutputStream o = Channels.newOutputStream(TableWriter.Files.create(run.stagingDir(), "manifest.json"))) {
+      o.write(json.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write manifest.json: " + e.getMessage(), e);
+    }
+    Publisher.publish(run.stagingDir(), run.outputDir(), run.runId());
   }
 
-  static final class PublishFn extends DoFn<KV<String, Iterable<RunFact>>, String> {
-    private final JobSpec job;
-    private final RunContext run;
-
-    PublishFn(JobSpec job, RunContext run) {
-      this.job = job;
-      this.run = run;
-    }
-
-    @ProcessElement
-    public void process(@Element KV<String, Iterable<RunFact>> all, OutputReceiver<String> out) throws IOException {
-      Progress.STAGE.set("publishing");
-      Manifest manifest = new Manifest(job.name(), job.jobFile(), run.version(), run.runner(), run.options(), run.startedAt());
-      List<RunFact.FileRead> files = new ArrayList<>();
-      List<RunFact.DistrictAnalysed> districts = new ArrayList<>();
-      List<RunFact.FileNotices> notices = new ArrayList<>();
-      List<OutputFile> outputs = new ArrayList<>();
-      Map<String, Long> rejectRows = Map.of();
-      List<RunFact> gathered = new ArrayList<>();
-      for (RunFact g : all.getValue()) {
-        addFacts(g, gathered);
-      }
-      for (RunFact f : gathered) {
-        if (f instanceof RunFact.FileRead r) {
-          files.add(r);
-        } else if (f instanceof RunFact.FileNotices n) {
-          notices.add(n);
-        } else if (f instanceof RunFact.DistrictAnalysed d) {
-          districts.add(d);
-        } else if (f instanceof RunFact.Written w) {
-          outputs.addAll(w.files());
-          if (w.table().equals(Tables.REJECTS.name())) {
-            rejectRows = w.rowsBySource();
-            manifest.rejectReasons(w.reasonsBySource());
-          }
-        }
-      }
-      files.sort(java.util.Comparator.comparingInt(RunFact.FileRead::sourceOrder).thenComparing(RunFact.FileRead::path));
-      long read = 0;
-      long accepted = 0;
-      long rejected = 0;
-      long observations = 0;
-      for (RunFact.FileRead r : files) {
-        var c = r.counts();
-        String format = job.sources().get(r.sourceOrder()).format().code();
-        manifest.file(r.source(), r.sourceOrder(), format, r.path(), r.bytes(), r.sha256(), c.read(), c.accepted(),
-            c.rejected(), c.observations(), c.charset(), c.unmappedColumns(), c.totalRows(), c.uncertain());
-        read += c.read();
-        accepted += c.accepted();
-        rejected += c.rejected();
-        observations += c.observations();
-      }
-      notices.sort(java.util.Comparator.comparingInt(RunFact.FileNotices::sourceOrder)
-          .thenComparing(RunFact.FileNotices::path));
-      NoticeFindings said = new NoticeFindings(notices, Inputs.gazetteer(job.gazetteer()));
-      said.addTo(manifest);
-      outputs.addAll(said.write(job, run.stagingDir()));
-      Map<String, Object> stages = new LinkedHashMap<>();
-      stages.put("files_read", files.size());
-      stages.put("records_read", read);
-      stages.put("records_accepted", accepted);
-      stages.put("records_rejected", rejected);
-      stages.put("observations", observations);
-      stages.put("districts", districts.size());
-      stages.put("duplicates_dropped", districts.stream().mapToLong(RunFact.DistrictAnalysed::duplicates).sum());
-      stages.put("duplicate_conflicts", districts.stream().mapToLong(RunFact.DistrictAnalysed::conflicts).sum());
-      stages.put("observations_kept", districts.stream().mapToLong(RunFact.DistrictAnalysed::winners).sum());
-      stages.put("findings_error", districts.stream().mapToLong(RunFact.DistrictAnalysed::errors).sum());
-      stages.put("findings_warning", districts.stream().mapToLong(RunFact.DistrictAnalysed::warnings).sum()
-          + said.findings());
-      stages.put("findings_info", districts.stream().mapToLong(RunFact.DistrictAnalysed::infos).sum());
-      stages.put("notices", said.total());
-      manifest.stages(stages);
-      topFindings(districts, manifest);
-      List<String> problems = manifest.conservationProblems(rejectRows);
-      if (!problems.isEmpty()) {
-        throw new IllegalStateException("conservation check failed, nothing was published: " + String.join("; ", problems));
-      }
-      outputs = assemble(outputs, files, read, rejected, said.shown());
-      String json = manifest.toJson(outputs, Instant.now().toString());
-      var resource = FileSystems.matchNewResource(run.stagingDir() + "/manifest.json", false);
-      try (OutputStream o = Channels.newOutputStream(FileSystems.create(resource, MimeTypes.TEXT))) {
-        o.write(json.getBytes(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write manifest.json: " + e.getMessage(), e);
-      }
-      Publisher.publish(run.stagingDir(), run.outputDir(), run.runId());
-      out.output(run.outputDir());
-    }
-
-    /** The job file's folder, for file names on report.html as the job file writes them. */
-    private String jobDir() {
-      java.nio.file.Path parent = job.jobFile() == null ? null : java.nio.file.Path.of(job.jobFile()).toAbsolutePath()
-          .normalize().getParent();
-      return parent == null ? null : parent.toString().replace('\\', '/');
-    }
-
-    /** The facts inside gathered ones, and inside those stored in staging. */
-    private void addFacts(RunFact f, List<RunFact> out) throws IOException {
-      if (f instanceof RunFact.Gathered g) {
-        for (RunFact inner : g.facts()) {
-          addFacts(inner, out);
-        }
-      } else if (f instanceof RunFact.Stored s) {
-        addFacts(ShuffleFiles.readFacts(run.stagingDir(), s), out);
+  /**
+   * Joins what the workers left in {@code _parts/}: each table's CSV, the whole-job 汇总表 of
+   * each year and report.html; gives an empty Parquet file to a table without rows.
+   * Returns the files to list in the manifest.
+   */
+  private List<OutputFile> assemble(List<OutputFile> written, List<RunFact.FileRead> files, long read, long rejected,
+      List<org.gongkai.model.Notice> notices) throws IOException {
+    String staging = run.stagingDir();
+    List<OutputFile> outputs = new ArrayList<>();
+    Map<String, Long> csvRows = new TreeMap<>();
+    java.util.Set<String> parquetTables = new java.util.HashSet<>();
+    for (OutputFile f : written) {
+      if (f.path().startsWith(Parts.DIR + "/csv/")) {
+        csvRows.merge(f.path().split("/")[2], f.rows(), Long::sum);
       } else {
-        out.add(f);
+        outputs.add(f);
+        if (f.path().endsWith(".parquet")) {
+          parquetTables.add(f.path().split("/")[0]);
+        }
       }
     }
+    for (TableSchema t : Tables.ALL) {
+      if (job.outputs().csv()) {
+        outputs.add(Parts.joinCsv(t, staging, csvRows.getOrDefault(t.name(), 0L)));
+      }
+      if (job.outputs().parquet() && !t.partitionedByYear() && !parquetTables.contains(t.name())) {
+        outputs.add(TableWriter.writeEmptyParquet(t, staging));
+      }
+    }
+    List<HtmlReport.Fact> facts = List.of(
+        new HtmlReport.Fact("来源文件 files read", String.valueOf(files.size())),
+        new HtmlReport.Fact("记录 records read", String.valueOf(read)),
+        new HtmlReport.Fact("拒收 records rejected", String.valueOf(rejected)),
+        new HtmlReport.Fact("版本 version", run.version()));
+    outputs.addAll(WholeJobFiles.writeAll(staging, Inputs.gazetteer(job.gazetteer()), MetricCatalog.standard(),
+        job.name(), run.startedAt().substring(0, 10), facts, notices, jobDir(), job.audit().topFindings()));
+    return outputs;
+  }
 
-    /**
-     * Joins what the workers left in {@code _parts/}: each table's CSV, the whole-job 汇总表 of
-     * each year and report.html; gives an empty Parquet file to a table without rows; then
-     * removes the parts. Returns the files to list in the manifest.
-     */
-    private List<OutputFile> assemble(List<OutputFile> written, List<RunFact.FileRead> files, long read, long rejected,
-        List<org.gongkai.model.Notice> notices) throws IOException {
-      String staging = run.stagingDir();
-      List<OutputFile> outputs = new ArrayList<>();
-      Map<String, Long> csvRows = new TreeMap<>();
-      java.util.Set<String> parquetTables = new java.util.HashSet<>();
-      for (OutputFile f : written) {
-        if (f.path().startsWith(Parts.DIR + "/csv/")) {
-          csvRows.merge(f.path().split("/")[2], f.rows(), Long::sum);
-        } else {
-          outputs.add(f);
-          if (f.path().endsWith(".parquet")) {
-            parquetTables.add(f.path().split("/")[0]);
-          }
-        }
-      }
-      for (TableSchema t : Tables.ALL) {
-        if (job.outputs().csv()) {
-          outputs.add(Parts.joinCsv(t, staging, csvRows.getOrDefault(t.name(), 0L)));
-        }
-        if (job.outputs().parquet() && !t.partitionedByYear() && !parquetTables.contains(t.name())) {
-          outputs.add(TableWriter.writeEmptyParquet(t, staging));
-        }
-      }
-      List<HtmlReport.Fact> facts = List.of(
-          new HtmlReport.Fact("来源文件 files read", String.valueOf(files.size())),
-          new HtmlReport.Fact("记录 records read", String.valueOf(read)),
-          new HtmlReport.Fact("拒收 records rejected", String.valueOf(rejected)),
-          new HtmlReport.Fact("版本 version", run.version()));
-      outputs.addAll(WholeJobFiles.writeAll(staging, Inputs.gazetteer(job.gazetteer()), MetricCatalog.standard(),
-          job.name(), run.startedAt().substring(0, 10), facts, notices, jobDir(), job.audit().topFindings()));
-      Parts.delete(staging);
-      return outputs;
-    }
+  /** The job file's folder, for file names on report.html as the job file writes them. */
+  private String jobDir() {
+    java.nio.file.Path parent = job.jobFile() == null ? null : java.nio.file.Path.of(job.jobFile()).toAbsolutePath()
+        .normalize().getParent();
+    return parent == null ? null : parent.toString().replace('\\', '/');
+  }
 
-    /**
-     * The districts whose best-ranked finding ranks highest (at most audit.top_findings of them),
-     * each with its first audit.top_findings findings: what the run summary prints.
-     */
-    private void topFindings(List<RunFact.DistrictAnalysed> districts, Manifest manifest) {
-      int n = job.audit().topFindings();
-      java.util.Comparator<org.gongkai.audit.Finding> order = org.gongkai.audit.FindingRanks.order(MetricCatalog.standard());
-      List<RunFact.DistrictAnalysed> with = new ArrayList<>(districts.stream().filter(d -> !d.top().isEmpty()).toList());
-      with.sort(java.util.Comparator.comparing((RunFact.DistrictAnalysed d) -> d.top().get(0), order)
-          .thenComparing(RunFact.DistrictAnalysed::districtCode));
-      var gazetteer = Inputs.gazetteer(job.gazetteer());
-      List<Manifest.TopDistrict> top = new ArrayList<>();
-      for (RunFact.DistrictAnalysed d : with.subList(0, Math.min(n, with.size()))) {
-        top.add(new Manifest.TopDistrict(d.districtCode(), gazetteer.nameOf(d.districtCode()), d.errors(), d.warnings(),
-            d.infos(), d.top()));
-      }
-      manifest.topFindings(n, with.size(), top);
+  /**
+   * The districts whose best-ranked finding ranks highest (at most audit.top_findings of them),
+   * each with its first audit.top_findings findings: what the run summary prints.
+   */
+  private void topFindings(List<RunFact.DistrictAnalysed> districts, Manifest manifest) {
+    int n = job.audit().topFindings();
+    java.util.Comparator<org.gongkai.audit.Finding> order = org.gongkai.audit.FindingRanks.order(MetricCatalog.standard());
+    List<RunFact.DistrictAnalysed> with = new ArrayList<>(districts.stream().filter(d -> !d.top().isEmpty()).toList());
+    with.sort(java.util.Comparator.comparing((RunFact.DistrictAnalysed d) -> d.top().get(0), order)
+        .thenComparing(RunFact.DistrictAnalysed::districtCode));
+    var gazetteer = Inputs.gazetteer(job.gazetteer());
+    List<Manifest.TopDistrict> top = new ArrayList<>();
+    for (RunFact.DistrictAnalysed d : with.subList(0, Math.min(n, with.size()))) {
+      top.add(new Manifest.TopDistrict(d.districtCode(), gazetteer.nameOf(d.districtCode()), d.errors(), d.warnings(),
+          d.infos(), d.top()));
     }
+    manifest.topFindings(n, with.size(), top);
   }
 }

@@ -13,15 +13,10 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.gongkai.ingest.FormatReader;
 import org.gongkai.ingest.ReadCounts;
-import org.gongkai.ingest.ReadSink;
 import org.gongkai.ingest.SourceSpec;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
@@ -40,44 +35,35 @@ import org.gongkai.output.Tables;
  * Read → parse and normalise → resolve: the files of a read group (see {@link ReadGroups}) are
  * read one after the other, each whole, and turned into observations, collected over the group
  * in batches per group of districts (at most {@code limits.max_batch_rows} each); each batch is
- * written as a shuffle file into staging and only its name goes on to the shuffle. Also each
- * file's rejects, its conservation counts and its notices (what it read and did not use).
+ * written as a shuffle file into staging and only its name goes on to the shuffle. The group's
+ * rejects, its files' conservation counts and notices (what was read and not used) are staged
+ * under names of the read group, for the publish to gather. A reader that fails on a file
+ * makes that file one reject ({@link HeldRead}) and the group goes on.
  */
-public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGroups.Group>>, PCollectionTuple> {
-  public static final TupleTag<KV<String, String>> OBSERVATIONS = new TupleTag<>() {};
-  public static final TupleTag<KV<String, RowBatch>> REJECTS = new TupleTag<>() {};
-  public static final TupleTag<RunFact> FILES = new TupleTag<>() {};
-
+public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGroups.Group>>, PCollection<KV<String, String>>> {
   private final JobSpec job;
-  private final RunContext run;
 
-  public ReadSources(JobSpec job, RunContext run) {
+  public ReadSources(JobSpec job) {
     this.job = job;
-    this.run = run;
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<KV<Integer, ReadGroups.Group>> files) {
+  public PCollection<KV<String, String>> expand(PCollection<KV<Integer, ReadGroups.Group>> files) {
     return files
         // a shuffle of one element per key: the DirectRunner makes each key a bundle of its own
         .apply("GatherReadGroups", GroupByKey.create())
-        .apply("ParseNormaliseResolve",
-            ParDo.of(new ReadFileFn(job, run)).withOutputTags(OBSERVATIONS, TupleTagList.of(REJECTS).and(FILES)));
+        .apply("ParseNormaliseResolve", ParDo.of(new ReadFileFn(job)));
   }
 
   static final class ReadFileFn extends DoFn<KV<Integer, Iterable<ReadGroups.Group>>, KV<String, String>> {
     private final JobSpec job;
-    private final RunContext run;
     private transient Gazetteer gazetteer;
     private transient RegionResolver resolver;
     private transient DistrictGroups groups;
-    private transient Map<String, DistrictBuffer> buffers;
-    private transient List<RunFact> fileFacts;
-    private transient List<RunFact> noticeFacts;
+    private transient String staging;
 
-    ReadFileFn(JobSpec job, RunContext run) {
+    ReadFileFn(JobSpec job) {
       this.job = job;
-      this.run = run;
     }
 
     @Setup
@@ -88,125 +74,121 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
     }
 
     @StartBundle
-    public void startBundle() {
-      buffers = new TreeMap<>();
-      fileFacts = new ArrayList<>();
-      noticeFacts = new ArrayList<>();
+    public void startBundle(StartBundleContext c) {
+      staging = GongkaiOptions.stagingDir(c.getPipelineOptions());
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<ReadGroups.Group>> group, MultiOutputReceiver out) {
+    public void process(@Element KV<Integer, Iterable<ReadGroups.Group>> group, OutputReceiver<KV<String, String>> out) {
       Progress.STAGE.set("reading");
+      GroupRead read = new GroupRead(group.getKey(), out);
       for (ReadGroups.Group g : group.getValue()) {
         for (InputFile file : g.files()) {
-          read(file, out);
+          read.file(file);
         }
       }
+      read.finish();
     }
 
-    private void read(InputFile file, MultiOutputReceiver out) {
-      byte[] bytes;
-      try {
-        bytes = Inputs.readAll(file.path());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file.path() + ": " + e.getMessage(), e);
+    /** What one read group gives, staged under names of the group: the same on every attempt. */
+    private final class GroupRead {
+      private final int readGroup;
+      private final OutputReceiver<KV<String, String>> out;
+      private final Map<String, DistrictBuffer> buffers = new TreeMap<>();
+      private final List<RunFact> fileFacts = new ArrayList<>();
+      private final List<RunFact> noticeFacts = new ArrayList<>();
+      private final List<RowBatch> rejects = new ArrayList<>();
+      private int batches;
+
+      GroupRead(int readGroup, OutputReceiver<KV<String, String>> out) {
+        this.readGroup = readGroup;
+        this.out = out;
       }
-      SourceSpec source = file.source();
-      FormatReader reader = FormatReaders.create(source, resolver, MetricCatalog.standard(), job.limits());
-      int maxRows = job.limits().maxBatchRows();
-      List<Object[]> rejectRows = new ArrayList<>();
-      int[] rejectChunk = {0};
-      FileNoticeCollector notices = new FileNoticeCollector(source, file.name());
-      ReadSink sink = new ReadSink() {
-        @Override
-        public void observation(Observation o) {
-          notices.saw(o.year(), o.townshipCode());
-          DistrictBuffer b = buffer(o.townshipCode());
-          b.observations.add(o);
-          if (b.observations.size() >= maxRows) {
-            emit(groups.of(o.townshipCode().substring(0, 6)), b, out);
+
+      void file(InputFile file) {
+        byte[] bytes;
+        try {
+          bytes = Inputs.readAll(file.path());
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + file.path() + ": " + e.getMessage(), e);
+        }
+        SourceSpec source = file.source();
+        FileNoticeCollector notices = new FileNoticeCollector(source, file.name());
+        FormatReader reader = FormatReaders.create(source, resolver, MetricCatalog.standard(), job.limits());
+        HeldRead read = HeldRead.of(reader, source, file.name(), bytes);
+        keep(file, read.given(), notices);
+        ReadCounts counts = read.counts();
+        RunFact.FileNotices said = notices.fact();
+        if (said != null) {
+          noticeFacts.add(said);
+        }
+        fileFacts.add(new RunFact.FileRead(source.name(), source.order(), file.name(), bytes.length, sha256(bytes), counts));
+        Progress.FILES_READ.incrementAndGet();
+        Progress.RECORDS_READ.addAndGet(counts.read());
+        Progress.RECORDS_ACCEPTED.addAndGet(counts.accepted());
+        Progress.RECORDS_REJECTED.addAndGet(counts.rejected());
+      }
+
+      /** A file's records, in the order read, into the batches of their groups of districts and the rejects. */
+      private void keep(InputFile file, List<Object> given, FileNoticeCollector notices) {
+        int maxRows = job.limits().maxBatchRows();
+        List<Object[]> rejectRows = new ArrayList<>();
+        int chunk = 0;
+        for (Object x : given) {
+          if (x instanceof Notice n) {
+            notices.add(n);
+          } else if (x instanceof Observation o) {
+            notices.saw(o.year(), o.townshipCode());
+            String g = groups.of(o.townshipCode().substring(0, 6));
+            DistrictBuffer b = buffer(g);
+            b.observations.add(o);
+            if (b.observations.size() >= maxRows) {
+              emit(g, b);
+            }
+          } else if (x instanceof StatedFigure st) {
+            notices.saw(st.observation().year(), st.regionCode());
+            buffer(groups.of(st.regionCode().substring(0, 6))).stated.add(st);
+          } else if (x instanceof ReportFingerprint f) {
+            buffer(groups.of(f.townshipCode().substring(0, 6))).fingerprints.add(f);
+          } else if (x instanceof Reject r) {
+            notices.saw(r.year(), null);
+            if (r.townshipCode() != null && r.year() != null) {
+              // its district shows it as 数据被拒收
+              buffer(groups.of(r.townshipCode().substring(0, 6))).rejected.add(RejectedRecord.of(r));
+            }
+            rejectRows.add(Rows.reject(r));
+            if (rejectRows.size() >= maxRows) {
+              rejects.add(rejectBatch(file, chunk++, rejectRows));
+              rejectRows = new ArrayList<>();
+            }
           }
         }
-
-        @Override
-        public void stated(StatedFigure s) {
-          notices.saw(s.observation().year(), s.regionCode());
-          buffer(s.regionCode()).stated.add(s);
+        if (!rejectRows.isEmpty()) {
+          rejects.add(rejectBatch(file, chunk, rejectRows));
         }
+      }
 
-        @Override
-        public void fingerprint(ReportFingerprint f) {
-          buffer(f.townshipCode()).fingerprints.add(f);
-        }
-
-        @Override
-        public void notice(Notice n) {
-          notices.add(n);
-        }
-
-        @Override
-        public void reject(Reject r) {
-          notices.saw(r.year(), null);
-          if (r.townshipCode() != null && r.year() != null) {
-            buffer(r.townshipCode()).rejected.add(RejectedRecord.of(r)); // its district shows it as 数据被拒收
-          }
-          rejectRows.add(Rows.reject(r));
-          if (rejectRows.size() >= maxRows) {
-            flushRejects(file, rejectRows, rejectChunk[0]++, out);
+      void finish() {
+        for (Map.Entry<String, DistrictBuffer> e : buffers.entrySet()) {
+          if (!e.getValue().isEmpty()) {
+            emit(e.getKey(), e.getValue());
           }
         }
-      };
-      ReadCounts counts;
-      try {
-        counts = reader.read(file.name(), bytes, sink);
-      } catch (RuntimeException e) {
-        throw new IllegalStateException("reading " + file.path() + " failed: " + e, e);
+        String of = String.format("r%05d", readGroup);
+        toStaging(() -> fileFacts.isEmpty() ? null : ShuffleFiles.writeFacts(staging, of, fileFacts));
+        toStaging(() -> noticeFacts.isEmpty() ? null : ShuffleFiles.writeFacts(staging, of, noticeFacts));
+        toStaging(() -> rejects.isEmpty() ? null : ShuffleFiles.writeRejects(staging, readGroup, rejects));
       }
-      flushRejects(file, rejectRows, rejectChunk[0], out);
-      RunFact.FileNotices said = notices.fact();
-      if (said != null) {
-        noticeFacts.add(said);
-      }
-      fileFacts.add(new RunFact.FileRead(source.name(), source.order(), file.name(), bytes.length, sha256(bytes), counts));
-      Progress.FILES_READ.incrementAndGet();
-      Progress.RECORDS_READ.addAndGet(counts.read());
-      Progress.RECORDS_ACCEPTED.addAndGet(counts.accepted());
-      Progress.RECORDS_REJECTED.addAndGet(counts.rejected());
-    }
 
-    @FinishBundle
-    public void finishBundle(FinishBundleContext c) {
-      for (Map.Entry<String, DistrictBuffer> e : buffers.entrySet()) {
-        DistrictBuffer b = e.getValue();
-        if (!b.isEmpty()) {
-          c.output(KV.of(e.getKey(), write(e.getKey(), b.take())), GlobalWindow.INSTANCE.maxTimestamp(),
-              GlobalWindow.INSTANCE);
-        }
+      private DistrictBuffer buffer(String group) {
+        return buffers.computeIfAbsent(group, k -> new DistrictBuffer());
       }
-      buffers = null;
-      if (!fileFacts.isEmpty()) {
-        c.output(FILES, toStaging(() -> ShuffleFiles.writeFacts(run.stagingDir(), fileFacts)),
-            GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+
+      /** Writes a batch into staging; only its name goes through the shuffle. */
+      private void emit(String group, DistrictBuffer b) {
+        int batch = batches++;
+        out.output(KV.of(group, toStaging(() -> ShuffleFiles.write(staging, group, readGroup, batch, b.take()))));
       }
-      fileFacts = null;
-      if (!noticeFacts.isEmpty()) {
-        c.output(FILES, toStaging(() -> ShuffleFiles.writeFacts(run.stagingDir(), noticeFacts)),
-            GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
-      }
-      noticeFacts = null;
-    }
-
-    private DistrictBuffer buffer(String townshipCode) {
-      return buffers.computeIfAbsent(groups.of(townshipCode.substring(0, 6)), k -> new DistrictBuffer());
-    }
-
-    private void emit(String group, DistrictBuffer b, MultiOutputReceiver out) {
-      out.get(OBSERVATIONS).output(KV.of(group, write(group, b.take())));
-    }
-
-    /** Writes a batch into staging and returns its name: only the name goes through the shuffle. */
-    private String write(String group, DistrictBatch batch) {
-      return toStaging(() -> ShuffleFiles.write(run.stagingDir(), group, batch));
     }
 
     private interface StagingWrite<T> {
@@ -218,18 +200,14 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
       try {
         return write.write();
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write a shuffle file into " + run.stagingDir() + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot write a shuffle file into " + staging + ": " + e.getMessage(), e);
       }
     }
 
-    /** Rejects of one file leave in chunks keyed by source order, file and chunk: the order of the rejects table. */
-    private static void flushRejects(InputFile file, List<Object[]> rows, int chunk, MultiOutputReceiver out) {
-      if (rows.isEmpty()) {
-        return;
-      }
+    /** Rejects of one file go in chunks keyed by source order, file and chunk: the order of the rejects table. */
+    private static RowBatch rejectBatch(InputFile file, int chunk, List<Object[]> rows) {
       String key = String.format("%04d|%s|%06d", file.source().order(), file.path(), chunk);
-      out.get(REJECTS).output(KV.of(Tables.REJECTS.name(), new RowBatch(Tables.REJECTS.name(), key, new ArrayList<>(rows))));
-      rows.clear();
+      return new RowBatch(Tables.REJECTS.name(), key, rows);
     }
 
     private static String sha256(byte[] bytes) {

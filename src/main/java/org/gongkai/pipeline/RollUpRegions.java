@@ -28,39 +28,42 @@ import org.gongkai.rollup.Rollups;
  * writes its own part of the rollup table (its cities in code order, then itself), named so
  * that it sorts after the district parts.
  */
-public final class RollUpRegions extends PTransform<PCollection<KV<String, String>>, PCollection<RunFact>> {
+public final class RollUpRegions extends PTransform<PCollection<KV<String, String>>, PCollection<String>> {
   private final JobSpec job;
-  private final RunContext run;
 
-  public RollUpRegions(JobSpec job, RunContext run) {
+  public RollUpRegions(JobSpec job) {
     this.job = job;
-    this.run = run;
   }
 
+  /** The names of the staged facts of each province's part of the rollup table. */
   @Override
-  public PCollection<RunFact> expand(PCollection<KV<String, String>> parts) {
+  public PCollection<String> expand(PCollection<KV<String, String>> parts) {
     return parts.apply("GroupByProvince", GroupByKey.create())
-        .apply("RollUpAndWrite", ParDo.of(new RollUpFn(job, run)));
+        .apply("RollUpAndWrite", ParDo.of(new RollUpFn(job)));
   }
 
-  static final class RollUpFn extends DoFn<KV<String, Iterable<String>>, RunFact> {
+  static final class RollUpFn extends DoFn<KV<String, Iterable<String>>, String> {
     private final JobSpec job;
-    private final RunContext run;
+    private transient String staging;
 
-    RollUpFn(JobSpec job, RunContext run) {
+    RollUpFn(JobSpec job) {
       this.job = job;
-      this.run = run;
+    }
+
+    @StartBundle
+    public void startBundle(StartBundleContext c) {
+      staging = GongkaiOptions.stagingDir(c.getPipelineOptions());
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<String>> province, OutputReceiver<RunFact> out) {
+    public void process(@Element KV<String, Iterable<String>> province, OutputReceiver<String> out) {
       Progress.STAGE.set("rolling up cities and provinces");
       Gazetteer gazetteer = Inputs.gazetteer(job.gazetteer());
       MetricCatalog catalog = MetricCatalog.standard();
       Map<String, List<RollupPart>> byRegion = new TreeMap<>();
       for (String file : province.getValue()) {
         try {
-          for (RegionParts p : ShuffleFiles.readRegionParts(run.stagingDir(), file)) {
+          for (RegionParts p : ShuffleFiles.readRegionParts(staging, file)) {
             byRegion.computeIfAbsent(p.regionCode(), k -> new ArrayList<>()).addAll(p.parts());
           }
         } catch (IOException e) {
@@ -69,7 +72,7 @@ public final class RollUpRegions extends PTransform<PCollection<KV<String, Strin
       }
       Rows rows = new Rows(gazetteer, catalog);
       // Part "r<province>" sorts after the groups' "g…" parts: districts first, then regions.
-      try (TablePartWriter w = new TablePartWriter(Tables.ROLLUP, run.stagingDir(), "r" + province.getKey(),
+      try (TablePartWriter w = new TablePartWriter(Tables.ROLLUP, staging, "r" + province.getKey(),
           job.outputs().parquet(), job.outputs().csv())) {
         // Cities (4 digits) before their province (2 digits).
         List<String> codes = new ArrayList<>(byRegion.keySet());
@@ -83,7 +86,8 @@ public final class RollUpRegions extends PTransform<PCollection<KV<String, Strin
         }
         w.close();
         Progress.PARTS_WRITTEN.incrementAndGet();
-        out.output(new RunFact.Written(Tables.ROLLUP.name(), w.files(), Map.of()));
+        out.output(ShuffleFiles.writeFacts(staging, "r" + province.getKey(),
+            List.of(new RunFact.Written(Tables.ROLLUP.name(), w.files(), Map.of()))));
       } catch (IOException e) {
         throw new UncheckedIOException("writing the rollup of province " + province.getKey() + " failed: "
             + e.getMessage(), e);

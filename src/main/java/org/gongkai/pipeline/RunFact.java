@@ -42,24 +42,13 @@ public sealed interface RunFact extends Serializable {
     }
   }
 
-  /** The facts of one kind, gathered: what the last step receives (a handful of elements). */
+  /** Facts of one kind, gathered: what one read group, district group or province stages ({@link ShuffleFiles}). */
   record Gathered(String kind, List<RunFact> facts) implements RunFact {}
 
-  /**
-   * Facts of one kind that a bundle wrote into staging (a {@link Gathered} in {@code
-   * _parts/shuffle/facts/}): only the name crosses the shuffle. One fact per file read made
-   * the DirectRunner copy a growing bag of them for every bundle (a seventh of a run that
-   * reads 41,352 reports).
-   */
-  record Stored(String kind, String file) implements RunFact {}
-
-  /** Facts are gathered by kind first, so that no shuffle key collects facts of every stage. */
+  /** The kind of a fact, which begins the name of the file it is staged in. */
   static String kind(RunFact f) {
     if (f instanceof Gathered g) {
       return g.kind();
-    }
-    if (f instanceof Stored s) {
-      return s.kind();
     }
     if (f instanceof FileNotices) {
       return "4-notices";

@@ -4,16 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.util.MimeTypes;
 import org.gongkai.output.OneThreadBuffers;
 import org.gongkai.output.Parts;
+import org.gongkai.output.RowBatch;
+import org.gongkai.output.RowBatchCoder;
+import org.gongkai.output.TableWriter;
 import org.gongkai.pipeline.coders.DistrictBatchCoder;
 import org.gongkai.pipeline.coders.RegionPartsCoder;
 
@@ -22,19 +24,24 @@ import org.gongkai.pipeline.coders.RegionPartsCoder;
  * FileSystems; the shuffle itself carries only the file names. The DirectRunner copies a key's
  * whole bag each time a bundle adds to it, so shuffling the data itself grew with the square of
  * the bundles; names are tiny. On a cluster the files sit beside the outputs (gs://, hdfs://),
- * so no worker needs another's disk. Observations ({@code shuffle/<group>/}) go under random
- * names: only the set of files a group receives matters, never their order. Region parts
- * ({@code shuffle/regions/<province>/<group>.bin}) are named by their group, so a retried
- * bundle writes the same file again. Facts ({@code shuffle/facts/}) are gathered per bundle.
+ * so no worker needs another's disk. Every name comes from what the file holds, so a retried
+ * bundle writes the same files again (each under a temporary name first, see {@link
+ * TableWriter.Files}): observations {@code shuffle/<group>/r<read group>-<batch>.bin}, region
+ * parts {@code shuffle/regions/<province>/<group>.bin}, facts {@code shuffle/facts/<kind>-<of
+ * what>.bin} (read back by listing them after the run), rejects {@code rejects/r<read group>.bin}.
  */
 final class ShuffleFiles {
   private static final Coder<List<RegionParts>> REGION_PARTS = ListCoder.of(RegionPartsCoder.of());
   private static final Coder<RunFact> FACTS = SerializableCoder.of(RunFact.class);
+  private static final Coder<List<RowBatch>> REJECTS = ListCoder.of(RowBatchCoder.of());
 
   private ShuffleFiles() {}
 
-  static String write(String stagingDir, String group, DistrictBatch batch) throws IOException {
-    return write(stagingDir, group + "/" + UUID.randomUUID(), DistrictBatchCoder.of(), batch);
+  /** A batch of observations of a group of districts, the {@code batch}-th that read group {@code readGroup} wrote. */
+  static String write(String stagingDir, String group, int readGroup, int batch, DistrictBatch batchOf)
+      throws IOException {
+    return write(stagingDir, "shuffle/" + group + "/" + String.format("r%05d-%06d", readGroup, batch),
+        DistrictBatchCoder.of(), batchOf);
   }
 
   static DistrictBatch read(String stagingDir, String name) throws IOException {
@@ -43,37 +50,61 @@ final class ShuffleFiles {
 
   static String writeRegionParts(String stagingDir, String province, String group, List<RegionParts> parts)
       throws IOException {
-    return write(stagingDir, "regions/" + province + "/" + group, REGION_PARTS, parts);
+    return write(stagingDir, "shuffle/regions/" + province + "/" + group, REGION_PARTS, parts);
   }
 
   static List<RegionParts> readRegionParts(String stagingDir, String name) throws IOException {
     return read(stagingDir, name, REGION_PARTS);
   }
 
-  /**
-   * Facts of one kind that a bundle gathered, as one {@link RunFact.Gathered} ({@code
-   * shuffle/facts/<random>.bin}, like observations).
-   */
-  static RunFact.Stored writeFacts(String stagingDir, List<RunFact> facts) throws IOException {
-    RunFact.Gathered gathered = new RunFact.Gathered(RunFact.kind(facts.get(0)), facts);
-    return new RunFact.Stored(gathered.kind(), write(stagingDir, "facts/" + UUID.randomUUID(), FACTS, gathered));
+  /** Facts of one kind about one read group, district group or province ({@code of}), as one {@link RunFact.Gathered}. */
+  static String writeFacts(String stagingDir, String of, List<RunFact> facts) throws IOException {
+    String kind = RunFact.kind(facts.get(0));
+    return write(stagingDir, "shuffle/facts/" + kind + "-" + of, FACTS, new RunFact.Gathered(kind, facts));
   }
 
-  static RunFact.Gathered readFacts(String stagingDir, RunFact.Stored stored) throws IOException {
-    return (RunFact.Gathered) read(stagingDir, stored.file(), FACTS);
+  /** Every fact the run staged, in file-name order. */
+  static List<RunFact> readAllFacts(String stagingDir) throws IOException {
+    List<RunFact> all = new ArrayList<>();
+    for (ResourceId f : Parts.list(stagingDir, "shuffle/facts/*.bin")) {
+      all.addAll(((RunFact.Gathered) read(f, FACTS)).facts());
+    }
+    return all;
+  }
+
+  /** The reject rows of one read group, in batches keyed by source order, file and chunk. */
+  static String writeRejects(String stagingDir, int readGroup, List<RowBatch> batches) throws IOException {
+    return write(stagingDir, String.format("rejects/r%05d", readGroup), REJECTS, batches);
+  }
+
+  /** The reject batches of every read group, in file-name order. */
+  static List<RowBatch> readAllRejects(String stagingDir) throws IOException {
+    List<RowBatch> all = new ArrayList<>();
+    for (ResourceId f : Parts.list(stagingDir, "rejects/*.bin")) {
+      all.addAll(read(f, REJECTS));
+    }
+    return all;
   }
 
   private static <T> String write(String stagingDir, String file, Coder<T> coder, T value) throws IOException {
-    String name = Parts.DIR + "/shuffle/" + file + ".bin";
-    ResourceId id = FileSystems.matchNewResource(stagingDir + "/" + name, false);
-    try (OutputStream out = OneThreadBuffers.out(Channels.newOutputStream(FileSystems.create(id, MimeTypes.BINARY)))) {
-      coder.encode(value, out);
+    String name = Parts.DIR + "/" + file + ".bin";
+    TableWriter.Files.CountingChannel channel = TableWriter.Files.create(stagingDir, name);
+    try (OutputStream out = OneThreadBuffers.out(Channels.newOutputStream(channel))) {
+      try {
+        coder.encode(value, out);
+      } catch (IOException | RuntimeException e) {
+        channel.abandon();
+        throw e;
+      }
     }
     return name;
   }
 
   private static <T> T read(String stagingDir, String name, Coder<T> coder) throws IOException {
-    ResourceId id = FileSystems.matchNewResource(stagingDir + "/" + name, false);
+    return read(FileSystems.matchNewResource(stagingDir + "/" + name, false), coder);
+  }
+
+  private static <T> T read(ResourceId id, Coder<T> coder) throws IOException {
     try (InputStream in = OneThreadBuffers.in(Channels.newInputStream(FileSystems.open(id)))) {
       return coder.decode(in);
     }

@@ -55,6 +55,18 @@ class JobMistakesTest {
   }
 
   @Test
+  void aSourceThatMatchesNoFileIsAJobErrorWhenTheRunListsTheInputs() throws IOException {
+    Result r = run(job("{name: r, format: csv, path: nowhere/*.csv}"));
+    assertEquals(JobRunner.BAD_JOB, r.exit(), r.err());
+    assertTrue(r.err().contains(tmp.resolve("job.yaml") + ": sources[0].path: no file matches "), r.err());
+    assertFalse(r.err().contains("the run failed"), r.err());
+    try (var left = Files.list(tmp)) {
+      assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("out.staging-")).toList(),
+          "the staging directory goes with the failed run");
+    }
+  }
+
+  @Test
   void regionsTheResolverReadsAreAccepted() {
     Gazetteer g = Inputs.gazetteer(GAZETTEER.toString());
     for (String region : List.of("裕安区", "裕安", "六安市裕安区", "341503", "341503000000", "六安市", "江家店镇", "341503102")) {

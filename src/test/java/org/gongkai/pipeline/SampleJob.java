@@ -1,6 +1,7 @@
 package org.gongkai.pipeline;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,10 @@ public final class SampleJob {
         new JobSpec.Outputs(directory, job.outputs().formats()), job.rollupLevels(), job.audit(), job.limits());
   }
 
-  /** Runs with the DirectRunner's checks on (immutability, encodability) and 4 threads. */
+  /**
+   * Runs with the DirectRunner's checks on (immutability, encodability) and 4 threads, then
+   * publishes as {@code gongkai run} does once the pipeline is DONE.
+   */
   public static PipelineResult.State run(JobSpec job, String... extraArgs) {
     List<String> args = new ArrayList<>(List.of(extraArgs));
     args.add("--runner=DirectRunner");
@@ -36,8 +40,16 @@ public final class SampleJob {
     }
     PipelineOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().create();
     Pipeline p = Pipeline.create(options);
-    JobRunner.prepare(p, job, options);
-    return p.run().waitUntilFinish();
+    RunContext run = JobRunner.prepare(p, job, options);
+    PipelineResult.State state = p.run().waitUntilFinish();
+    if (state == PipelineResult.State.DONE) {
+      try {
+        JobRunner.publish(job, run);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return state;
   }
 
   /** A CSV output read back as a user would: header names to values. */
