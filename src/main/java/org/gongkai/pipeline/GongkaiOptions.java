@@ -11,4 +11,10 @@ public interface GongkaiOptions extends PipelineOptions {
   int getProgressSeconds();
 
   void setProgressSeconds(int value);
+
+  @Description("The parse cache: on (the job file's cache: folder) or off (every file parsed, nothing cached)")
+  @Default.String("on")
+  String getCache();
+
+  void setCache(String value);
 }

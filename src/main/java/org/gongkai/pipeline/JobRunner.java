@@ -21,6 +21,8 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.gongkai.cache.CacheKey;
+import org.gongkai.cache.ParseCache;
 import org.gongkai.ingest.GazetteerReader;
 import org.gongkai.normalize.RegionCheck;
 import org.gongkai.output.OutputOwnership;
@@ -51,9 +53,22 @@ public final class JobRunner {
         + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     RunContext run = new RunContext(runId, Publisher.stagingDir(job.outputs().directory(), runId),
         job.outputs().directory(), Instant.now().toString(), Version.get(), options.getRunner().getSimpleName(),
-        optionsOf(options));
+        optionsOf(options), parseCache(job, options));
     GongkaiPipeline.build(p, job, files, run);
     return run;
+  }
+
+  /** The job's parse cache, unless {@code --cache=off}; its keys carry this build and the gazetteer's files. */
+  static ParseCache parseCache(JobSpec job, PipelineOptions options) {
+    if (job.cache().folder() == null || options.as(GongkaiOptions.class).getCache().equals("off")) {
+      return ParseCache.off();
+    }
+    try {
+      String identity = CacheKey.identity(CacheKey.build(Version.get()), Inputs.gazetteerFiles(job.gazetteer()));
+      return new ParseCache(job.cache().folder(), job.cache().maxMegabytes() << 20, identity);
+    } catch (IOException e) {
+      throw new GazetteerReader.GazetteerException(job.gazetteer() + ": cannot be read: " + e.getMessage());
+    }
   }
 
   public static int run(Path jobFile, String[] beamArgs, PrintStream out, PrintStream err) {
@@ -139,6 +154,12 @@ public final class JobRunner {
         // the hook is running: the JVM is exiting
       }
     }
+    try {
+      run.cache().trim();
+    } catch (IOException | RuntimeException e) {
+      err.println("gongkai: the parse cache " + run.cache().folder() + " could not be trimmed to "
+          + job.cache().maxMegabytes() + " MB: " + rootMessage(e));
+    }
     JsonNode manifest = RunSummary.manifest(outDir);
     RunSummary.print(manifest, outDir, (System.nanoTime() - start) / 1e9, out);
     List<String> empty = RunSummary.emptySources(manifest, outDir);
@@ -166,6 +187,10 @@ public final class JobRunner {
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GongkaiOptions.class);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("options " + String.join(" ", args) + ": " + optionProblem(e));
+    }
+    if (!List.of("on", "off").contains(options.getCache())) {
+      throw new IllegalArgumentException("option --cache=" + options.getCache()
+          + ": must be on (the job file's cache: folder) or off (every file parsed, nothing cached)");
     }
     if (options.getProgressSeconds() < 0) {
       throw new IllegalArgumentException("option --progressSeconds=" + options.getProgressSeconds()

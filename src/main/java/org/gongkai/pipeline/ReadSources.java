@@ -69,6 +69,7 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
     private final RunContext run;
     private transient Gazetteer gazetteer;
     private transient RegionResolver resolver;
+    private transient CachedRead cachedRead;
     private transient DistrictGroups groups;
     private transient Map<String, DistrictBuffer> buffers;
     private transient List<RunFact> fileFacts;
@@ -84,6 +85,7 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
       gazetteer = Inputs.gazetteer(job.gazetteer());
       resolver = new RegionResolver(gazetteer);
       groups = new DistrictGroups(gazetteer, job.limits().districtGroups());
+      cachedRead = new CachedRead(run.cache(), job.limits());
     }
 
     @StartBundle
@@ -111,7 +113,6 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
         throw new UncheckedIOException("cannot read " + file.path() + ": " + e.getMessage(), e);
       }
       SourceSpec source = file.source();
-      FormatReader reader = FormatReaders.create(source, resolver, MetricCatalog.standard(), job.limits());
       int maxRows = job.limits().maxBatchRows();
       List<Object[]> rejectRows = new ArrayList<>();
       int[] rejectChunk = {0};
@@ -149,22 +150,30 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
           }
         }
       };
-      ReadCounts counts;
-      try {
-        counts = reader.read(file.path(), bytes, sink);
-      } catch (RuntimeException e) {
-        throw new IllegalStateException("reading " + file.path() + " failed: " + e, e);
-      }
+      String sha256 = sha256(bytes);
+      CachedRead.Result result = cachedRead.read(file, sha256, sink, s -> parse(file, bytes, s));
+      ReadCounts counts = result.counts();
       flushRejects(file, rejectRows, rejectChunk[0], out);
       RunFact.FileNotices said = notices.fact();
       if (said != null) {
         noticeFacts.add(said);
       }
-      fileFacts.add(new RunFact.FileRead(source.name(), source.order(), file.path(), bytes.length, sha256(bytes), counts));
+      fileFacts.add(new RunFact.FileRead(source.name(), source.order(), file.path(), bytes.length, sha256, counts,
+          result.fromCache()));
       Progress.FILES_READ.incrementAndGet();
       Progress.RECORDS_READ.addAndGet(counts.read());
       Progress.RECORDS_ACCEPTED.addAndGet(counts.accepted());
       Progress.RECORDS_REJECTED.addAndGet(counts.rejected());
+    }
+
+    /** Reads one file with its format's reader (what the parse cache stands in for). */
+    private ReadCounts parse(InputFile file, byte[] bytes, ReadSink sink) {
+      FormatReader reader = FormatReaders.create(file.source(), resolver, MetricCatalog.standard(), job.limits());
+      try {
+        return reader.read(file.path(), bytes, sink);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("reading " + file.path() + " failed: " + e, e);
+      }
     }
 
     @FinishBundle
