@@ -401,7 +401,7 @@ public final class JobFileReader {
         (long) positiveWhole(node, "limits", "max_workbook_bytes", d.maxWorkbookBytes()));
   }
 
-  /** {@code cache: FOLDER} (relative to the job file), {@code off}, or absent (the user's cache folder). */
+  /** {@code cache: FOLDER} (relative to the job file, or {@code ~/…}), {@code off}, or absent (the user's cache folder). */
   private JobSpec.Cache cache(JsonNode root, Path base) {
     JsonNode v = root.get("cache");
     long maxMb = JobSpec.Cache.DEFAULT_MAX_MB;
@@ -418,7 +418,11 @@ public final class JobFileReader {
     if (!v.isTextual() || v.asText().isBlank()) {
       throw new JobFileException(file, "cache", "must be a folder for the parse cache, or off, not '" + v.asText() + "'");
     }
-    return new JobSpec.Cache(resolve(base, v.asText().strip(), "cache"), maxMb);
+    String folder = v.asText().strip();
+    if (folder.equals("~") || folder.startsWith("~/")) {
+      folder = System.getProperty("user.home") + folder.substring(1);
+    }
+    return new JobSpec.Cache(resolve(base, folder, "cache"), maxMb);
   }
 
   private double positive(JsonNode node, String section, String key, double dflt) {

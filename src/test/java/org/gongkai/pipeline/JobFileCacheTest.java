@@ -27,6 +27,7 @@ class JobFileCacheTest {
     JobSpec job = parse("cache: ../cache\ncache_max_mb: 300\n");
     assertEquals("/data/cache", job.cache().folder());
     assertEquals(300, job.cache().maxMegabytes());
+    assertEquals(Path.of(System.getProperty("user.home"), ".cache/g").toString(), parse("cache: ~/.cache/g\n").cache().folder());
   }
 
   @Test
