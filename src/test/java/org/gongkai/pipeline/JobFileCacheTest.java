@@ -49,6 +49,8 @@ class JobFileCacheTest {
   void mistakesAreNamed() {
     JobFileException e = assertThrows(JobFileException.class, () -> parse("cache_max_mb: -5\n"));
     assertTrue(e.getMessage().contains("cache_max_mb") && e.getMessage().contains("-5"), e.getMessage());
+    e = assertThrows(JobFileException.class, () -> parse("cache: out/cache\n"));
+    assertTrue(e.getMessage().contains("cache") && e.getMessage().contains("output directory"), e.getMessage());
     e = assertThrows(JobFileException.class, () -> parse("cache: [a, b]\n"));
     assertTrue(e.getMessage().contains("cache") && e.getMessage().contains("folder"), e.getMessage());
     IllegalArgumentException o = assertThrows(IllegalArgumentException.class, () -> JobRunner.options(new String[] {"--cache=no"}));
