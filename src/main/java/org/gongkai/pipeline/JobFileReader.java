@@ -105,13 +105,13 @@ public final class JobFileReader {
     AuditConfig audit = audit(root.get("audit"));
     Limits limits = limits(root.get("limits"));
     JobSpec.Cache cache = cache(root, base);
+    checkOutputsApart(base, gazetteer, sources, outputs.directory());
     Path cacheDir = cache.folder() == null ? null : localPath(cache.folder());
     Path outDir = localPath(outputs.directory());
     if (cacheDir != null && outDir != null && (cacheDir.startsWith(outDir) || outDir.startsWith(cacheDir))) {
       throw new JobFileException(file, "cache", "'" + cache.folder() + "' and the output directory " + outputs.directory()
           + " overlap, and each run replaces the output directory; keep the cache in a folder of its own");
     }
-    checkOutputsApart(base, gazetteer, sources, outputs.directory());
     if (name == null) {
       String fileName = Path.of(file).getFileName().toString();
       name = fileName.replaceFirst("\\.ya?ml$", "");
