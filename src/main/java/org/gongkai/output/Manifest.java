@@ -47,6 +47,14 @@ public final class Manifest {
   public void file(String source, int sourceOrder, String format, String path, long bytes, String sha256,
       long read, long accepted, long rejected, long observations, String charset, List<String> unmapped, long totalRows,
       long uncertain) {
+    file(source, sourceOrder, format, path, bytes, sha256, read, accepted, rejected, observations, charset, unmapped,
+        totalRows, uncertain, false);
+  }
+
+  /** One input file, saying whether its reading came from the parse cache ({@code from_cache}). */
+  public void file(String source, int sourceOrder, String format, String path, long bytes, String sha256,
+      long read, long accepted, long rejected, long observations, String charset, List<String> unmapped, long totalRows,
+      long uncertain, boolean fromCache) {
     String key = String.format("%04d", sourceOrder);
     ObjectNode s = sources.computeIfAbsent(key, k -> {
       ObjectNode n = JSON.createObjectNode();
@@ -59,6 +67,7 @@ public final class Manifest {
     f.put("path", path);
     f.put("bytes", bytes);
     f.put("sha256", sha256);
+    f.put("from_cache", fromCache);
     f.put("charset", charset);
     f.put("read", read);
     f.put("accepted", accepted);

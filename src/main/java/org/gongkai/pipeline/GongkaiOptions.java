@@ -16,6 +16,12 @@ public interface GongkaiOptions extends PipelineOptions {
 
   void setProgressSeconds(int value);
 
+  @Description("The parse cache: on (the job file's cache: folder) or off (every file parsed, nothing cached)")
+  @Default.String("on")
+  String getCache();
+
+  void setCache(String value);
+
   @Description("The run's id (set by gongkai run; give one when launching a template)")
   String getRunId();
 

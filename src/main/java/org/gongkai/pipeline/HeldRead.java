@@ -25,7 +25,37 @@ record HeldRead(ReadCounts counts, List<Object> given) {
 
   static HeldRead of(FormatReader reader, SourceSpec source, String file, byte[] bytes) {
     List<Object> given = new ArrayList<>();
-    ReadSink sink = new ReadSink() {
+    ReadSink sink = into(given);
+    try {
+      return new HeldRead(reader.read(file, bytes, sink), given);
+    } catch (RuntimeException e) {
+      String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      Reject failed = new Reject(source.name(), file, "offset 0", 0, source.year(), "", READER_ERROR,
+          "读取该文件时读取器出错，整个文件未使用（请报告此问题）：" + message);
+      return new HeldRead(new ReadCounts(1, 0, 1, 0, List.of(), "unknown"), List.of(failed));
+    }
+  }
+
+  /** What this reading gave, in order, into {@code sink}. */
+  void replay(ReadSink sink) {
+    for (Object x : given) {
+      if (x instanceof Observation o) {
+        sink.observation(o);
+      } else if (x instanceof ReportFingerprint f) {
+        sink.fingerprint(f);
+      } else if (x instanceof org.gongkai.model.StatedFigure s) {
+        sink.stated(s);
+      } else if (x instanceof Notice n) {
+        sink.notice(n);
+      } else if (x instanceof Reject r) {
+        sink.reject(r);
+      }
+    }
+  }
+
+  /** A sink that keeps what it is given, in order. */
+  static ReadSink into(List<Object> given) {
+    return new ReadSink() {
       @Override
       public void observation(Observation o) {
         given.add(o);
@@ -51,13 +81,5 @@ record HeldRead(ReadCounts counts, List<Object> given) {
         given.add(r);
       }
     };
-    try {
-      return new HeldRead(reader.read(file, bytes, sink), given);
-    } catch (RuntimeException e) {
-      String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      Reject failed = new Reject(source.name(), file, "offset 0", 0, source.year(), "", READER_ERROR,
-          "读取该文件时读取器出错，整个文件未使用（请报告此问题）：" + message);
-      return new HeldRead(new ReadCounts(1, 0, 1, 0, List.of(), "unknown"), List.of(failed));
-    }
   }
 }

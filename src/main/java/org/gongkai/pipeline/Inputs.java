@@ -165,6 +165,24 @@ public final class Inputs {
     }
   }
 
+  /** The bytes of the gazetteer's files by name (one CSV, or the national tables of a folder): its identity for the parse cache. */
+  static java.util.Map<String, byte[]> gazetteerFiles(String path) throws IOException {
+    java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+    if (path.endsWith("/") || isLocalDirectory(path)) {
+      String dir = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+      for (String name : GazetteerReader.FOLDER_FILES) {
+        try {
+          files.put(name, readAll(dir + "/" + name));
+        } catch (FileNotFoundException missing) {
+          // the gazetteer's reader names it
+        }
+      }
+    } else {
+      files.put("gazetteer", readAll(path));
+    }
+    return files;
+  }
+
   /** The job's gazetteer (a CSV file or a folder of the national tables), read once per JVM and path. */
   public static Gazetteer gazetteer(String path) {
     return GAZETTEERS.computeIfAbsent(path, p -> {

@@ -32,7 +32,8 @@ import org.gongkai.pipeline.JobSpec.Outputs;
  * the field and what is wrong; unknown fields are errors (a typo must not be ignored).
  */
 public final class JobFileReader {
-  private static final Set<String> TOP = Set.of("name", "gazetteer", "sources", "outputs", "rollup", "audit", "limits");
+  private static final Set<String> TOP = Set.of("name", "gazetteer", "sources", "outputs", "rollup", "audit", "limits", "cache",
+      "cache_max_mb");
   private static final Set<String> SOURCE =
       Set.of("name", "format", "path", "encoding", "year", "region", "columns", "priority", "file_name_pattern", "sheet",
           "header_row", "header_rows");
@@ -107,12 +108,19 @@ public final class JobFileReader {
     List<String> levels = levels(root.get("rollup"));
     AuditConfig audit = audit(root.get("audit"));
     Limits limits = limits(root.get("limits"));
+    JobSpec.Cache cache = cache(root, base);
     checkOutputsApart(base, gazetteer, sources, outputs.directory());
+    Path cacheDir = cache.folder() == null ? null : localPath(cache.folder());
+    Path outDir = localPath(outputs.directory());
+    if (cacheDir != null && outDir != null && (cacheDir.startsWith(outDir) || outDir.startsWith(cacheDir))) {
+      throw new JobFileException(file, "cache", "'" + cache.folder() + "' and the output directory " + outputs.directory()
+          + " overlap, and each run replaces the output directory; keep the cache in a folder of its own");
+    }
     if (name == null) {
       String fileName = Path.of(file).getFileName().toString();
       name = fileName.replaceFirst("\\.ya?ml$", "");
     }
-    return new JobSpec(name, file, gazetteer, sources, outputs, levels, audit, limits);
+    return new JobSpec(name, file, gazetteer, sources, outputs, levels, audit, limits, cache);
   }
 
   private List<SourceSpec> sources(JsonNode node, Path base) {
@@ -448,13 +456,37 @@ public final class JobFileReader {
         (long) positiveWhole(node, "limits", "max_workbook_bytes", d.maxWorkbookBytes()));
   }
 
+  /** {@code cache: FOLDER} (relative to the job file, or {@code ~/…}), {@code off}, or absent (the user's cache folder). */
+  private JobSpec.Cache cache(JsonNode root, Path base) {
+    JsonNode v = root.get("cache");
+    long maxMb = JobSpec.Cache.DEFAULT_MAX_MB;
+    if (root.has("cache_max_mb")) {
+      maxMb = (long) positiveWhole(root, "", "cache_max_mb", maxMb);
+    }
+    if (v == null || v.isNull()) {
+      return new JobSpec.Cache(JobSpec.Cache.defaultFolder(), maxMb);
+    }
+    // YAML 1.1 reads an unquoted off as false
+    if (v.isBoolean() && !v.asBoolean() || v.isTextual() && v.asText().strip().equalsIgnoreCase("off")) {
+      return new JobSpec.Cache(null, maxMb);
+    }
+    if (!v.isTextual() || v.asText().isBlank()) {
+      throw new JobFileException(file, "cache", "must be a folder for the parse cache, or off, not '" + v.asText() + "'");
+    }
+    String folder = v.asText().strip();
+    if (folder.equals("~") || folder.startsWith("~/")) {
+      folder = System.getProperty("user.home") + folder.substring(1);
+    }
+    return new JobSpec.Cache(resolve(base, folder, "cache"), maxMb);
+  }
+
   private double positive(JsonNode node, String section, String key, double dflt) {
     JsonNode v = node.get(key);
     if (v == null || v.isNull()) {
       return dflt;
     }
     if (!v.isNumber() || v.asDouble() <= 0) {
-      throw new JobFileException(file, section + "." + key, "must be a positive number, not '" + v.asText() + "'");
+      throw new JobFileException(file, section.isEmpty() ? key : section + "." + key, "must be a positive number, not '" + v.asText() + "'");
     }
     return v.asDouble();
   }
@@ -463,13 +495,13 @@ public final class JobFileReader {
   private double positiveWhole(JsonNode node, String section, String key, double dflt) {
     double v = positive(node, section, key, dflt);
     if (v != Math.rint(v) || v > (1L << 53) || Double.isInfinite(v)) {
-      throw new JobFileException(file, section + "." + key, "must be a whole number from 1 to 2^53, not '"
+      throw new JobFileException(file, section.isEmpty() ? key : section + "." + key, "must be a whole number from 1 to 2^53, not '"
           + node.get(key).asText() + "'");
     }
     if (key.equals("max_batch_rows") || key.equals("district_groups") || key.equals("read_groups") || key.equals("max_report_pages")
         || key.equals("top_findings")) {
       if (v > Integer.MAX_VALUE) {
-        throw new JobFileException(file, section + "." + key, "must be at most " + Integer.MAX_VALUE);
+        throw new JobFileException(file, section.isEmpty() ? key : section + "." + key, "must be at most " + Integer.MAX_VALUE);
       }
     }
     return v;

@@ -21,6 +21,8 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.gongkai.cache.CacheKey;
+import org.gongkai.cache.ParseCache;
 import org.gongkai.ingest.GazetteerReader;
 import org.gongkai.normalize.RegionCheck;
 import org.gongkai.output.OutputOwnership;
@@ -60,7 +62,7 @@ public final class JobRunner {
       o.setStagingDir(Publisher.stagingDir(job.outputs().directory(), o.getRunId()));
     }
     RunContext run = new RunContext(o.getRunId(), o.getStagingDir(), job.outputs().directory(), Instant.now().toString(),
-        Version.get(), options.getRunner().getSimpleName(), optionsOf(options));
+        Version.get(), options.getRunner().getSimpleName(), optionsOf(options), CachedRead.cache(job, options));
     GongkaiPipeline.build(p, job);
     return run;
   }
@@ -161,6 +163,12 @@ public final class JobRunner {
         // the hook is running: the JVM is exiting
       }
     }
+    try {
+      run.cache().trim();
+    } catch (IOException | RuntimeException e) {
+      err.println("gongkai: the parse cache " + run.cache().folder() + " could not be trimmed to "
+          + job.cache().maxMegabytes() + " MB: " + rootMessage(e));
+    }
     JsonNode manifest = RunSummary.manifest(outDir);
     String published = Publisher.publishedDir(outDir, run.runId());
     RunSummary.print(manifest, published, (System.nanoTime() - start) / 1e9, out);
@@ -189,6 +197,10 @@ public final class JobRunner {
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GongkaiOptions.class);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("options " + String.join(" ", args) + ": " + optionProblem(e));
+    }
+    if (!List.of("on", "off").contains(options.getCache())) {
+      throw new IllegalArgumentException("option --cache=" + options.getCache()
+          + ": must be on (the job file's cache: folder) or off (every file parsed, nothing cached)");
     }
     if (options.getProgressSeconds() < 0) {
       throw new IllegalArgumentException("option --progressSeconds=" + options.getProgressSeconds()

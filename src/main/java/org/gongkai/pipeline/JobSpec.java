@@ -17,8 +17,40 @@ public record JobSpec(
     Outputs outputs,
     List<String> rollupLevels,
     AuditConfig audit,
-    Limits limits)
+    Limits limits,
+    Cache cache)
     implements Serializable {
+
+  /** A job without the parse cache (a job file's has one unless it says {@code cache: off}). */
+  public JobSpec(String name, String jobFile, String gazetteer, List<SourceSpec> sources, Outputs outputs,
+      List<String> rollupLevels, AuditConfig audit, Limits limits) {
+    this(name, jobFile, gazetteer, sources, outputs, rollupLevels, audit, limits, Cache.off());
+  }
+
+  /**
+   * The parse cache ({@code cache:}, {@code cache_max_mb:}): each file's reading kept by its
+   * content and settings, so that a rerun parses only the files that changed.
+   *
+   * @param folder where the entries go (a local folder, gs://…), or null: no cache
+   */
+  public record Cache(String folder, long maxMegabytes) implements Serializable {
+    public static final long DEFAULT_MAX_MB = 2048;
+
+    /** {@code $XDG_CACHE_HOME/gongkai}, else {@code ~/.cache/gongkai}. */
+    public static String defaultFolder() {
+      String xdg = System.getenv("XDG_CACHE_HOME");
+      String base = xdg != null && !xdg.isBlank() ? xdg : System.getProperty("user.home") + "/.cache";
+      return java.nio.file.Path.of(base, "gongkai").toString();
+    }
+
+    public static Cache defaults() {
+      return new Cache(defaultFolder(), DEFAULT_MAX_MB);
+    }
+
+    public static Cache off() {
+      return new Cache(null, DEFAULT_MAX_MB);
+    }
+  }
 
   /** Where outputs go and in which formats ({@code parquet}, {@code csv}). */
   public record Outputs(String directory, List<String> formats) implements Serializable {

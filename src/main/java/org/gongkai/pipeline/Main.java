@@ -20,7 +20,8 @@ public final class Main {
             and report.html into the job's output directory. Beam options go after the job,
             e.g. --runner=DirectRunner --targetParallelism=2; scripts/gongkai sets fast
             DirectRunner defaults (--enforceImmutability=false --enforceEncodability=false).
-            Gongkai's own: --progressSeconds=N (progress line every N s; 0 = none).
+            Gongkai's own: --progressSeconds=N (progress line every N s; 0 = none);
+            --cache=off (parse every file again, write no cache entry; see cache: in the job file).
         gongkai extract [--gazetteer FILE] FILE...
             Print the figures read from report files (.txt, .html), one JSON object per line.
         gongkai help

@@ -78,7 +78,7 @@ public final class PublishRun {
       var c = r.counts();
       String format = job.sources().get(r.sourceOrder()).format().code();
       manifest.file(r.source(), r.sourceOrder(), format, r.path(), r.bytes(), r.sha256(), c.read(), c.accepted(),
-          c.rejected(), c.observations(), c.charset(), c.unmappedColumns(), c.totalRows(), c.uncertain());
+          c.rejected(), c.observations(), c.charset(), c.unmappedColumns(), c.totalRows(), c.uncertain(), r.fromCache());
       read += c.read();
       accepted += c.accepted();
       rejected += c.rejected();
@@ -91,6 +91,7 @@ public final class PublishRun {
     outputs.addAll(said.write(job, run.stagingDir()));
     Map<String, Object> stages = new LinkedHashMap<>();
     stages.put("files_read", files.size());
+    stages.put("files_from_cache", files.stream().filter(RunFact.FileRead::fromCache).count());
     stages.put("records_read", read);
     stages.put("records_accepted", accepted);
     stages.put("records_rejected", rejected);

@@ -59,6 +59,7 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
     private final JobSpec job;
     private transient Gazetteer gazetteer;
     private transient RegionResolver resolver;
+    private transient CachedRead cachedRead;
     private transient DistrictGroups groups;
     private transient String staging;
 
@@ -76,6 +77,9 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
     @StartBundle
     public void startBundle(StartBundleContext c) {
       staging = GongkaiOptions.stagingDir(c.getPipelineOptions());
+      if (cachedRead == null) {
+        cachedRead = new CachedRead(CachedRead.cache(job, c.getPipelineOptions()), job.limits());
+      }
     }
 
     @ProcessElement
@@ -115,14 +119,21 @@ public final class ReadSources extends PTransform<PCollection<KV<Integer, ReadGr
         SourceSpec source = file.source();
         FileNoticeCollector notices = new FileNoticeCollector(source, file.name());
         FormatReader reader = FormatReaders.create(source, resolver, MetricCatalog.standard(), job.limits());
-        HeldRead read = HeldRead.of(reader, source, file.name(), bytes);
-        keep(file, read.given(), notices);
-        ReadCounts counts = read.counts();
+        String sha256 = sha256(bytes);
+        List<Object> given = new ArrayList<>();
+        CachedRead.Result result = cachedRead.read(file, sha256, HeldRead.into(given), sink -> {
+          HeldRead held = HeldRead.of(reader, source, file.name(), bytes);
+          held.replay(sink);
+          return held.counts();
+        });
+        keep(file, given, notices);
+        ReadCounts counts = result.counts();
         RunFact.FileNotices said = notices.fact();
         if (said != null) {
           noticeFacts.add(said);
         }
-        fileFacts.add(new RunFact.FileRead(source.name(), source.order(), file.name(), bytes.length, sha256(bytes), counts));
+        fileFacts.add(new RunFact.FileRead(source.name(), source.order(), file.name(), bytes.length, sha256, counts,
+            result.fromCache()));
         Progress.FILES_READ.incrementAndGet();
         Progress.RECORDS_READ.addAndGet(counts.read());
         Progress.RECORDS_ACCEPTED.addAndGet(counts.accepted());

@@ -10,9 +10,13 @@ import org.gongkai.output.OutputFile;
 /** Small facts the stages report for the manifest: one per file read, district analysed, file written. */
 public sealed interface RunFact extends Serializable {
 
-  /** One input file: where it came from, its checksum and its conservation counts. */
-  record FileRead(String source, int sourceOrder, String path, long bytes, String sha256, ReadCounts counts)
-      implements RunFact {}
+  /** One input file: where it came from, its checksum, its conservation counts, and whether the parse cache gave them. */
+  record FileRead(String source, int sourceOrder, String path, long bytes, String sha256, ReadCounts counts,
+      boolean fromCache) implements RunFact {
+    FileRead(String source, int sourceOrder, String path, long bytes, String sha256, ReadCounts counts) {
+      this(source, sourceOrder, path, bytes, sha256, counts, false);
+    }
+  }
 
   /**
    * What one input file read and did not use ({@link Notice}): its count per code, and the first

@@ -41,6 +41,8 @@ public final class Bench {
   private List<String> engines = List.of(GONGKAI, DUCKDB, BASELINE);
   final GenData.Params params = new GenData.Params();
   final List<String> notes = new ArrayList<>();
+  /** --rerun: the parse cache's rows instead of the engines (see {@link RerunBench}). */
+  private boolean rerun;
 
   private Bench() {}
 
@@ -72,6 +74,7 @@ public final class Bench {
         case "--limit-townships" -> params.limitTownships = Integer.parseInt(need(args, ++i, a));
         case "--gazetteer-dir" -> params.gazetteerDir = Path.of(need(args, ++i, a)).toAbsolutePath().normalize();
         case "--engines" -> engines = List.of(need(args, ++i, a).split(","));
+        case "--rerun" -> rerun = true;
         case "--timeout-min" -> timeoutSeconds = Math.round(Double.parseDouble(need(args, ++i, a)) * 60);
         case "--report-format" -> params.reportFormat = GenData.reportFormat(need(args, ++i, a));
         case "--pdf-font" -> params.pdfFont = Path.of(need(args, ++i, a)).toAbsolutePath().normalize();
@@ -135,6 +138,10 @@ public final class Bench {
         data.reused() ? "reusing" : "generated", root.relativize(data.dir()), data.records(), data.csvRecords(), data.jsonlRecords(),
         data.correctionRecords(), data.badRecords(), data.reports(), data.reused() ? "" : String.format(Locale.ROOT, " in %.1f s", data.seconds()));
     System.gc();
+    if (rerun) {
+      ensureGongkaiReady(benchDir.resolve("logs"), true);
+      return RerunBench.run(root, data.dir(), benchDir.resolve("logs"), timeoutSeconds);
+    }
     Path job = data.dir().resolve("job.yaml");
     Path jobReports = data.dir().resolve("job-with-reports.yaml");
     Path logs = benchDir.resolve("logs");
@@ -147,7 +154,7 @@ public final class Bench {
     for (String e : engines) {
       List<String> cmd = new ArrayList<>();
       switch (e) {
-        case GONGKAI -> cmd.addAll(List.of(root.resolve("scripts/gongkai").toString(), "run", job.toString()));
+        case GONGKAI -> cmd.addAll(List.of(root.resolve("scripts/gongkai").toString(), "run", job.toString(), "--cache=off"));
         case DUCKDB -> {
           cmd.add("java");
           cmd.addAll(split(javaOpts));
@@ -165,9 +172,10 @@ public final class Bench {
       commands.put(e, cmd);
     }
     if (withReports) {
-      commands.put(GONGKAI_REPORTS, List.of(root.resolve("scripts/gongkai").toString(), "run", jobReports.toString()));
+      commands.put(GONGKAI_REPORTS, List.of(root.resolve("scripts/gongkai").toString(), "run", jobReports.toString(),
+          "--cache=off"));
       commands.put(GONGKAI_REPORTS_ONLY, List.of(root.resolve("scripts/gongkai").toString(), "run",
-          data.dir().resolve(GenData.REPORTS_ONLY_JOB).toString()));
+          data.dir().resolve(GenData.REPORTS_ONLY_JOB).toString(), "--cache=off"));
     }
     Map<String, List<ProcessTimer.Measurement>> results = new LinkedHashMap<>();
     commands.keySet().forEach(k -> results.put(k, new ArrayList<>()));
@@ -386,10 +394,11 @@ public final class Bench {
     GenData.Summary s = GenData.generate(w, false);
     Path job = s.dir().resolve(reports || !noReports ? "job-with-reports.yaml" : "job.yaml");
     System.err.println("bench: warming up gongkai untimed (" + why + ") …");
-    ProcessTimer.Measurement m = ProcessTimer.run(List.of(root.resolve("scripts/gongkai").toString(), "run", job.toString()), root, Map.of(),
+    ProcessTimer.Measurement m = ProcessTimer.run(List.of(root.resolve("scripts/gongkai").toString(), "run", job.toString(),
+        "--cache=off"), root, Map.of(),
         logs.resolve("warmup.log"));
     if (!m.ok() && job.endsWith("job-with-reports.yaml")) {
-      m = ProcessTimer.run(List.of(root.resolve("scripts/gongkai").toString(), "run", s.dir().resolve("job.yaml").toString()), root, Map.of(),
+      m = ProcessTimer.run(List.of(root.resolve("scripts/gongkai").toString(), "run", s.dir().resolve("job.yaml").toString(), "--cache=off"), root, Map.of(),
           logs.resolve("warmup.log"));
     }
     notes.add("gongkai warmed up untimed before a timed run (" + why + ")" + (m.ok() ? "" : "; the warm-up run failed, see logs/warmup.log"));

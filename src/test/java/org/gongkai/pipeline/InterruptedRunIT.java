@@ -101,6 +101,7 @@ class InterruptedRunIT {
         sources:
           - {name: records, format: csv, path: records.csv}
         outputs: {directory: out}
+        cache: off    # every run parses again, so the run to interrupt takes as long as the first
         """);
     return job;
   }

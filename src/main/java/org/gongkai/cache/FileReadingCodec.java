@@ -1,0 +1,294 @@
+package org.gongkai.cache;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import org.gongkai.ingest.ReadCounts;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Notice;
+import org.gongkai.model.Observation;
+import org.gongkai.model.Qualifier;
+import org.gongkai.model.Reject;
+import org.gongkai.model.ReportFingerprint;
+import org.gongkai.model.StatedFigure;
+import org.gongkai.pipeline.DistrictBatch;
+import org.gongkai.pipeline.coders.DistrictBatchCoder;
+import org.gongkai.output.Strings;
+
+/**
+ * A cache entry: a header (magic {@code GKPC}, format version, the entry's key), the body's
+ * length and CRC-32, and the body deflated: the file's events in order, then its counts. Strings
+ * that repeat (township, metric, source, file, locator) are written once and then referred to by
+ * number. {@link #decode} gives null for anything that is not an intact entry of this key and
+ * version: another format, a foreign or truncated file, a flipped bit.
+ */
+public final class FileReadingCodec {
+  static final byte[] MAGIC = "GKPC".getBytes(StandardCharsets.US_ASCII);
+  /** Bumped whenever the layout below changes: older entries then miss, and are rewritten. */
+  static final int FORMAT = 2;
+  private static final int OBSERVATION = 1;
+  private static final int REJECT = 2;
+  private static final int FINGERPRINT = 3;
+  private static final int NOTICE = 4;
+  private static final int STATED = 5;
+  private static final int END = 0;
+  private static final Qualifier[] QUALIFIERS = Qualifier.values();
+  private static final MetricCatalog CATALOG = MetricCatalog.standard();
+  /** An entry whose body claims more than this is not one of ours. */
+  private static final int MAX_BODY = Integer.MAX_VALUE - 64;
+
+  private FileReadingCodec() {}
+
+  public static byte[] encode(String key, FileReading reading) {
+    try {
+      byte[] body = body(reading);
+      CRC32 crc = new CRC32();
+      crc.update(body);
+      Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+      deflater.setInput(body);
+      deflater.finish();
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length / 4 + 64);
+      DataOutputStream d = new DataOutputStream(bytes);
+      d.write(MAGIC);
+      d.writeInt(FORMAT);
+      Strings.write(d, key);
+      d.writeInt(body.length);
+      d.writeInt((int) crc.getValue());
+      byte[] buf = new byte[1 << 16];
+      while (!deflater.finished()) {
+        d.write(buf, 0, deflater.deflate(buf));
+      }
+      deflater.end();
+      d.flush();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot happen in memory", e);
+    }
+  }
+
+  /** The reading in {@code entry}, or null when it is not an intact entry of {@code key} in this format. */
+  public static FileReading decode(byte[] entry, String key) {
+    try {
+      DataInputStream h = new DataInputStream(new ByteArrayInputStream(entry));
+      byte[] magic = new byte[MAGIC.length];
+      h.readFully(magic);
+      if (!Arrays.equals(magic, MAGIC) || h.readInt() != FORMAT || !key.equals(readShortString(h))) {
+        return null;
+      }
+      int length = h.readInt();
+      int expectedCrc = h.readInt();
+      if (length < 0 || length > MAX_BODY) {
+        return null;
+      }
+      int headerLength = entry.length - h.available();
+      Inflater inflater = new Inflater();
+      byte[] body = new byte[length];
+      try {
+        inflater.setInput(entry, headerLength, entry.length - headerLength);
+        int n = 0;
+        while (n < length && !inflater.finished() && !inflater.needsInput()) {
+          n += inflater.inflate(body, n, length - n);
+        }
+        if (n != length || !inflater.finished() || inflater.getRemaining() != 0) {
+          return null;
+        }
+      } finally {
+        inflater.end();
+      }
+      CRC32 crc = new CRC32();
+      crc.update(body);
+      if ((int) crc.getValue() != expectedCrc) {
+        return null;
+      }
+      DataInputStream d = new DataInputStream(new ByteArrayInputStream(body));
+      FileReading reading = readBody(d);
+      return d.available() == 0 ? reading : null;
+    } catch (IOException | DataFormatException | RuntimeException e) {
+      return null; // not an entry of ours: the caller reads the file again and rewrites the entry
+    }
+  }
+
+  /** The key of a header, refused before reading when its length cannot be a key's. */
+  private static String readShortString(DataInputStream d) throws IOException {
+    int n = d.readInt();
+    if (n < 0 || n > 4096) {
+      return null;
+    }
+    byte[] b = new byte[n];
+    d.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] body(FileReading reading) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 12);
+    DataOutputStream d = new DataOutputStream(bytes);
+    Map<String, Integer> seen = new HashMap<>();
+    for (Object e : reading.events()) {
+      if (e instanceof Observation o) {
+        d.writeByte(OBSERVATION);
+        d.writeInt(o.year());
+        shared(d, o.townshipCode(), seen);
+        shared(d, o.metric(), seen);
+        d.writeLong(o.value());
+        d.writeByte(o.qualifier().ordinal());
+        d.writeBoolean(o.derived());
+        shared(d, o.source(), seen);
+        d.writeInt(o.sourceOrder());
+        d.writeInt(o.priority());
+        shared(d, o.sourceFile(), seen);
+        shared(d, o.locator(), seen);
+        d.writeLong(o.position());
+        Strings.write(d, o.evidence());
+        Strings.write(d, o.remark());
+      } else if (e instanceof Reject r) {
+        d.writeByte(REJECT);
+        shared(d, r.source(), seen);
+        shared(d, r.sourceFile(), seen);
+        Strings.write(d, r.locator());
+        d.writeLong(r.position());
+        year(d, r.year());
+        Strings.write(d, r.raw());
+        shared(d, r.reasonCode(), seen);
+        Strings.write(d, r.reason());
+        Strings.write(d, r.townshipCode());
+      } else if (e instanceof ReportFingerprint f) {
+        d.writeByte(FINGERPRINT);
+        batch(d, new DistrictBatch(List.of(), List.of(f), List.of(), List.of()));
+      } else if (e instanceof StatedFigure s) {
+        d.writeByte(STATED);
+        batch(d, new DistrictBatch(List.of(), List.of(), List.of(), List.of(s)));
+      } else {
+        Notice n = (Notice) e;
+        d.writeByte(NOTICE);
+        shared(d, n.source(), seen);
+        shared(d, n.sourceFile(), seen);
+        year(d, n.year());
+        shared(d, n.code(), seen);
+        Strings.write(d, n.locator());
+        Strings.write(d, n.message());
+        Strings.write(d, n.evidence());
+      }
+    }
+    d.writeByte(END);
+    ReadCounts c = reading.counts();
+    d.writeLong(c.read());
+    d.writeLong(c.accepted());
+    d.writeLong(c.rejected());
+    d.writeLong(c.observations());
+    d.writeInt(c.unmappedColumns().size());
+    for (String u : c.unmappedColumns()) {
+      Strings.write(d, u);
+    }
+    Strings.write(d, c.charset());
+    d.writeLong(c.totalRows());
+    d.writeLong(c.uncertain());
+    d.flush();
+    return bytes.toByteArray();
+  }
+
+  /** A report's fingerprint (with its facts) or a stated figure, in the shuffle's own encoding. */
+  private static void batch(DataOutputStream d, DistrictBatch b) throws IOException {
+    ByteArrayOutputStream one = new ByteArrayOutputStream();
+    DistrictBatchCoder.of().encode(b, one);
+    d.writeInt(one.size());
+    one.writeTo(d);
+  }
+
+  private static DistrictBatch batch(DataInputStream d) throws IOException {
+    byte[] one = new byte[d.readInt()];
+    d.readFully(one);
+    return DistrictBatchCoder.of().decode(new java.io.ByteArrayInputStream(one));
+  }
+
+  private static FileReading readBody(DataInputStream d) throws IOException {
+    List<String> seen = new ArrayList<>();
+    List<Object> events = new ArrayList<>();
+    for (int kind = d.readByte(); kind != END; kind = d.readByte()) {
+      switch (kind) {
+        case OBSERVATION -> events.add(new Observation(d.readInt(), shared(d, seen), metric(d, seen), d.readLong(),
+            QUALIFIERS[d.readByte()], d.readBoolean(), shared(d, seen), d.readInt(), d.readInt(), shared(d, seen),
+            shared(d, seen), d.readLong(), Strings.read(d), Strings.read(d)));
+        case REJECT -> events.add(new Reject(shared(d, seen), shared(d, seen), Strings.read(d), d.readLong(), year(d),
+            Strings.read(d), shared(d, seen), Strings.read(d), Strings.read(d)));
+        case FINGERPRINT -> events.add(batch(d).fingerprints().get(0));
+        case STATED -> events.add(batch(d).stated().get(0));
+        case NOTICE -> events.add(new Notice(shared(d, seen), shared(d, seen), year(d), shared(d, seen), Strings.read(d),
+            Strings.read(d), Strings.read(d)));
+        default -> throw new IOException("unknown event kind " + kind);
+      }
+    }
+    long read = d.readLong();
+    long accepted = d.readLong();
+    long rejected = d.readLong();
+    long observations = d.readLong();
+    int u = d.readInt();
+    List<String> unmapped = new ArrayList<>();
+    for (int i = 0; i < u; i++) {
+      unmapped.add(Strings.read(d));
+    }
+    return new FileReading(events, new ReadCounts(read, accepted, rejected, observations, unmapped, Strings.read(d),
+        d.readLong(), d.readLong()));
+  }
+
+  private static void year(DataOutputStream d, Integer year) throws IOException {
+    d.writeBoolean(year != null);
+    d.writeInt(year == null ? 0 : year);
+  }
+
+  private static Integer year(DataInputStream d) throws IOException {
+    boolean present = d.readBoolean();
+    int y = d.readInt();
+    return present ? y : null;
+  }
+
+  private static void shared(DataOutputStream d, String s, Map<String, Integer> seen) throws IOException {
+    if (s == null) {
+      d.writeInt(-1);
+      return;
+    }
+    Integer at = seen.get(s);
+    if (at != null) {
+      d.writeInt(at);
+      return;
+    }
+    seen.put(s, seen.size());
+    d.writeInt(-2);
+    Strings.write(d, s);
+  }
+
+  private static String shared(DataInputStream d, List<String> seen) throws IOException {
+    int at = d.readInt();
+    if (at == -1) {
+      return null;
+    }
+    if (at == -2) {
+      String s = Strings.read(d);
+      seen.add(s);
+      return s;
+    }
+    return seen.get(at);
+  }
+
+  /** A metric key, as the catalog's own instance (see {@link MetricCatalog#sharedKey}). */
+  private static String metric(DataInputStream d, List<String> seen) throws IOException {
+    int size = seen.size();
+    String s = shared(d, seen);
+    if (seen.size() > size) {
+      s = CATALOG.sharedKey(s);
+      seen.set(size, s);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,194 @@
+package org.gongkai.cache;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.channels.Channels;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.util.MimeTypes;
+
+/**
+ * The parse cache: one entry per file reading ({@link FileReadingCodec}), named by its key
+ * ({@link CacheKey}), in {@code <folder>/readings/} through Beam's {@link FileSystems} (a local
+ * folder, gs://, hdfs://). An entry is written under a temporary name and renamed into place, so
+ * a reader sees a whole entry or none; one that does not decode is a miss, and is rewritten.
+ * {@link #trim} keeps the folder within its bound, oldest entries out first (by modification
+ * time, which a local hit renews; elsewhere the time it was written).
+ *
+ * @param folder the cache folder, or null when the cache is off
+ * @param maxBytes the bound on the entries' total size
+ * @param identity the run's part of every key ({@link CacheKey#identity}: readers' build, gazetteer)
+ */
+public record ParseCache(String folder, long maxBytes, String identity) implements Serializable {
+  static final String ENTRIES = "readings";
+  static final String SUFFIX = ".gkpc";
+  private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{64}\\.gkpc");
+  private static final Pattern TEMP = Pattern.compile("[0-9a-f]{64}\\.gkpc\\.tmp-[0-9a-f-]{36}");
+  /** A temporary entry older than this was left by a killed worker. */
+  private static final long STALE_TEMP_MILLIS = 3_600_000;
+
+  public static ParseCache off() {
+    return new ParseCache(null, 0, null);
+  }
+
+  public boolean enabled() {
+    return folder != null;
+  }
+
+  /** The reading cached under {@code key}, or null (none, or not an intact entry of this key). */
+  public FileReading get(String key) {
+    String path = entry(key);
+    byte[] bytes;
+    try {
+      bytes = readAll(path);
+    } catch (IOException missing) {
+      return null;
+    }
+    FileReading reading = FileReadingCodec.decode(bytes, key);
+    if (reading != null) {
+      touch(path);
+    }
+    return reading;
+  }
+
+  /** Stores a reading under {@code key}: written aside, then renamed into place. */
+  public void put(String key, FileReading reading) throws IOException {
+    byte[] bytes = FileReadingCodec.encode(key, reading);
+    ResourceId temp = FileSystems.matchNewResource(entry(key) + ".tmp-" + UUID.randomUUID(), false);
+    try (OutputStream out = Channels.newOutputStream(FileSystems.create(temp, MimeTypes.BINARY))) {
+      out.write(bytes);
+    }
+    FileSystems.rename(List.of(temp), List.of(FileSystems.matchNewResource(entry(key), false)));
+  }
+
+  String entry(String key) {
+    return folder + "/" + ENTRIES + "/" + key + SUFFIX;
+  }
+
+  /**
+   * Removes the oldest entries until the rest fit in {@code maxBytes}, and temporary files a
+   * killed worker left. Only files named as Gongkai names its entries are ever removed.
+   *
+   * @return how many entries were removed
+   */
+  public int trim() throws IOException {
+    if (!enabled()) {
+      return 0;
+    }
+    List<Entry> entries = list();
+    long now = System.currentTimeMillis();
+    List<String> remove = new ArrayList<>();
+    List<Entry> kept = new ArrayList<>();
+    for (Entry e : entries) {
+      if (TEMP.matcher(e.name()).matches()) {
+        if (now - e.modified() > STALE_TEMP_MILLIS) {
+          remove.add(e.path());
+        }
+      } else if (ENTRY.matcher(e.name()).matches()) {
+        kept.add(e);
+      }
+    }
+    kept.sort(Comparator.comparingLong(Entry::modified).reversed().thenComparing(Entry::name));
+    long total = 0;
+    int removed = 0;
+    for (Entry e : kept) {
+      total += e.bytes();
+      if (total > maxBytes) {
+        remove.add(e.path());
+        removed++;
+      }
+    }
+    if (!remove.isEmpty()) {
+      List<ResourceId> ids = new ArrayList<>();
+      for (String p : remove) {
+        ids.add(FileSystems.matchNewResource(p, false));
+      }
+      FileSystems.delete(ids, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    }
+    return removed;
+  }
+
+  private record Entry(String path, String name, long bytes, long modified) {}
+
+  private List<Entry> list() throws IOException {
+    String dir = folder + "/" + ENTRIES;
+    List<Entry> out = new ArrayList<>();
+    Path local = local(dir);
+    if (local != null) {
+      if (!Files.isDirectory(local)) {
+        return out;
+      }
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(local)) {
+        for (Path p : files) {
+          try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            if (a.isRegularFile()) {
+              out.add(new Entry(p.toString(), p.getFileName().toString(), a.size(), a.lastModifiedTime().toMillis()));
+            }
+          } catch (NoSuchFileException gone) {
+            // removed meanwhile
+          }
+        }
+      }
+      return out;
+    }
+    MatchResult r = FileSystems.match(dir + "/*", EmptyMatchTreatment.ALLOW);
+    if (r.status() == MatchResult.Status.OK) {
+      for (MatchResult.Metadata m : r.metadata()) {
+        String name = m.resourceId().getFilename();
+        out.add(new Entry(m.resourceId().toString(), name == null ? "" : name, m.sizeBytes(), m.lastModifiedMillis()));
+      }
+    }
+    return out;
+  }
+
+  /** A hit renews a local entry's time, so that trimming drops the least recently used first. */
+  private static void touch(String path) {
+    Path local = local(path);
+    if (local != null) {
+      try {
+        Files.setLastModifiedTime(local, FileTime.fromMillis(System.currentTimeMillis()));
+      } catch (IOException e) {
+        // a read-only cache still serves; its entries age by write time
+      }
+    }
+  }
+
+  private static byte[] readAll(String path) throws IOException {
+    Path local = local(path);
+    if (local != null) {
+      try {
+        return Files.readAllBytes(local);
+      } catch (NoSuchFileException e) {
+        throw new FileNotFoundException(path);
+      }
+    }
+    ResourceId id = FileSystems.matchSingleFileSpec(path).resourceId();
+    try (var in = Channels.newInputStream(FileSystems.open(id))) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static Path local(String path) {
+    if (path.startsWith("file://")) {
+      return Path.of(path.substring("file://".length()));
+    }
+    return path.contains("://") ? null : Path.of(path);
+  }
+}
