@@ -119,8 +119,13 @@ class ParseCacheJobTest {
     all.addAll(List.of("--runner=DirectRunner", "--targetParallelism=2"));
     GongkaiOptions options = JobRunner.options(all.toArray(String[]::new));
     Pipeline p = Pipeline.create(options);
-    JobRunner.prepare(p, job, options);
+    RunContext context = JobRunner.prepare(p, job, options);
     assertEquals(PipelineResult.State.DONE, p.run().waitUntilFinish());
+    try {
+      JobRunner.publish(job, context);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     return out;
   }
 
