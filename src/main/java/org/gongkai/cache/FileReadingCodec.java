@@ -23,9 +23,9 @@ import org.gongkai.model.Qualifier;
 import org.gongkai.model.Reject;
 import org.gongkai.model.ReportFingerprint;
 import org.gongkai.model.StatedFigure;
-import org.gongkai.pipeline.DistrictBatch;
-import org.gongkai.pipeline.coders.DistrictBatchCoder;
-import org.gongkai.output.Strings;
+import org.gongkai.staging.DistrictBatch;
+import org.gongkai.staging.DistrictBatchCoder;
+import org.gongkai.staging.Strings;
 
 /**
  * A cache entry: a header (magic {@code GKPC}, format version, the entry's key), the body's

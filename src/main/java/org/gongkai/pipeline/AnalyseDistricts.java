@@ -1,5 +1,10 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.job.Inputs;
+import org.gongkai.job.JobSpec;
+import org.gongkai.staging.DistrictBatch;
+import org.gongkai.staging.RegionParts;
+import org.gongkai.staging.ShuffleFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,15 +28,15 @@ import org.gongkai.model.Observation;
 import org.gongkai.model.RejectedRecord;
 import org.gongkai.model.ReportFingerprint;
 import org.gongkai.model.StatedFigure;
-import org.gongkai.output.HtmlReport;
-import org.gongkai.output.OutputFile;
-import org.gongkai.output.Rows;
-import org.gongkai.output.TablePartWriter;
-import org.gongkai.output.TableSchema;
-import org.gongkai.output.TableWriter;
-import org.gongkai.output.Tables;
-import org.gongkai.output.WholeJobFiles;
-import org.gongkai.output.WideTable;
+import org.gongkai.html.HtmlReport;
+import org.gongkai.table.OutputFile;
+import org.gongkai.table.Rows;
+import org.gongkai.table.TablePartWriter;
+import org.gongkai.table.TableSchema;
+import org.gongkai.table.TableWriter;
+import org.gongkai.table.Tables;
+import org.gongkai.wide.WholeJobFiles;
+import org.gongkai.wide.WideTable;
 import org.gongkai.rollup.RollupPart;
 
 /**

@@ -1,5 +1,9 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.cli.Version;
+import org.gongkai.job.InputFile;
+import org.gongkai.job.Inputs;
+import org.gongkai.job.JobSpec;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -14,7 +18,7 @@ import org.gongkai.ingest.ReadSink;
  * miss parses the file and stores what the parse gave. Either way the sink sees the same calls
  * in the same order, so what follows cannot tell the two apart.
  */
-final class CachedRead {
+public final class CachedRead {
   /** Files with more events than this are parsed every time (their reading would not fit beside the batches). */
   static final long MAX_EVENTS = 2_000_000;
   private static final AtomicBoolean WARNED = new AtomicBoolean();
@@ -32,7 +36,7 @@ final class CachedRead {
   record Result(ReadCounts counts, boolean fromCache) {}
 
   /** The job's parse cache, unless {@code --cache=off}; its keys carry this build and the gazetteer's files. */
-  static ParseCache cache(JobSpec job, org.apache.beam.sdk.options.PipelineOptions options) {
+  public static ParseCache cache(JobSpec job, org.apache.beam.sdk.options.PipelineOptions options) {
     if (job.cache().folder() == null || "off".equals(options.as(GongkaiOptions.class).getCache())) {
       return ParseCache.off();
     }

@@ -1,5 +1,6 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.job.JobSpec;
 import org.gongkai.ingest.CsvReader;
 import org.gongkai.ingest.FormatReader;
 import org.gongkai.ingest.JsonLinesReader;

@@ -1,11 +1,12 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.job.JobSpec;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.gongkai.output.RowBatch;
-import org.gongkai.output.RowBatchCoder;
+import org.gongkai.staging.RowBatch;
+import org.gongkai.staging.RowBatchCoder;
 
 /**
  * Builds the Gongkai pipeline for a job. It reads like the data flow: list the input files and

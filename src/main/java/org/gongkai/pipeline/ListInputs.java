@@ -1,5 +1,8 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.job.Inputs;
+import org.gongkai.job.JobFileException;
+import org.gongkai.job.JobSpec;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;

@@ -1,5 +1,6 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.job.JobSpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,11 @@ import org.gongkai.audit.Severity;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Notice;
-import org.gongkai.output.Manifest;
-import org.gongkai.output.OutputFile;
-import org.gongkai.output.Rows;
-import org.gongkai.output.TablePartWriter;
-import org.gongkai.output.Tables;
+import org.gongkai.publish.Manifest;
+import org.gongkai.table.OutputFile;
+import org.gongkai.table.Rows;
+import org.gongkai.table.TablePartWriter;
+import org.gongkai.table.Tables;
 
 /**
  * What the files read and did not use, said at the end of a run: counts per source and per code

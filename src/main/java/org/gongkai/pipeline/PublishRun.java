@@ -1,5 +1,9 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.cli.JobRunner;
+import org.gongkai.job.Inputs;
+import org.gongkai.job.JobSpec;
+import org.gongkai.staging.ShuffleFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,15 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.gongkai.model.MetricCatalog;
-import org.gongkai.output.HtmlReport;
-import org.gongkai.output.Manifest;
-import org.gongkai.output.Parts;
-import org.gongkai.output.TableSchema;
-import org.gongkai.output.TableWriter;
-import org.gongkai.output.Tables;
-import org.gongkai.output.WholeJobFiles;
-import org.gongkai.output.OutputFile;
-import org.gongkai.output.Publisher;
+import org.gongkai.html.HtmlReport;
+import org.gongkai.publish.Manifest;
+import org.gongkai.staging.Parts;
+import org.gongkai.table.TableSchema;
+import org.gongkai.table.TableWriter;
+import org.gongkai.table.Tables;
+import org.gongkai.wide.WholeJobFiles;
+import org.gongkai.table.OutputFile;
+import org.gongkai.publish.Publisher;
 
 /**
  * After the pipeline is done: gathers the facts every step staged (small: one per file,

@@ -1,5 +1,6 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.job.InputFile;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;

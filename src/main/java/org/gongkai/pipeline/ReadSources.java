@@ -1,5 +1,10 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.job.InputFile;
+import org.gongkai.job.Inputs;
+import org.gongkai.job.JobSpec;
+import org.gongkai.staging.DistrictBatch;
+import org.gongkai.staging.ShuffleFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -27,9 +32,9 @@ import org.gongkai.model.RejectedRecord;
 import org.gongkai.model.ReportFingerprint;
 import org.gongkai.model.StatedFigure;
 import org.gongkai.normalize.RegionResolver;
-import org.gongkai.output.RowBatch;
-import org.gongkai.output.Rows;
-import org.gongkai.output.Tables;
+import org.gongkai.staging.RowBatch;
+import org.gongkai.table.Rows;
+import org.gongkai.table.Tables;
 
 /**
  * Read → parse and normalise → resolve: the files of a read group (see {@link ReadGroups}) are

@@ -1,5 +1,9 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.job.Inputs;
+import org.gongkai.job.JobSpec;
+import org.gongkai.staging.RegionParts;
+import org.gongkai.staging.ShuffleFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -15,9 +19,9 @@ import org.apache.beam.sdk.values.PCollection;
 import org.gongkai.model.Division;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
-import org.gongkai.output.Rows;
-import org.gongkai.output.TablePartWriter;
-import org.gongkai.output.Tables;
+import org.gongkai.table.Rows;
+import org.gongkai.table.TablePartWriter;
+import org.gongkai.table.Tables;
 import org.gongkai.rollup.RollupPart;
 import org.gongkai.rollup.RollupRow;
 import org.gongkai.rollup.Rollups;

@@ -1,11 +1,12 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.staging.ShuffleFiles;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.gongkai.ingest.ReadCounts;
 import org.gongkai.model.Notice;
-import org.gongkai.output.OutputFile;
+import org.gongkai.table.OutputFile;
 
 /** Small facts the stages report for the manifest: one per file read, district analysed, file written. */
 public sealed interface RunFact extends Serializable {

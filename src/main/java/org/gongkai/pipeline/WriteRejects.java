@@ -1,13 +1,15 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.job.JobSpec;
+import org.gongkai.staging.ShuffleFiles;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.gongkai.output.RowBatch;
-import org.gongkai.output.TablePartWriter;
-import org.gongkai.output.Tables;
+import org.gongkai.staging.RowBatch;
+import org.gongkai.table.TablePartWriter;
+import org.gongkai.table.Tables;
 
 /**
  * The rejects table, joined after the run from what each read group staged ({@code

@@ -20,10 +20,10 @@ import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
 import org.gongkai.model.Reject;
 import org.gongkai.normalize.RegionResolver;
-import org.gongkai.pipeline.InputFile;
-import org.gongkai.pipeline.Inputs;
-import org.gongkai.pipeline.JobFileReader;
-import org.gongkai.pipeline.JobSpec;
+import org.gongkai.job.InputFile;
+import org.gongkai.job.Inputs;
+import org.gongkai.job.JobFileReader;
+import org.gongkai.job.JobSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

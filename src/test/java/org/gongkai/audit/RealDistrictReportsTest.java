@@ -21,7 +21,7 @@ import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Observation;
 import org.gongkai.model.StatedFigure;
 import org.gongkai.normalize.RegionResolver;
-import org.gongkai.pipeline.Inputs;
+import org.gongkai.job.Inputs;
 import org.junit.jupiter.api.Test;
 
 /**

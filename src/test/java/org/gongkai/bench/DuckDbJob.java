@@ -25,8 +25,8 @@ import org.gongkai.ingest.SourceSpec;
 import org.gongkai.model.Metric;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.normalize.Text;
-import org.gongkai.pipeline.JobFileReader;
-import org.gongkai.pipeline.JobSpec;
+import org.gongkai.job.JobFileReader;
+import org.gongkai.job.JobSpec;
 
 /**
  * The same job in DuckDB (JDBC, in-process): read the job's structured sources, check and

@@ -24,9 +24,9 @@ import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.gongkai.pipeline.JobFileException;
-import org.gongkai.pipeline.JobFileReader;
-import org.gongkai.pipeline.JobSpec;
+import org.gongkai.job.JobFileException;
+import org.gongkai.job.JobFileReader;
+import org.gongkai.job.JobSpec;
 
 /**
  * The job-file reader: whatever the file holds, the answer is a job or a {@link JobFileException}

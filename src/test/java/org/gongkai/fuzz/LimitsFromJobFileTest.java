@@ -15,8 +15,8 @@ import org.gongkai.ingest.RecordNormalizer;
 import org.gongkai.ingest.SourceSpec;
 import org.gongkai.ingest.report.ReportReader;
 import org.gongkai.model.Reject;
-import org.gongkai.pipeline.JobFileReader;
-import org.gongkai.pipeline.JobSpec;
+import org.gongkai.job.JobFileReader;
+import org.gongkai.job.JobSpec;
 
 /** The limits of a job file's {@code limits:} section reach the readers and give clear rejects. */
 class LimitsFromJobFileTest {

@@ -1,5 +1,6 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.cli.JobRunner;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

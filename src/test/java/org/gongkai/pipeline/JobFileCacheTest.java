@@ -1,5 +1,9 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.cli.JobRunner;
+import org.gongkai.job.JobFileException;
+import org.gongkai.job.JobFileReader;
+import org.gongkai.job.JobSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,9 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.cli.JobRunner;
+import org.gongkai.job.Inputs;
+import org.gongkai.job.JobFileException;
+import org.gongkai.job.JobFileReader;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,8 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.cli.RunSummary;
+import org.gongkai.job.JobFileReader;
+import org.gongkai.job.JobSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.job.InputFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

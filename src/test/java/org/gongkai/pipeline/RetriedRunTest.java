@@ -1,5 +1,7 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.job.JobFileReader;
+import org.gongkai.job.JobSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.gongkai.output.MemoryFileSystem;
+import org.gongkai.publish.MemoryFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.cli.JobRunner;
+import org.gongkai.job.JobSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Reader;

@@ -1,5 +1,8 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.staging.DistrictBatch;
+import org.gongkai.staging.RegionParts;
+import org.gongkai.staging.ShuffleFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,10 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.gongkai.ingest.ReadCounts;
-import org.gongkai.output.OutputFile;
-import org.gongkai.output.RowBatch;
-import org.gongkai.output.TablePartWriter;
-import org.gongkai.output.Tables;
+import org.gongkai.table.OutputFile;
+import org.gongkai.staging.RowBatch;
+import org.gongkai.table.TablePartWriter;
+import org.gongkai.table.Tables;
 import org.gongkai.rollup.RollupPart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package org.gongkai.pipeline;
 
+import org.gongkai.job.JobFileReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

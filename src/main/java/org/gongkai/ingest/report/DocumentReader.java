@@ -8,7 +8,7 @@ final class DocumentReader {
   private DocumentReader() {}
 
   /** Pages of one PDF report read at most, unless the job's {@code limits.max_report_pages} says otherwise. */
-  static final int DEFAULT_MAX_PAGES = org.gongkai.pipeline.JobSpec.Limits.DEFAULT_MAX_REPORT_PAGES;
+  static final int DEFAULT_MAX_PAGES = org.gongkai.job.JobSpec.Limits.DEFAULT_MAX_REPORT_PAGES;
 
   static DocumentText read(DocumentKind kind, byte[] bytes, int maxPages) throws DocumentProblem {
     return switch (kind) {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gongkai.model.Notice;
-import org.gongkai.output.Manifest;
+import org.gongkai.publish.Manifest;
 import org.junit.jupiter.api.Test;
 
 /** Uncertain figures: not observations, said as a notice each, counted per file and per source in the manifest. */

@@ -1,9 +1,0 @@
-package org.gongkai.output;
-
-import java.util.List;
-
-/**
- * Rows of one table on their way to its writer. Writers order batches by {@code key} and keep
- * each batch's row order, so a deterministic key and row order give deterministic files.
- */
-public record RowBatch(String table, String key, List<Object[]> rows) {}

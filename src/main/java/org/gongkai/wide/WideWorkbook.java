@@ -1,0 +1,279 @@
+package org.gongkai.wide;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.WorkbookUtil;
+import java.util.Date;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.util.Reproducibility;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.gongkai.model.Metric;
+import org.gongkai.model.MetricCatalog;
+import org.gongkai.model.Qualifier;
+import org.gongkai.wide.WideTable.Cell;
+
+/**
+ * A 汇总表 workbook: a district's held whole, the whole job's written as it goes (POI's SXSSF
+ * keeps a window of rows in memory, so a national all.xlsx does not fill it): sheets of a title row (区划, 年度), a legend, a header in
+ * Chinese with units, then rows whose figures are numeric cells. Estimates are numbers too,
+ * marked by a style and a comment with the report's wording ({@code 1000余}); blanks stay blank.
+ * Untrusted text goes into string cells, which spreadsheets never evaluate.
+ */
+final class WideWorkbook implements Closeable {
+  static final int HEADER_ROW = 2;
+  private static final WideWords WORDS = WideWords.STANDARD;
+
+  private final Workbook wb;
+  private final CreationHelper helper;
+  private final Set<String> sheetNames = new HashSet<>();
+  private final CellStyle header;
+  private final CellStyle title;
+  private final CellStyle text;
+  private final CellStyle[] number = new CellStyle[4]; // plain, estimate, total, total estimate
+  private final CellStyle[] change = new CellStyle[4];
+
+  /**
+   * A workbook of one district: small, held whole (streaming's temporary files cost more than
+   * they save).
+   *
+   * @param created the date the workbook says it was made (the run's, not the clock's: the same
+   *     run gives the same bytes)
+   */
+  static WideWorkbook small(Date created) {
+    XSSFWorkbook wb = new XSSFWorkbook();
+    wb.getProperties().getCoreProperties().setCreated(Optional.of(created));
+    return new WideWorkbook(wb);
+  }
+
+  /** A workbook of the whole job, streamed: a window of rows per sheet in memory, the rest on disk. */
+  static WideWorkbook streaming(Date created) {
+    SXSSFWorkbook wb = new SXSSFWorkbook(200);
+    wb.setCompressTempFiles(true);
+    wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.of(created));
+    return new WideWorkbook(wb);
+  }
+
+  private WideWorkbook(Workbook wb) {
+    this.wb = wb;
+    this.helper = wb.getCreationHelper();
+    Font bold = wb.createFont();
+    bold.setBold(true);
+    title = wb.createCellStyle();
+    title.setFont(bold);
+    header = wb.createCellStyle();
+    header.setFont(bold);
+    header.setWrapText(true);
+    header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+    header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    text = wb.createCellStyle();
+    Font italic = wb.createFont();
+    italic.setItalic(true);
+    Font boldItalic = wb.createFont();
+    boldItalic.setBold(true);
+    boldItalic.setItalic(true);
+    Font[] fonts = {null, italic, bold, boldItalic};
+    for (int i = 0; i < 4; i++) {
+      number[i] = numberStyle("#,##0", fonts[i], i % 2 == 1);
+      change[i] = numberStyle("+#,##0;-#,##0;0", fonts[i], i % 2 == 1);
+    }
+  }
+
+  private CellStyle numberStyle(String format, Font font, boolean estimate) {
+    CellStyle s = wb.createCellStyle();
+    s.setDataFormat(wb.createDataFormat().getFormat(format));
+    if (font != null) {
+      s.setFont(font);
+    }
+    if (estimate) {
+      s.setFillForegroundColor(IndexedColors.LIGHT_ORANGE.getIndex());
+      s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    }
+    return s;
+  }
+
+  /**
+   * A new sheet with its title, legend and header, the header and the first {@code fixed.size()}
+   * columns frozen.
+   *
+   * @param fixed the text columns first (乡镇代码, 乡镇名称 …)
+   * @param metrics the figure columns, each followed by 上年 and 同比增减 when {@code prior}
+   * @param remark whether a 备注 column ends the row
+   */
+  Sheet sheet(String name, String region, int year, List<String> fixed, List<String> metrics, boolean prior,
+      boolean remark, MetricCatalog catalog) {
+    org.apache.poi.ss.usermodel.Sheet s = wb.createSheet(uniqueName(name));
+    Sheet sheet = new Sheet(s, fixed.size(), metrics, prior, remark);
+    Row t = s.createRow(0);
+    sheet.text(t, 0, WORDS.region(), title);
+    sheet.text(t, 1, region, title);
+    sheet.text(t, 2, WORDS.year(), title);
+    t.createCell(3).setCellValue(year);
+    t.getCell(3).setCellStyle(title);
+    Row legend = s.createRow(1);
+    sheet.text(legend, 0, WORDS.legend(), text);
+    int last = sheet.width() - 1;
+    if (last > 0) {
+      s.addMergedRegion(new CellRangeAddress(1, 1, 0, Math.max(3, last)));
+    }
+    Row h = s.createRow(HEADER_ROW);
+    int c = 0;
+    for (String f : fixed) {
+      sheet.text(h, c, f, header);
+      s.setColumnWidth(c++, (f.equals(fixed.get(fixed.size() - 1)) ? 18 : 14) * 256);
+    }
+    for (String m : metrics) {
+      String label = catalog.byKey(m).map(Metric::labelZh).orElse(m);
+      int width = Math.min(40, Math.max(10, 2 * label.length() + 6)) * 256;
+      sheet.text(h, c, WORDS.header(label, m), header);
+      s.setColumnWidth(c++, width);
+      if (prior) {
+        sheet.text(h, c, WORDS.header(label + " " + WORDS.prior(), m), header);
+        s.setColumnWidth(c++, width);
+        sheet.text(h, c, WORDS.header(label + " " + WORDS.change(), m), header);
+        s.setColumnWidth(c++, width);
+      }
+    }
+    if (remark) {
+      sheet.text(h, c, WORDS.remark(), header);
+      s.setColumnWidth(c, 30 * 256);
+    }
+    s.createFreezePane(Math.min(2, fixed.size()), HEADER_ROW + 1);
+    sheet.next = HEADER_ROW + 1;
+    return sheet;
+  }
+
+  private String uniqueName(String name) {
+    String base = WorkbookUtil.createSafeSheetName(name == null || name.isBlank() ? "Sheet" : name);
+    String n = base;
+    for (int i = 2; !sheetNames.add(n); i++) {
+      String suffix = "(" + i + ")";
+      n = base.substring(0, Math.min(base.length(), 31 - suffix.length())) + suffix;
+    }
+    return n;
+  }
+
+  /**
+   * Writes the workbook, its zip entries dated alike in every run (POI's reproducible mode). That
+   * mode is one switch for the whole JVM, so workbooks are written one at a time.
+   */
+  void write(OutputStream out) throws IOException {
+    synchronized (WideWorkbook.class) {
+      Reproducibility.runWithSourceDateEpoch(() -> wb.write(out));
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    wb.close(); // for SXSSF, also removes its temporary files
+  }
+
+  /** A sheet being written, row after row. */
+  final class Sheet {
+    private final org.apache.poi.ss.usermodel.Sheet sheet;
+    private final int fixed;
+    private final List<String> metrics;
+    private final boolean prior;
+    private final boolean remark;
+    private Drawing<?> drawing;
+    private int next;
+    private int rows;
+
+    private Sheet(org.apache.poi.ss.usermodel.Sheet sheet, int fixed, List<String> metrics, boolean prior, boolean remark) {
+      this.sheet = sheet;
+      this.fixed = fixed;
+      this.metrics = List.copyOf(metrics);
+      this.prior = prior;
+      this.remark = remark;
+    }
+
+    int width() {
+      return fixed + metrics.size() * (prior ? 3 : 1) + (remark ? 1 : 0);
+    }
+
+    /** Data rows written (townships and 合计), without title and header. */
+    int rows() {
+      return rows;
+    }
+
+    /**
+     * One row: its text columns, then per metric the figure (and the prior year's and the
+     * change), then the remark.
+     *
+     * @param priorCells the same row's figures a year before, or null (blank 同比 pair)
+     * @param total a 合计 row (bold)
+     */
+    void row(List<String> texts, Map<String, Cell> cells, Map<String, Cell> priorCells, String remarkText,
+        boolean total) throws IOException {
+      Row r = sheet.createRow(next++);
+      rows++;
+      int c = 0;
+      for (String t : texts) {
+        text(r, c++, t, total ? title : text);
+      }
+      for (String m : metrics) {
+        Cell now = cells.get(m);
+        figure(r, c++, now, number, total, "");
+        if (prior) {
+          Cell before = priorCells == null ? null : priorCells.get(m);
+          figure(r, c++, before, number, total, "");
+          Cell diff = now == null || before == null ? null
+              : new Cell(Math.subtractExact(now.value(), before.value()), now.qualifier().plus(before.qualifier()));
+          figure(r, c++, diff, change, total, "由估计值算出：");
+        }
+      }
+      if (remark && remarkText != null && !remarkText.isEmpty()) {
+        text(r, c, remarkText, text);
+      }
+    }
+
+    private void figure(Row r, int column, Cell v, CellStyle[] styles, boolean total, String commentPrefix) {
+      if (v == null) {
+        return; // not stated: a blank cell, never 0
+      }
+      org.apache.poi.ss.usermodel.Cell cell = r.createCell(column);
+      cell.setCellValue((double) v.value());
+      boolean estimate = v.qualifier() != Qualifier.EXACT;
+      cell.setCellStyle(styles[(total ? 2 : 0) + (estimate ? 1 : 0)]);
+      if (estimate) {
+        comment(cell, commentPrefix + WORDS.estimate(v.value(), v.qualifier()));
+      }
+    }
+
+    private void comment(org.apache.poi.ss.usermodel.Cell cell, String words) {
+      if (drawing == null) {
+        drawing = sheet.createDrawingPatriarch();
+      }
+      ClientAnchor a = helper.createClientAnchor();
+      a.setCol1(cell.getColumnIndex());
+      a.setCol2(cell.getColumnIndex() + 2);
+      a.setRow1(cell.getRowIndex());
+      a.setRow2(cell.getRowIndex() + 2);
+      Comment c = drawing.createCellComment(a);
+      c.setString(helper.createRichTextString(words));
+      cell.setCellComment(c);
+    }
+
+    private void text(Row r, int column, String value, CellStyle style) {
+      org.apache.poi.ss.usermodel.Cell cell = r.createCell(column);
+      cell.setCellValue(value == null ? "" : value);
+      cell.setCellStyle(style);
+    }
+  }
+}
