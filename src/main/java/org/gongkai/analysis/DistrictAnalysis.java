@@ -17,7 +17,7 @@ import org.gongkai.model.ReportFingerprint;
 import org.gongkai.model.StatedFigure;
 import org.gongkai.rollup.Deduplicator;
 import org.gongkai.rollup.DuplicateConflict;
-import org.gongkai.rollup.RollupPart;
+import org.gongkai.rollup.DistrictShare;
 import org.gongkai.rollup.RollupRow;
 import org.gongkai.rollup.Rollups;
 
@@ -37,7 +37,7 @@ public final class DistrictAnalysis {
       List<DuplicateConflict> conflicts,
       long duplicates,
       List<RollupRow> rollup,
-      List<RollupPart> parts,
+      List<DistrictShare> shares,
       List<ComparisonRow> comparisons,
       List<Finding> findings,
       List<StatedComparison> stated) {}
@@ -75,8 +75,8 @@ public final class DistrictAnalysis {
       MetricCatalog catalog,
       AuditConfig config) {
     Deduplicator.Result dedup = Deduplicator.deduplicate(observations, catalog);
-    List<RollupPart> parts = Rollups.parts(dedup.winners(), catalog);
-    List<RollupRow> rollup = Rollups.rollUp("district", districtCode, parts, gazetteer, catalog);
+    List<DistrictShare> shares = Rollups.shares(dedup.winners(), catalog);
+    List<RollupRow> rollup = Rollups.rollUp("district", districtCode, shares, gazetteer, catalog);
     List<ComparisonRow> comparisons = Comparisons.compare(dedup.winners(), config.robustMinUnits(), catalog);
     List<Finding> findings = AuditRules.evaluate(new AuditInput(
         districtCode, dedup.winners(), dedup.conflicts(), comparisons, fingerprints, gazetteer, catalog, config,
@@ -88,7 +88,7 @@ public final class DistrictAnalysis {
       findings.addAll(hierarchy.findings());
       findings.sort(AuditRules.order(catalog));
     }
-    return new Result(districtCode, dedup.winners(), dedup.conflicts(), dedup.duplicates(), rollup, parts,
+    return new Result(districtCode, dedup.winners(), dedup.conflicts(), dedup.duplicates(), rollup, shares,
         comparisons, findings, hierarchy.rows());
   }
 }

@@ -87,10 +87,15 @@ public final class RunSummary {
     out.println("  written to " + outputDir + ":");
     java.util.Map<String, long[]> tables = new java.util.TreeMap<>();
     long wide = 0;
+    long districtCsvs = 0;
+    long districtBooks = 0;
     for (JsonNode o : m.path("outputs")) {
       String path = o.path("path").asText();
       if (path.startsWith("wide/")) {
         wide++;
+        boolean all = path.endsWith("/all.csv") || path.endsWith("/all.xlsx");
+        districtCsvs += !all && path.endsWith(".csv") ? 1 : 0;
+        districtBooks += !all && path.endsWith(".xlsx") ? 1 : 0;
         continue;
       }
       if (path.equals(WholeJobFiles.REPORT)) {
@@ -115,7 +120,12 @@ public final class RunSummary {
           ? String.format("    %-18s %8d rows   csv/%s.csv and %d Parquet files in %s/", name, v[0], name, v[1], name)
           : String.format("    %-18s %8d Parquet files in %s/", name, v[1], name));
     }
-    out.println(String.format("    %-18s %8d files  wide/<year>/<district>.csv and wide/<year>/all.csv", "汇总表 (wide)", wide));
+    out.println(String.format("    %-18s %8d files  wide/<year>/<district>.csv|.xlsx and wide/<year>/all.csv|.xlsx", "汇总表 (wide)",
+        wide));
+    if (districtCsvs > 0 && districtBooks == 0) {
+      out.println("      no workbook per district (outputs.district_workbooks; by default none beyond "
+          + org.gongkai.job.JobSpec.Outputs.AUTO_DISTRICT_WORKBOOKS + " districts): all.xlsx has a sheet per city");
+    }
     out.println("  report to open in a browser: " + outputDir + "/" + WholeJobFiles.REPORT);
     if (st.path("findings_error").asLong() + st.path("findings_warning").asLong() > 0) {
       out.println("  findings to check: " + outputDir + (csv ? "/csv/findings.csv" : "/findings/"));

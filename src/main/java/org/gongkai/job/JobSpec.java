@@ -53,7 +53,23 @@ public record JobSpec(
   }
 
   /** Where outputs go and in which formats ({@code parquet}, {@code csv}). */
-  public record Outputs(String directory, List<String> formats) implements Serializable {
+  /**
+   * @param districtWorkbooks a 汇总表 workbook per district and year: true, false, or null for
+   *     auto (when the job has at most {@link #AUTO_DISTRICT_WORKBOOKS} districts)
+   */
+  public record Outputs(String directory, List<String> formats, Boolean districtWorkbooks) implements Serializable {
+    /** Beyond this many districts a job writes the whole-job workbook only, unless it asks. */
+    public static final int AUTO_DISTRICT_WORKBOOKS = 200;
+
+    public Outputs(String directory, List<String> formats) {
+      this(directory, formats, null);
+    }
+
+    /** Whether a job of {@code districts} districts writes a workbook per district. */
+    public boolean districtWorkbooks(int districts) {
+      return districtWorkbooks == null ? districts <= AUTO_DISTRICT_WORKBOOKS : districtWorkbooks;
+    }
+
     public boolean parquet() {
       return formats.contains("parquet");
     }

@@ -3,7 +3,7 @@ package org.gongkai.pipeline;
 import org.gongkai.job.Inputs;
 import org.gongkai.job.JobSpec;
 import org.gongkai.staging.DistrictBatch;
-import org.gongkai.staging.RegionParts;
+import org.gongkai.staging.RegionShares;
 import org.gongkai.staging.ShuffleFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +37,7 @@ import org.gongkai.table.TableWriter;
 import org.gongkai.table.Tables;
 import org.gongkai.wide.WholeJobFiles;
 import org.gongkai.wide.WideTable;
-import org.gongkai.rollup.RollupPart;
+import org.gongkai.rollup.DistrictShare;
 
 /**
  * The one shuffle, keyed by group of districts ({@link DistrictGroups}), then the whole
@@ -149,7 +149,7 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       TablePartWriter regionMetrics = writer(Tables.REGION_METRICS, part);
       TablePartWriter reports = writer(Tables.REPORTS, part);
       List<TablePartWriter> writers = List.of(metrics, rollup, comparison, findings, regionMetrics, reports);
-      Map<String, List<RollupPart>> regions = new TreeMap<>();
+      Map<String, List<DistrictShare>> regions = new TreeMap<>();
       List<RunFact> districtFacts = new ArrayList<>();
       List<RunFact> writtenFacts = new ArrayList<>();
       try (WholeJobFiles.GroupParts whole = new WholeJobFiles.GroupParts(staging, part)) {
@@ -186,10 +186,10 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           whole.add(code, rejectedHere, gazetteer);
           Division d = gazetteer.get(code);
           if (d != null && job.rollupLevels().contains("city")) {
-            regions.computeIfAbsent(d.cityCode(), k -> new ArrayList<>()).addAll(r.parts());
+            regions.computeIfAbsent(d.cityCode(), k -> new ArrayList<>()).addAll(r.shares());
           }
           if (d != null && job.rollupLevels().contains("province")) {
-            regions.computeIfAbsent(d.provinceCode(), k -> new ArrayList<>()).addAll(r.parts());
+            regions.computeIfAbsent(d.provinceCode(), k -> new ArrayList<>()).addAll(r.shares());
           }
           districtFacts.add(new RunFact.DistrictAnalysed(code, e.getValue().size(), r.winners().size(),
               r.duplicates(), r.conflicts().size(), r.rollup().size(), r.comparisons().size(),
@@ -208,7 +208,7 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       }
       stageFacts(part, districtFacts);
       stageFacts(part, writtenFacts);
-      emitRegionParts(part, regions, out);
+      emitRegionShares(part, regions, out);
       Progress.PARTS_WRITTEN.incrementAndGet();
     }
 
@@ -228,13 +228,13 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
     }
 
     /** Parts of each city and province, one shuffle file per province, keyed by province. */
-    private void emitRegionParts(String group, Map<String, List<RollupPart>> regions, OutputReceiver<KV<String, String>> out)
+    private void emitRegionShares(String group, Map<String, List<DistrictShare>> regions, OutputReceiver<KV<String, String>> out)
         throws IOException {
-      Map<String, List<RegionParts>> byProvince = new TreeMap<>();
+      Map<String, List<RegionShares>> byProvince = new TreeMap<>();
       regions.forEach((code, parts) -> byProvince.computeIfAbsent(code.substring(0, 2), k -> new ArrayList<>())
-          .add(new RegionParts(code, parts)));
-      for (Map.Entry<String, List<RegionParts>> e : byProvince.entrySet()) {
-        out.output(KV.of(e.getKey(), ShuffleFiles.writeRegionParts(staging, e.getKey(), group, e.getValue())));
+          .add(new RegionShares(code, parts)));
+      for (Map.Entry<String, List<RegionShares>> e : byProvince.entrySet()) {
+        out.output(KV.of(e.getKey(), ShuffleFiles.writeRegionShares(staging, e.getKey(), group, e.getValue())));
       }
     }
 

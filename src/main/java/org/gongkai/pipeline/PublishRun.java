@@ -160,7 +160,8 @@ public final class PublishRun {
         new HtmlReport.Fact("拒收 records rejected", String.valueOf(rejected)),
         new HtmlReport.Fact("版本 version", run.version()));
     outputs.addAll(WholeJobFiles.writeAll(staging, Inputs.gazetteer(job.gazetteer()), MetricCatalog.standard(),
-        job.name(), run.startedAt().substring(0, 10), facts, notices, jobDir(), job.audit().topFindings()));
+        job.name(), run.startedAt().substring(0, 10), facts, notices, jobDir(), job.audit().topFindings(),
+        job.outputs().districtWorkbooks()));
     return outputs;
   }
 

@@ -2,7 +2,7 @@ package org.gongkai.pipeline;
 
 import org.gongkai.job.Inputs;
 import org.gongkai.job.JobSpec;
-import org.gongkai.staging.RegionParts;
+import org.gongkai.staging.RegionShares;
 import org.gongkai.staging.ShuffleFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,15 +22,15 @@ import org.gongkai.model.MetricCatalog;
 import org.gongkai.table.Rows;
 import org.gongkai.table.TablePartWriter;
 import org.gongkai.table.Tables;
-import org.gongkai.rollup.RollupPart;
+import org.gongkai.rollup.DistrictShare;
 import org.gongkai.rollup.RollupRow;
 import org.gongkai.rollup.Rollups;
 
 /**
- * City and province rollups from the parts of their districts (in shuffle files, their names
+ * City and province rollups from the shares of their districts (in shuffle files, their names
  * keyed by province): each province
  * writes its own part of the rollup table (its cities in code order, then itself), named so
- * that it sorts after the district parts.
+ * that it sorts after the district shares.
  */
 public final class RollUpRegions extends PTransform<PCollection<KV<String, String>>, PCollection<String>> {
   private final JobSpec job;
@@ -41,8 +41,8 @@ public final class RollUpRegions extends PTransform<PCollection<KV<String, Strin
 
   /** The names of the staged facts of each province's part of the rollup table. */
   @Override
-  public PCollection<String> expand(PCollection<KV<String, String>> parts) {
-    return parts.apply("GroupByProvince", GroupByKey.create())
+  public PCollection<String> expand(PCollection<KV<String, String>> shares) {
+    return shares.apply("GroupByProvince", GroupByKey.create())
         .apply("RollUpAndWrite", ParDo.of(new RollUpFn(job)));
   }
 
@@ -64,18 +64,18 @@ public final class RollUpRegions extends PTransform<PCollection<KV<String, Strin
       Progress.STAGE.set("rolling up cities and provinces");
       Gazetteer gazetteer = Inputs.gazetteer(job.gazetteer());
       MetricCatalog catalog = MetricCatalog.standard();
-      Map<String, List<RollupPart>> byRegion = new TreeMap<>();
+      Map<String, List<DistrictShare>> byRegion = new TreeMap<>();
       for (String file : province.getValue()) {
         try {
-          for (RegionParts p : ShuffleFiles.readRegionParts(staging, file)) {
-            byRegion.computeIfAbsent(p.regionCode(), k -> new ArrayList<>()).addAll(p.parts());
+          for (RegionShares p : ShuffleFiles.readRegionShares(staging, file)) {
+            byRegion.computeIfAbsent(p.regionCode(), k -> new ArrayList<>()).addAll(p.shares());
           }
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read the shuffle file " + file + ": " + e.getMessage(), e);
         }
       }
       Rows rows = new Rows(gazetteer, catalog);
-      // Part "r<province>" sorts after the groups' "g…" parts: districts first, then regions.
+      // Part "r<province>" sorts after the groups' "g…" shares: districts first, then regions.
       try (TablePartWriter w = new TablePartWriter(Tables.ROLLUP, staging, "r" + province.getKey(),
           job.outputs().parquet(), job.outputs().csv())) {
         // Cities (4 digits) before their province (2 digits).

@@ -18,7 +18,7 @@ import org.gongkai.staging.RowBatch;
 import org.gongkai.staging.RowBatchCoder;
 import org.gongkai.table.TableWriter;
 import org.gongkai.staging.DistrictBatchCoder;
-import org.gongkai.staging.RegionPartsCoder;
+import org.gongkai.staging.RegionSharesCoder;
 
 /**
  * What crosses a shuffle travels in files under {@code _parts/shuffle/}, through Beam's
@@ -32,7 +32,7 @@ import org.gongkai.staging.RegionPartsCoder;
  * what>.bin} (read back by listing them after the run), rejects {@code rejects/r<read group>.bin}.
  */
 public final class ShuffleFiles {
-  private static final Coder<List<RegionParts>> REGION_PARTS = ListCoder.of(RegionPartsCoder.of());
+  private static final Coder<List<RegionShares>> REGION_SHARES = ListCoder.of(RegionSharesCoder.of());
   private static final Coder<RunFact> FACTS = SerializableCoder.of(RunFact.class);
   private static final Coder<List<RowBatch>> REJECTS = ListCoder.of(RowBatchCoder.of());
 
@@ -49,13 +49,13 @@ public final class ShuffleFiles {
     return read(stagingDir, name, DistrictBatchCoder.of());
   }
 
-  public static String writeRegionParts(String stagingDir, String province, String group, List<RegionParts> parts)
+  public static String writeRegionShares(String stagingDir, String province, String group, List<RegionShares> parts)
       throws IOException {
-    return write(stagingDir, "shuffle/regions/" + province + "/" + group, REGION_PARTS, parts);
+    return write(stagingDir, "shuffle/regions/" + province + "/" + group, REGION_SHARES, parts);
   }
 
-  public static List<RegionParts> readRegionParts(String stagingDir, String name) throws IOException {
-    return read(stagingDir, name, REGION_PARTS);
+  public static List<RegionShares> readRegionShares(String stagingDir, String name) throws IOException {
+    return read(stagingDir, name, REGION_SHARES);
   }
 
   /** Facts of one kind about one read group, district group or province ({@code of}), as one {@link RunFact.Gathered}. */

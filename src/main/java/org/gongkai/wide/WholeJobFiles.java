@@ -146,6 +146,13 @@ public final class WholeJobFiles {
   /** The whole-job files, the page naming files relative to {@code jobDir} and showing {@code topFindings} per district. */
   public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
       String runDate, List<HtmlReport.Fact> facts, List<Notice> notices, String jobDir, int topFindings) throws IOException {
+    return writeAll(staging, gazetteer, catalog, jobName, runDate, facts, notices, jobDir, topFindings, null);
+  }
+
+  /** As above; {@code districtWorkbooks}: a workbook per district and year (null: auto, see JobSpec.Outputs). */
+  public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
+      String runDate, List<HtmlReport.Fact> facts, List<Notice> notices, String jobDir, int topFindings,
+      Boolean districtWorkbooks) throws IOException {
     TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
     for (Map<?, ?> m : Parts.readAll(staging, WIDE_METRICS, Map.class)) {
       m.forEach((year, keys) -> metricsByYear.computeIfAbsent((Integer) year, y -> new TreeSet<>())
@@ -163,8 +170,10 @@ public final class WholeJobFiles {
       for (Map.Entry<Integer, TreeSet<String>> e : metricsByYear.entrySet()) {
         List<String> metrics = WideTable.inCatalogOrder(e.getValue(), catalog);
         boolean prior = metricsByYear.containsKey(e.getKey() - 1);
+        boolean perDistrict = new org.gongkai.job.JobSpec.Outputs("", List.of(), districtWorkbooks)
+            .districtWorkbooks(districts.size());
         files.add(pool.submit(() -> new WideYearFiles(staging, e.getKey(), metrics, prior, districts, gazetteer, catalog,
-            runDate).write()));
+            runDate, perDistrict).write()));
       }
       List<OutputFile> out = new ArrayList<>();
       for (Future<List<OutputFile>> f : files) {

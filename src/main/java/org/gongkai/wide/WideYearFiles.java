@@ -33,6 +33,7 @@ final class WideYearFiles {
   private static final WideWords WORDS = WideWords.STANDARD;
 
   private final String staging;
+  private final boolean districtWorkbooks;
   private final int year;
   private final List<String> metrics;
   private final boolean prior;
@@ -50,7 +51,8 @@ final class WideYearFiles {
    * @param runDate the run's date (2026-03-01), the workbooks' creation date
    */
   WideYearFiles(String staging, int year, List<String> metrics, boolean prior, SortedSet<String> districts,
-      Gazetteer gazetteer, MetricCatalog catalog, String runDate) {
+      Gazetteer gazetteer, MetricCatalog catalog, String runDate, boolean districtWorkbooks) {
+    this.districtWorkbooks = districtWorkbooks;
     this.created = java.util.Date.from(java.time.LocalDate.parse(runDate).atStartOfDay(java.time.ZoneOffset.UTC)
         .toInstant());
     this.staging = staging;
@@ -131,6 +133,9 @@ final class WideYearFiles {
   private void writeDistrict(Piece p, Block priorBlock) throws IOException {
     WideTable.Table t = p.table(year, metrics, catalog);
     out.add(TableWriter.writeCsv(staging, p.path(year), t.header(), t.records(), true));
+    if (!districtWorkbooks) {
+      return;
+    }
     try (WideWorkbook book = WideWorkbook.small(created)) {
       Division d = gazetteer.get(p.districtCode());
       WideWorkbook.Sheet sheet = book.sheet(p.districtName(), d == null ? p.districtName() : gazetteer.pathOf(d), year,

@@ -124,7 +124,7 @@ public final class Baseline {
             r.findings().forEach(f -> findings.add(rows.finding(f)));
           } else {
             winners = Deduplicator.deduplicate(obs, catalog).winners();
-            rollup.addAll(Rollups.rollUp("district", d, Rollups.parts(winners, catalog), gazetteer, catalog));
+            rollup.addAll(Rollups.rollUp("district", d, Rollups.shares(winners, catalog), gazetteer, catalog));
           }
           kept[0] += winners.size();
           current = winners.iterator();

@@ -134,7 +134,7 @@ class HtmlReportTest {
       }
       findings.add(new Finding("ESTIMATED_VALUE", Severity.INFO, "township", d + "100", d, 2017, "hotline_cases", "m",
           "e", 10L, null));
-      List<RollupRow> rollup = Rollups.rollUp("district", d, Rollups.parts(winners, HtmlReportFixture.CATALOG), gaz,
+      List<RollupRow> rollup = Rollups.rollUp("district", d, Rollups.shares(winners, HtmlReportFixture.CATALOG), gaz,
           HtmlReportFixture.CATALOG);
       sections.add(HtmlReport.section(d, null, gaz, HtmlReportFixture.CATALOG, rollup, winners, findings));
     }
@@ -183,7 +183,7 @@ class HtmlReportTest {
       }
       List<Finding> findings = List.of(new Finding("OUTCOMES_SUM", Severity.ERROR, "township", d + "000", d, 2018,
           "applications_completed", "m", "e", 5L, 4L));
-      List<RollupRow> rollup = Rollups.rollUp("district", d, Rollups.parts(winners, HtmlReportFixture.CATALOG), gaz,
+      List<RollupRow> rollup = Rollups.rollUp("district", d, Rollups.shares(winners, HtmlReportFixture.CATALOG), gaz,
           HtmlReportFixture.CATALOG);
       sections.add(HtmlReport.section(d, null, gaz, HtmlReportFixture.CATALOG, rollup, winners, findings));
     }

@@ -72,6 +72,7 @@ class JobFileReaderTest {
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}, {name: a, format: csv, path: q}]\\noutputs: {directory: o} | sources[1].name: 'a' is used by two sources
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]                                  | outputs: must be a mapping
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {outlier_z: -1} | audit.outlier_z: must be a positive number
+      gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o, district_workbooks: maybe} | outputs.district_workbooks: must be true, false or auto
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {region_reports_cover_townships: yes please} | audit.region_reports_cover_townships: must be true or false, not 'yes please'
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {deadlines: {township: 02-30}} | audit.deadlines.township: must be a month and day
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {deadlines: {town: 01-31}} | audit.deadlines.town: unknown field

@@ -1,7 +1,7 @@
 package org.gongkai.pipeline;
 
 import org.gongkai.staging.DistrictBatch;
-import org.gongkai.staging.RegionParts;
+import org.gongkai.staging.RegionShares;
 import org.gongkai.staging.ShuffleFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +19,7 @@ import org.gongkai.table.OutputFile;
 import org.gongkai.staging.RowBatch;
 import org.gongkai.table.TablePartWriter;
 import org.gongkai.table.Tables;
-import org.gongkai.rollup.RollupPart;
+import org.gongkai.rollup.DistrictShare;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +57,7 @@ class StagingRetryTest {
     DistrictBatch batch = new DistrictBatch(List.of(), List.of(), List.of());
     ShuffleFiles.write(staging, "g00001", 2, 0, batch);
     ShuffleFiles.write(staging, "g00001", 2, 1, batch);
-    ShuffleFiles.writeRegionParts(staging, "34", "g00001", List.of(new RegionParts("3415", List.<RollupPart>of())));
+    ShuffleFiles.writeRegionShares(staging, "34", "g00001", List.of(new RegionShares("3415", List.<DistrictShare>of())));
     ShuffleFiles.writeFacts(staging, "r00002", List.of(new RunFact.FileRead("s", 0, "in/a.csv", 10, "ab",
         new ReadCounts(2, 1, 1, 1, List.of("备注"), "UTF-8"))));
     Object[] row = {"s", "in/a.csv", "line 2", 2018, "x", "NOT_A_COUNT", "不是数"};

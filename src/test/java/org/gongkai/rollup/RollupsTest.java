@@ -27,8 +27,8 @@ class RollupsTest {
         Obs.of(2018, "341503100", "published_other", 200),
         Obs.of(2018, "341503101", "published_other", 50),
         Obs.of(2018, "341503100", "hotline_cases", 7));
-    List<RollupPart> parts = Rollups.parts(winners, catalog);
-    List<RollupRow> rows = Rollups.rollUp("district", "341503", parts, SampleData.gazetteer(), catalog);
+    List<DistrictShare> shares = Rollups.shares(winners, catalog);
+    List<RollupRow> rows = Rollups.rollUp("district", "341503", shares, SampleData.gazetteer(), catalog);
     assertEquals(2, rows.size());
     RollupRow other = rows.get(0);
     assertEquals("published_other", other.metric());
@@ -44,9 +44,9 @@ class RollupsTest {
 
   @Test
   void cityMedianIsOverTownshipsNotDistricts() {
-    List<RollupPart> all = new ArrayList<>();
-    all.addAll(Rollups.parts(List.of(Obs.of(2018, "341503100", "hotline_cases", 1), Obs.of(2018, "341503101", "hotline_cases", 2)), catalog));
-    all.addAll(Rollups.parts(List.of(Obs.of(2018, "341502100", "hotline_cases", 100)), catalog));
+    List<DistrictShare> all = new ArrayList<>();
+    all.addAll(Rollups.shares(List.of(Obs.of(2018, "341503100", "hotline_cases", 1), Obs.of(2018, "341503101", "hotline_cases", 2)), catalog));
+    all.addAll(Rollups.shares(List.of(Obs.of(2018, "341502100", "hotline_cases", 100)), catalog));
     RollupRow city = Rollups.rollUp("city", "3415", all, SampleData.gazetteer(), catalog).get(0);
     assertEquals(3, city.unitsReporting());
     assertEquals(103, city.sum());

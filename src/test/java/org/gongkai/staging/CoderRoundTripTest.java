@@ -25,8 +25,8 @@ import org.gongkai.model.StatedFigure;
 import org.gongkai.staging.RowBatch;
 import org.gongkai.staging.RowBatchCoder;
 import org.gongkai.staging.DistrictBatch;
-import org.gongkai.staging.RegionParts;
-import org.gongkai.rollup.RollupPart;
+import org.gongkai.staging.RegionShares;
+import org.gongkai.rollup.DistrictShare;
 
 /**
  * Every shuffle coder gives back what it was given, field by field, and encodes equal values to
@@ -52,16 +52,16 @@ class CoderRoundTripTest {
   }
 
   @Property(tries = 200)
-  void rollupPartsRoundTrip(@ForAll("rollupParts") List<RollupPart> parts) throws IOException {
-    assertSameParts(parts, roundTrip(RollupPartsCoder.of(), parts));
+  void districtSharesRoundTrip(@ForAll("districtShares") List<DistrictShare> shares) throws IOException {
+    assertSameShares(shares, roundTrip(DistrictSharesCoder.of(), shares));
   }
 
   @Property(tries = 100)
-  void regionPartsRoundTrip(@ForAll("regionCodes") String region, @ForAll("rollupParts") List<RollupPart> parts)
+  void regionSharesRoundTrip(@ForAll("regionCodes") String region, @ForAll("districtShares") List<DistrictShare> shares)
       throws IOException {
-    RegionParts back = roundTrip(RegionPartsCoder.of(), new RegionParts(region, parts));
+    RegionShares back = roundTrip(RegionSharesCoder.of(), new RegionShares(region, shares));
     assertEquals(region, back.regionCode());
-    assertSameParts(parts, back.parts());
+    assertSameShares(shares, back.shares());
   }
 
   @Property(tries = 200)
@@ -96,11 +96,11 @@ class CoderRoundTripTest {
     return back;
   }
 
-  private static void assertSameParts(List<RollupPart> want, List<RollupPart> got) {
+  private static void assertSameShares(List<DistrictShare> want, List<DistrictShare> got) {
     assertEquals(want.size(), got.size());
     for (int i = 0; i < want.size(); i++) {
-      RollupPart w = want.get(i);
-      RollupPart g = got.get(i);
+      DistrictShare w = want.get(i);
+      DistrictShare g = got.get(i);
       assertEquals(List.of(w.year(), w.metric(), w.sumQualifier()), List.of(g.year(), g.metric(), g.sumQualifier()));
       assertArrayEquals(w.values(), g.values(), "values of part " + i + " " + Arrays.toString(w.values()));
     }
@@ -171,10 +171,10 @@ class CoderRoundTripTest {
   }
 
   @Provide
-  Arbitrary<List<RollupPart>> rollupParts() {
+  Arbitrary<List<DistrictShare>> districtShares() {
     return Combinators.combine(years(), metrics(), Arbitraries.longs().between(0, Long.MAX_VALUE).array(long[].class)
             .ofMaxSize(30), Arbitraries.of(Qualifier.class))
-        .as(RollupPart::new).list().ofMaxSize(8);
+        .as(DistrictShare::new).list().ofMaxSize(8);
   }
 
   @Provide

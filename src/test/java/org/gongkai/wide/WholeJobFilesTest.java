@@ -68,7 +68,7 @@ class WholeJobFilesTest {
       }
       findings.add(new Finding("ESTIMATED_VALUE", Severity.INFO, "township", d + "100", d, 2017, "hotline_cases", "m",
           "e", 10L, null));
-      List<RollupRow> rollup = Rollups.rollUp("district", d, Rollups.parts(winners, CATALOG), gaz, CATALOG);
+      List<RollupRow> rollup = Rollups.rollUp("district", d, Rollups.shares(winners, CATALOG), gaz, CATALOG);
       pieces.add(WideTable.district(d, null, gaz, CATALOG, winners));
       sections.add(HtmlReport.section(d, null, gaz, CATALOG, rollup, winners, findings));
     }

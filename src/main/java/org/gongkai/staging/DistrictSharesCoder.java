@@ -10,21 +10,21 @@ import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.gongkai.model.Qualifier;
 import org.gongkai.staging.Strings;
-import org.gongkai.rollup.RollupPart;
+import org.gongkai.rollup.DistrictShare;
 
-/** Deterministic coder for a district's list of {@link RollupPart}s. */
-public final class RollupPartsCoder extends AtomicCoder<List<RollupPart>> {
-  private static final RollupPartsCoder INSTANCE = new RollupPartsCoder();
+/** Deterministic coder for a district's list of {@link DistrictShare}s. */
+public final class DistrictSharesCoder extends AtomicCoder<List<DistrictShare>> {
+  private static final DistrictSharesCoder INSTANCE = new DistrictSharesCoder();
 
-  public static RollupPartsCoder of() {
+  public static DistrictSharesCoder of() {
     return INSTANCE;
   }
 
   @Override
-  public void encode(List<RollupPart> parts, OutputStream out) throws IOException {
+  public void encode(List<DistrictShare> shares, OutputStream out) throws IOException {
     DataOutputStream d = new DataOutputStream(out);
-    d.writeInt(parts.size());
-    for (RollupPart p : parts) {
+    d.writeInt(shares.size());
+    for (DistrictShare p : shares) {
       d.writeShort(p.year());
       Strings.write(d, p.metric());
       d.writeByte(p.sumQualifier().ordinal());
@@ -37,10 +37,10 @@ public final class RollupPartsCoder extends AtomicCoder<List<RollupPart>> {
   }
 
   @Override
-  public List<RollupPart> decode(InputStream in) throws IOException {
+  public List<DistrictShare> decode(InputStream in) throws IOException {
     DataInputStream d = new DataInputStream(in);
     int n = d.readInt();
-    List<RollupPart> parts = new ArrayList<>(n);
+    List<DistrictShare> shares = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int year = d.readShort();
       String metric = Strings.read(d);
@@ -49,9 +49,9 @@ public final class RollupPartsCoder extends AtomicCoder<List<RollupPart>> {
       for (int j = 0; j < values.length; j++) {
         values[j] = d.readLong();
       }
-      parts.add(new RollupPart(year, metric, values, q));
+      shares.add(new DistrictShare(year, metric, values, q));
     }
-    return parts;
+    return shares;
   }
 
   @Override

@@ -8,4 +8,4 @@ import org.gongkai.model.Qualifier;
  * and the qualifier of their sum. City and province rollups merge these, so that their median
  * is the exact median over townships.
  */
-public record RollupPart(int year, String metric, long[] values, Qualifier sumQualifier) implements Serializable {}
+public record DistrictShare(int year, String metric, long[] values, Qualifier sumQualifier) implements Serializable {}
