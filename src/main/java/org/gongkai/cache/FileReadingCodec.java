@@ -25,11 +25,12 @@ import org.gongkai.model.ReportFingerprint;
 import org.gongkai.model.StatedFigure;
 import org.gongkai.staging.DistrictBatch;
 import org.gongkai.staging.DistrictBatchCoder;
+import org.gongkai.staging.SharedStrings;
 import org.gongkai.staging.Strings;
 
 /**
  * A cache entry: a header (magic {@code GKPC}, format version, the entry's key), the body's
- * length and CRC-32, and the body deflated: the file's events in order, then its counts. Strings
+ * length and CRC-32 (of the stored, deflated bytes), and the body deflated: the file's events in order, then its counts. Strings
  * that repeat (township, metric, source, file, locator) are written once and then referred to by
  * number. {@link #decode} gives null for anything that is not an intact entry of this key and
  * version: another format, a foreign or truncated file, a flipped bit.
@@ -37,7 +38,7 @@ import org.gongkai.staging.Strings;
 public final class FileReadingCodec {
   static final byte[] MAGIC = "GKPC".getBytes(StandardCharsets.US_ASCII);
   /** Bumped whenever the layout below changes: older entries then miss, and are rewritten. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
   private static final int OBSERVATION = 1;
   private static final int REJECT = 2;
   private static final int FINGERPRINT = 3;
@@ -54,23 +55,26 @@ public final class FileReadingCodec {
   public static byte[] encode(String key, FileReading reading) {
     try {
       byte[] body = body(reading);
-      CRC32 crc = new CRC32();
-      crc.update(body);
       Deflater deflater = new Deflater(Deflater.BEST_SPEED);
       deflater.setInput(body);
       deflater.finish();
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length / 4 + 64);
+      ByteArrayOutputStream packed = new ByteArrayOutputStream(body.length / 4 + 64);
+      byte[] buf = new byte[1 << 16];
+      while (!deflater.finished()) {
+        packed.write(buf, 0, deflater.deflate(buf));
+      }
+      deflater.end();
+      // over the stored bytes: a flipped bit that inflates to the same body is still refused
+      CRC32 crc = new CRC32();
+      crc.update(packed.toByteArray());
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(packed.size() + 64);
       DataOutputStream d = new DataOutputStream(bytes);
       d.write(MAGIC);
       d.writeInt(FORMAT);
       Strings.write(d, key);
       d.writeInt(body.length);
       d.writeInt((int) crc.getValue());
-      byte[] buf = new byte[1 << 16];
-      while (!deflater.finished()) {
-        d.write(buf, 0, deflater.deflate(buf));
-      }
-      deflater.end();
+      packed.writeTo(d);
       d.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
@@ -93,6 +97,11 @@ public final class FileReadingCodec {
         return null;
       }
       int headerLength = entry.length - h.available();
+      CRC32 crc = new CRC32();
+      crc.update(entry, headerLength, entry.length - headerLength);
+      if ((int) crc.getValue() != expectedCrc) {
+        return null;
+      }
       Inflater inflater = new Inflater();
       byte[] body = new byte[length];
       try {
@@ -106,11 +115,6 @@ public final class FileReadingCodec {
         }
       } finally {
         inflater.end();
-      }
-      CRC32 crc = new CRC32();
-      crc.update(body);
-      if ((int) crc.getValue() != expectedCrc) {
-        return null;
       }
       DataInputStream d = new DataInputStream(new ByteArrayInputStream(body));
       FileReading reading = readBody(d);
@@ -139,28 +143,28 @@ public final class FileReadingCodec {
       if (e instanceof Observation o) {
         d.writeByte(OBSERVATION);
         d.writeInt(o.year());
-        shared(d, o.townshipCode(), seen);
-        shared(d, o.metric(), seen);
+        SharedStrings.write(d, o.townshipCode(), seen);
+        SharedStrings.write(d, o.metric(), seen);
         d.writeLong(o.value());
         d.writeByte(o.qualifier().ordinal());
         d.writeBoolean(o.derived());
-        shared(d, o.source(), seen);
+        SharedStrings.write(d, o.source(), seen);
         d.writeInt(o.sourceOrder());
         d.writeInt(o.priority());
-        shared(d, o.sourceFile(), seen);
-        shared(d, o.locator(), seen);
+        SharedStrings.write(d, o.sourceFile(), seen);
+        SharedStrings.write(d, o.locator(), seen);
         d.writeLong(o.position());
         Strings.write(d, o.evidence());
         Strings.write(d, o.remark());
       } else if (e instanceof Reject r) {
         d.writeByte(REJECT);
-        shared(d, r.source(), seen);
-        shared(d, r.sourceFile(), seen);
+        SharedStrings.write(d, r.source(), seen);
+        SharedStrings.write(d, r.sourceFile(), seen);
         Strings.write(d, r.locator());
         d.writeLong(r.position());
         year(d, r.year());
         Strings.write(d, r.raw());
-        shared(d, r.reasonCode(), seen);
+        SharedStrings.write(d, r.reasonCode(), seen);
         Strings.write(d, r.reason());
         Strings.write(d, r.townshipCode());
       } else if (e instanceof ReportFingerprint f) {
@@ -172,10 +176,10 @@ public final class FileReadingCodec {
       } else {
         Notice n = (Notice) e;
         d.writeByte(NOTICE);
-        shared(d, n.source(), seen);
-        shared(d, n.sourceFile(), seen);
+        SharedStrings.write(d, n.source(), seen);
+        SharedStrings.write(d, n.sourceFile(), seen);
         year(d, n.year());
-        shared(d, n.code(), seen);
+        SharedStrings.write(d, n.code(), seen);
         Strings.write(d, n.locator());
         Strings.write(d, n.message());
         Strings.write(d, n.evidence());
@@ -217,14 +221,14 @@ public final class FileReadingCodec {
     List<Object> events = new ArrayList<>();
     for (int kind = d.readByte(); kind != END; kind = d.readByte()) {
       switch (kind) {
-        case OBSERVATION -> events.add(new Observation(d.readInt(), shared(d, seen), metric(d, seen), d.readLong(),
-            QUALIFIERS[d.readByte()], d.readBoolean(), shared(d, seen), d.readInt(), d.readInt(), shared(d, seen),
-            shared(d, seen), d.readLong(), Strings.read(d), Strings.read(d)));
-        case REJECT -> events.add(new Reject(shared(d, seen), shared(d, seen), Strings.read(d), d.readLong(), year(d),
-            Strings.read(d), shared(d, seen), Strings.read(d), Strings.read(d)));
+        case OBSERVATION -> events.add(new Observation(d.readInt(), SharedStrings.read(d, seen), SharedStrings.readMetric(d, seen), d.readLong(),
+            QUALIFIERS[d.readByte()], d.readBoolean(), SharedStrings.read(d, seen), d.readInt(), d.readInt(), SharedStrings.read(d, seen),
+            SharedStrings.read(d, seen), d.readLong(), Strings.read(d), Strings.read(d)));
+        case REJECT -> events.add(new Reject(SharedStrings.read(d, seen), SharedStrings.read(d, seen), Strings.read(d), d.readLong(), year(d),
+            Strings.read(d), SharedStrings.read(d, seen), Strings.read(d), Strings.read(d)));
         case FINGERPRINT -> events.add(batch(d).fingerprints().get(0));
         case STATED -> events.add(batch(d).stated().get(0));
-        case NOTICE -> events.add(new Notice(shared(d, seen), shared(d, seen), year(d), shared(d, seen), Strings.read(d),
+        case NOTICE -> events.add(new Notice(SharedStrings.read(d, seen), SharedStrings.read(d, seen), year(d), SharedStrings.read(d, seen), Strings.read(d),
             Strings.read(d), Strings.read(d)));
         default -> throw new IOException("unknown event kind " + kind);
       }
@@ -253,42 +257,4 @@ public final class FileReadingCodec {
     return present ? y : null;
   }
 
-  private static void shared(DataOutputStream d, String s, Map<String, Integer> seen) throws IOException {
-    if (s == null) {
-      d.writeInt(-1);
-      return;
-    }
-    Integer at = seen.get(s);
-    if (at != null) {
-      d.writeInt(at);
-      return;
-    }
-    seen.put(s, seen.size());
-    d.writeInt(-2);
-    Strings.write(d, s);
-  }
-
-  private static String shared(DataInputStream d, List<String> seen) throws IOException {
-    int at = d.readInt();
-    if (at == -1) {
-      return null;
-    }
-    if (at == -2) {
-      String s = Strings.read(d);
-      seen.add(s);
-      return s;
-    }
-    return seen.get(at);
-  }
-
-  /** A metric key, as the catalog's own instance (see {@link MetricCatalog#sharedKey}). */
-  private static String metric(DataInputStream d, List<String> seen) throws IOException {
-    int size = seen.size();
-    String s = shared(d, seen);
-    if (seen.size() > size) {
-      s = CATALOG.sharedKey(s);
-      seen.set(size, s);
-    }
-    return s;
-  }
 }

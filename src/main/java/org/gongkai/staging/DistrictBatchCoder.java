@@ -54,7 +54,7 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
       d.writeShort(r.year());
       Strings.write(d, r.townshipCode());
       Strings.write(d, r.reasonCode());
-      writeShared(d, r.sourceFile(), seen);
+      SharedStrings.write(d, r.sourceFile(), seen);
       Strings.write(d, r.locator());
     }
     d.writeInt(b.stated().size());
@@ -67,15 +67,15 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
 
   private static void writeObservation(DataOutputStream d, Observation o, Map<String, Integer> seen) throws IOException {
     d.writeShort(o.year());
-    writeShared(d, o.townshipCode(), seen);
-    writeShared(d, o.metric(), seen);
+    SharedStrings.write(d, o.townshipCode(), seen);
+    SharedStrings.write(d, o.metric(), seen);
     d.writeLong(o.value());
     d.writeByte(o.qualifier().ordinal());
     d.writeBoolean(o.derived());
-    writeShared(d, o.source(), seen);
+    SharedStrings.write(d, o.source(), seen);
     d.writeInt(o.sourceOrder());
     d.writeInt(o.priority());
-    writeShared(d, o.sourceFile(), seen);
+    SharedStrings.write(d, o.sourceFile(), seen);
     Strings.write(d, o.locator());
     d.writeLong(o.position());
     Strings.write(d, o.evidence());
@@ -83,9 +83,9 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
   }
 
   private static Observation readObservation(DataInputStream d, List<String> seen) throws IOException {
-    return new Observation(d.readShort(), readShared(d, seen), readMetric(d, seen), d.readLong(),
-        QUALIFIERS[d.readByte()], d.readBoolean(), readShared(d, seen), d.readInt(), d.readInt(),
-        readShared(d, seen), Strings.read(d), d.readLong(), Strings.read(d), Strings.read(d));
+    return new Observation(d.readShort(), SharedStrings.read(d, seen), SharedStrings.readMetric(d, seen), d.readLong(),
+        QUALIFIERS[d.readByte()], d.readBoolean(), SharedStrings.read(d, seen), d.readInt(), d.readInt(),
+        SharedStrings.read(d, seen), Strings.read(d), d.readLong(), Strings.read(d), Strings.read(d));
   }
 
   @Override
@@ -112,7 +112,7 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
     int k = d.readInt();
     List<RejectedRecord> rejected = new ArrayList<>(k);
     for (int i = 0; i < k; i++) {
-      rejected.add(new RejectedRecord(d.readShort(), Strings.read(d), Strings.read(d), readShared(d, seen), Strings.read(d)));
+      rejected.add(new RejectedRecord(d.readShort(), Strings.read(d), Strings.read(d), SharedStrings.read(d, seen), Strings.read(d)));
     }
     int s = d.readInt();
     List<StatedFigure> stated = new ArrayList<>(s);
@@ -177,49 +177,6 @@ public final class DistrictBatchCoder extends AtomicCoder<DistrictBatch> {
       out.add(Strings.read(d));
     }
     return out;
-  }
-
-  /**
-   * Strings that repeat within a batch (township, metric, source, file) are written once and
-   * then referred to by number: smaller elements, and decoded observations share the strings.
-   */
-  private static void writeShared(DataOutputStream d, String s, Map<String, Integer> seen) throws IOException {
-    if (s == null) {
-      d.writeInt(-1);
-      return;
-    }
-    Integer at = seen.get(s);
-    if (at != null) {
-      d.writeInt(at);
-      return;
-    }
-    seen.put(s, seen.size());
-    d.writeInt(-2);
-    Strings.write(d, s);
-  }
-
-  /** A metric key, as the catalog's own instance (see {@link MetricCatalog#sharedKey}). */
-  private static String readMetric(DataInputStream d, List<String> seen) throws IOException {
-    int size = seen.size();
-    String s = readShared(d, seen);
-    if (seen.size() > size) {
-      s = CATALOG.sharedKey(s);
-      seen.set(size, s);
-    }
-    return s;
-  }
-
-  private static String readShared(DataInputStream d, List<String> seen) throws IOException {
-    int at = d.readInt();
-    if (at == -1) {
-      return null;
-    }
-    if (at == -2) {
-      String s = Strings.read(d);
-      seen.add(s);
-      return s;
-    }
-    return seen.get(at);
   }
 
   @Override
