@@ -49,7 +49,7 @@ public final class PublishRun {
   }
 
   private void publish() throws IOException {
-    Progress.STAGE.set("publishing");
+    Progress.STAGE.set("gathering what the run staged");
     Manifest manifest = new Manifest(job.name(), job.jobFile(), run.version(), run.runner(), run.options(), run.startedAt());
     List<RunFact.FileRead> files = new ArrayList<>();
     List<RunFact.DistrictAnalysed> districts = new ArrayList<>();
@@ -116,6 +116,7 @@ public final class PublishRun {
       throw new IllegalStateException("conservation check failed, nothing was published: " + String.join("; ", problems));
     }
     outputs = assemble(outputs, files, read, rejected, said.shown());
+    Progress.STAGE.set("publishing");
     String json = manifest.toJson(outputs, Instant.now().toString());
     try (OutputStream o = Channels.newOutputStream(TableWriter.Files.create(run.stagingDir(), "manifest.json"))) {
       o.write(json.getBytes(StandardCharsets.UTF_8));
@@ -159,6 +160,7 @@ public final class PublishRun {
         new HtmlReport.Fact("记录 records read", String.valueOf(read)),
         new HtmlReport.Fact("拒收 records rejected", String.valueOf(rejected)),
         new HtmlReport.Fact("版本 version", run.version()));
+    Progress.STAGE.set("writing the 汇总表 and report.html");
     outputs.addAll(WholeJobFiles.writeAll(staging, Inputs.gazetteer(job.gazetteer()), MetricCatalog.standard(),
         job.name(), run.startedAt().substring(0, 10), facts, notices, jobDir(), job.audit().topFindings(),
         job.outputs().districtWorkbooks()));

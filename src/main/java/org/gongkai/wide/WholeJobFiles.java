@@ -23,9 +23,6 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.gongkai.model.Gazetteer;
 import org.gongkai.model.MetricCatalog;
@@ -162,8 +159,8 @@ public final class WholeJobFiles {
     for (Set<?> d : Parts.readAll(staging, WIDE_DISTRICTS, Set.class)) {
       d.forEach(code -> districts.add((String) code));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-    try {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    return WideWorkbook.reproducibly(pool -> {
       Future<OutputFile> report = pool.submit(() -> writeReport(staging, jobName, runDate, facts, notices, jobDir,
           topFindings));
       List<Future<List<OutputFile>>> files = new ArrayList<>();
@@ -181,17 +178,7 @@ public final class WholeJobFiles {
       }
       out.add(report.get());
       return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while writing the 汇总表 and report.html", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException("cannot write the 汇总表 or report.html: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    }, threads);
   }
 
   /** A finding the page may list, with its section and its place in the order read. */

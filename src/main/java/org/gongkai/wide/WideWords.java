@@ -20,13 +20,24 @@ record WideWords(String defaultUnit, Map<String, String> units, String legend, S
     return label + "（" + units.getOrDefault(metric, defaultUnit) + "）";
   }
 
-  /** How the report wrote an estimate: {@code 1000余}, {@code 约200}; null for an exact figure. */
-  String estimate(long value, Qualifier q) {
-    return switch (q) {
-      case EXACT -> null;
-      case LOWER_BOUND -> lowerBound.replace("{0}", Long.toString(value));
-      case APPROXIMATE -> approximate.replace("{0}", Long.toString(value));
+  /**
+   * A number format that shows a figure as the report wrote it: {@code #,##0"余"} for a lower
+   * bound, {@code "约"#,##0} for an approximate figure, {@code number} itself for an exact one.
+   *
+   * @param number the format of the bare number ({@code #,##0}, {@code +#,##0} …)
+   */
+  String numberFormat(Qualifier q, String number) {
+    String wording = switch (q) {
+      case EXACT -> "{0}";
+      case LOWER_BOUND -> lowerBound;
+      case APPROXIMATE -> approximate;
     };
+    int at = wording.indexOf("{0}");
+    return literal(wording.substring(0, at)) + number + literal(wording.substring(at + 3));
+  }
+
+  private static String literal(String text) {
+    return text.isEmpty() ? "" : "\"" + text + "\"";
   }
 
   private static WideWords load() {
@@ -37,6 +48,11 @@ record WideWords(String defaultUnit, Map<String, String> units, String legend, S
       JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
       Map<String, String> units = new HashMap<>();
       root.path("units").fields().forEachRemaining(e -> units.put(e.getKey(), e.getValue().asText()));
+      for (String wording : new String[] {text(root, "lower_bound"), text(root, "approximate")}) {
+        if (!wording.contains("{0}") || wording.indexOf("{0}") != wording.lastIndexOf("{0}") || wording.contains("\"")) {
+          throw new IllegalStateException("wide.yaml: an estimate's wording needs {0} once and no \": " + wording);
+        }
+      }
       return new WideWords(text(root, "default_unit"), Map.copyOf(units), text(root, "legend"), text(root, "region"),
           text(root, "year"), text(root, "prior"), text(root, "change"), text(root, "remark"),
           text(root, "summary_sheet"), text(root, "lower_bound"), text(root, "approximate"));

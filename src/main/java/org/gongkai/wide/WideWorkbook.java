@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.ClientAnchor;
-import org.apache.poi.ss.usermodel.Comment;
-import org.apache.poi.ss.usermodel.CreationHelper;
-import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
@@ -23,6 +19,11 @@ import java.util.Optional;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.util.Reproducibility;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.Deflater;
 import org.gongkai.model.Metric;
 import org.gongkai.model.MetricCatalog;
 import org.gongkai.model.Qualifier;
@@ -32,21 +33,23 @@ import org.gongkai.wide.WideTable.Cell;
  * A 汇总表 workbook: a district's held whole, the whole job's written as it goes (POI's SXSSF
  * keeps a window of rows in memory, so a national all.xlsx does not fill it): sheets of a title row (区划, 年度), a legend, a header in
  * Chinese with units, then rows whose figures are numeric cells. Estimates are numbers too,
- * marked by a style and a comment with the report's wording ({@code 1000余}); blanks stay blank.
- * Untrusted text goes into string cells, which spreadsheets never evaluate.
+ * marked by a style whose number format shows the report's wording ({@code 1000余}, {@code 约200}),
+ * so the cell reads as the report wrote it and still sums; blanks stay blank. (A comment per
+ * estimate was most of a national run: POI builds each as XML objects, 55,000 in one year's
+ * all.xlsx.) Untrusted text goes into string cells, which spreadsheets never evaluate.
  */
 final class WideWorkbook implements Closeable {
   static final int HEADER_ROW = 2;
   private static final WideWords WORDS = WideWords.STANDARD;
 
   private final Workbook wb;
-  private final CreationHelper helper;
   private final Set<String> sheetNames = new HashSet<>();
   private final CellStyle header;
   private final CellStyle title;
   private final CellStyle text;
-  private final CellStyle[] number = new CellStyle[4]; // plain, estimate, total, total estimate
-  private final CellStyle[] change = new CellStyle[4];
+  // [total ? 1 : 0][qualifier]: a figure and a 同比 change, each in the wording of its qualifier.
+  private final CellStyle[][] number = new CellStyle[2][Qualifier.values().length];
+  private final CellStyle[][] change = new CellStyle[2][Qualifier.values().length];
 
   /**
    * A workbook of one district, streamed too: a national job writes one per district and year
@@ -57,22 +60,20 @@ final class WideWorkbook implements Closeable {
    *     run gives the same bytes)
    */
   static WideWorkbook small(Date created) {
-    SXSSFWorkbook wb = new SXSSFWorkbook(1000);
+    SXSSFWorkbook wb = new FastZip(1000);
     wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.of(created));
     return new WideWorkbook(wb);
   }
 
   /** A workbook of the whole job, streamed: a window of rows per sheet in memory, the rest on disk. */
   static WideWorkbook streaming(Date created) {
-    SXSSFWorkbook wb = new SXSSFWorkbook(200);
-    wb.setCompressTempFiles(true);
+    SXSSFWorkbook wb = new FastZip(200); // temporary sheet files uncompressed: deflating them twice was a fifth of the 汇总表
     wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.of(created));
     return new WideWorkbook(wb);
   }
 
   private WideWorkbook(Workbook wb) {
     this.wb = wb;
-    this.helper = wb.getCreationHelper();
     Font bold = wb.createFont();
     bold.setBold(true);
     title = wb.createCellStyle();
@@ -88,10 +89,14 @@ final class WideWorkbook implements Closeable {
     Font boldItalic = wb.createFont();
     boldItalic.setBold(true);
     boldItalic.setItalic(true);
-    Font[] fonts = {null, italic, bold, boldItalic};
-    for (int i = 0; i < 4; i++) {
-      number[i] = numberStyle("#,##0", fonts[i], i % 2 == 1);
-      change[i] = numberStyle("+#,##0;-#,##0;0", fonts[i], i % 2 == 1);
+    for (int total = 0; total < 2; total++) {
+      for (Qualifier q : Qualifier.values()) {
+        boolean estimate = q != Qualifier.EXACT;
+        Font font = total == 1 ? (estimate ? boldItalic : bold) : (estimate ? italic : null);
+        number[total][q.ordinal()] = numberStyle(WORDS.numberFormat(q, "#,##0"), font, estimate);
+        change[total][q.ordinal()] = numberStyle(WORDS.numberFormat(q, "+#,##0") + ";"
+            + WORDS.numberFormat(q, "-#,##0") + ";" + WORDS.numberFormat(q, "0"), font, estimate);
+      }
     }
   }
 
@@ -171,11 +176,71 @@ final class WideWorkbook implements Closeable {
 
   /**
    * Writes the workbook, its zip entries dated alike in every run (POI's reproducible mode). That
-   * mode is one switch for the whole JVM, so workbooks are written one at a time.
+   * mode is one switch for the whole JVM: outside {@link #reproducibly} workbooks are written one
+   * at a time.
    */
   void write(OutputStream out) throws IOException {
+    if (Boolean.TRUE.equals(INSIDE.get())) {
+      wb.write(out);
+    } else {
+      reproducibly(pool -> {
+        wb.write(out);
+        return null;
+      }, 1);
+    }
+  }
+
+  /** Threads of {@link #reproducibly}'s pool: the reproducible mode is on while they run. */
+  private static final ThreadLocal<Boolean> INSIDE = new ThreadLocal<>();
+
+  /** Work that writes workbooks from {@code threads} threads of its own. */
+  interface Work<T> {
+    T run(ExecutorService pool) throws IOException, InterruptedException, ExecutionException;
+  }
+
+  /**
+   * Runs {@code work} in POI's reproducible mode with a pool of {@code threads} threads, whose
+   * workbooks are then written side by side; other writers wait until it ends.
+   */
+  static <T> T reproducibly(Work<T> work, int threads) throws IOException {
+    Object[] result = new Object[1];
     synchronized (WideWorkbook.class) {
-      Reproducibility.runWithSourceDateEpoch(() -> wb.write(out));
+      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(() -> {
+        INSIDE.set(true);
+        r.run();
+      }, "gongkai-wide"));
+      try {
+        Reproducibility.runWithSourceDateEpoch(() -> {
+          try {
+            result[0] = work.run(pool);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the 汇总表", e);
+          } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io
+                : new IOException("cannot write the 汇总表 or report.html: " + e.getCause(), e.getCause());
+          }
+        });
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    @SuppressWarnings("unchecked")
+    T t = (T) result[0];
+    return t;
+  }
+
+  /** A streamed workbook zipped at the fastest level: about a third of the deflating, for files a fifth larger. */
+  private static final class FastZip extends SXSSFWorkbook {
+    FastZip(int window) {
+      super(window);
+    }
+
+    @Override
+    protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+      ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+      zip.setLevel(Deflater.BEST_SPEED);
+      return zip;
     }
   }
 
@@ -191,7 +256,6 @@ final class WideWorkbook implements Closeable {
     private final List<String> metrics;
     private final boolean prior;
     private final boolean remark;
-    private Drawing<?> drawing;
     private int next;
     private int rows;
 
@@ -229,13 +293,13 @@ final class WideWorkbook implements Closeable {
       }
       for (String m : metrics) {
         Cell now = cells.get(m);
-        figure(r, c++, now, number, total, "");
+        figure(r, c++, now, number, total);
         if (prior) {
           Cell before = priorCells == null ? null : priorCells.get(m);
-          figure(r, c++, before, number, total, "");
+          figure(r, c++, before, number, total);
           Cell diff = now == null || before == null ? null
               : new Cell(Math.subtractExact(now.value(), before.value()), now.qualifier().plus(before.qualifier()));
-          figure(r, c++, diff, change, total, "由估计值算出：");
+          figure(r, c++, diff, change, total);
         }
       }
       if (remark && remarkText != null && !remarkText.isEmpty()) {
@@ -243,31 +307,13 @@ final class WideWorkbook implements Closeable {
       }
     }
 
-    private void figure(Row r, int column, Cell v, CellStyle[] styles, boolean total, String commentPrefix) {
+    private void figure(Row r, int column, Cell v, CellStyle[][] styles, boolean total) {
       if (v == null) {
         return; // not stated: a blank cell, never 0
       }
       org.apache.poi.ss.usermodel.Cell cell = r.createCell(column);
       cell.setCellValue((double) v.value());
-      boolean estimate = v.qualifier() != Qualifier.EXACT;
-      cell.setCellStyle(styles[(total ? 2 : 0) + (estimate ? 1 : 0)]);
-      if (estimate) {
-        comment(cell, commentPrefix + WORDS.estimate(v.value(), v.qualifier()));
-      }
-    }
-
-    private void comment(org.apache.poi.ss.usermodel.Cell cell, String words) {
-      if (drawing == null) {
-        drawing = sheet.createDrawingPatriarch();
-      }
-      ClientAnchor a = helper.createClientAnchor();
-      a.setCol1(cell.getColumnIndex());
-      a.setCol2(cell.getColumnIndex() + 2);
-      a.setRow1(cell.getRowIndex());
-      a.setRow2(cell.getRowIndex() + 2);
-      Comment c = drawing.createCellComment(a);
-      c.setString(helper.createRichTextString(words));
-      cell.setCellComment(c);
+      cell.setCellStyle(styles[total ? 1 : 0][v.qualifier().ordinal()]);
     }
 
     private void text(Row r, int column, String value, CellStyle style) {

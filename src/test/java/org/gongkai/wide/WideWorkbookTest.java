@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with the same columns, the whole-job files only with the job's districts.
  */
 class WideWorkbookTest {
+  /** How a spreadsheet shows a cell: its value through its number format. */
+  private static final DataFormatter SHOWN = new DataFormatter(java.util.Locale.ROOT);
   private static final MetricCatalog CATALOG = MetricCatalog.standard();
   // Two cities of one province; the gazetteer also knows a district the job has no data for.
   private static final Gazetteer GAZ = Gazetteer.of(List.of(
@@ -98,26 +101,41 @@ class WideWorkbookTest {
       assertEquals(55.0, exact.getCell(4).getNumericCellValue());
       assertEquals(40.0, exact.getCell(5).getNumericCellValue());
       assertEquals(15.0, exact.getCell(6).getNumericCellValue());
-      assertNull(exact.getCell(4).getCellComment());
+      assertEquals("55", SHOWN.formatCellValue(exact.getCell(4)));
       assertNull(exact.getCell(7), "not stated: blank, not 0");
       Row estimate = s.getRow(4);
       Cell est = estimate.getCell(4);
       assertEquals(1000.0, est.getNumericCellValue());
-      assertEquals("1000余", est.getCellComment().getString().getString());
+      assertEquals("1,000余", SHOWN.formatCellValue(est), "shown as the report wrote it, still a number");
+      assertNull(est.getCellComment());
       assertEquals(FillPatternType.SOLID_FOREGROUND, est.getCellStyle().getFillPattern());
       assertTrue(wb.getFontAt(est.getCellStyle().getFontIndex()).getItalic());
-      assertEquals("900余", estimate.getCell(5).getCellComment().getString().getString());
+      assertEquals("900余", SHOWN.formatCellValue(estimate.getCell(5)));
       assertEquals(100.0, estimate.getCell(6).getNumericCellValue());
+      assertEquals("+100余", SHOWN.formatCellValue(estimate.getCell(6)), "a change from estimates is one too");
       Row total = s.getRow(5);
       assertEquals("合计", text(total, 1));
       assertEquals("已报送 2/2", text(total, 3));
       assertEquals(1055.0, total.getCell(4).getNumericCellValue());
-      assertEquals("1055余", total.getCell(4).getCellComment().getString().getString(), "the qualifier shown");
+      assertEquals("1,055余", SHOWN.formatCellValue(total.getCell(4)), "the qualifier shown");
+      assertTrue(wb.getFontAt(total.getCell(4).getCellStyle().getFontIndex()).getBold());
       assertEquals(940.0, total.getCell(5).getNumericCellValue());
       assertEquals(5, s.getLastRowNum(), "title, legend, header, two townships, 合计: rows 0..5");
       assertEquals(3, s.getPaneInformation().getHorizontalSplitTopRow(), "the header is frozen");
       assertTrue(s.getColumnWidth(4) > s.getDefaultColumnWidth() * 256, "column widths are set");
     }
+  }
+
+  @Test
+  void anEstimateIsShownInTheWordingOfItsQualifier() {
+    WideWords words = WideWords.STANDARD;
+    assertEquals("#,##0", words.numberFormat(Qualifier.EXACT, "#,##0"));
+    assertEquals("约1,200", SHOWN.formatRawCellContents(1200, 170, words.numberFormat(Qualifier.APPROXIMATE, "#,##0")));
+    assertEquals("3,000余", SHOWN.formatRawCellContents(3000, 171, words.numberFormat(Qualifier.LOWER_BOUND, "#,##0")));
+    String change = words.numberFormat(Qualifier.APPROXIMATE, "+#,##0") + ";" + words.numberFormat(Qualifier.APPROXIMATE,
+        "-#,##0") + ";" + words.numberFormat(Qualifier.APPROXIMATE, "0");
+    assertEquals("约-288", SHOWN.formatRawCellContents(-288, 172, change));
+    assertEquals("约+15", SHOWN.formatRawCellContents(15, 172, change));
   }
 
   @Test

@@ -49,8 +49,15 @@ public final class RunAwareValuesWriters implements ValuesWriterFactory {
     return w;
   }
 
-  /** Parquet's dictionary of a text column, with the entry of the value before remembered. */
+  /**
+   * Parquet's dictionary of a text column, with the entry of the value before remembered, and
+   * those of recent values by reference: a township's names recur every few rows of the
+   * comparison table (ordered by metric), each time the same Binary.
+   */
   static final class BinaryDictionary extends PlainBinaryDictionaryValuesWriter {
+    private static final int SLOTS = 1024; // direct-mapped by identity hash: bounded, no allocation
+    private final Binary[] seen = new Binary[SLOTS];
+    private final int[] seenId = new int[SLOTS];
     private Binary last;
     private int lastId;
 
@@ -61,23 +68,36 @@ public final class RunAwareValuesWriters implements ValuesWriterFactory {
 
     @Override
     public void writeBytes(Binary v) {
-      // A Binary whose bytes may be reused later can't be recognised by reference.
-      if (v != last || v.isBackingBytesReused()) {
-        int id = binaryDictionaryContent.getInt(v);
-        if (id == -1) {
-          id = binaryDictionaryContent.size();
-          binaryDictionaryContent.put(v.copy(), id);
-          dictionaryByteSize += 4L + v.length();
+      if (v.isBackingBytesReused()) {
+        // A Binary whose bytes may change later can't be recognised by reference.
+        lastId = entry(v);
+        last = null;
+      } else if (v != last) {
+        int slot = System.identityHashCode(v) & (SLOTS - 1);
+        if (seen[slot] != v) {
+          seen[slot] = v;
+          seenId[slot] = entry(v);
         }
         last = v;
-        lastId = id;
+        lastId = seenId[slot];
       }
       encodedValues.add(lastId);
+    }
+
+    private int entry(Binary v) {
+      int id = binaryDictionaryContent.getInt(v);
+      if (id == -1) {
+        id = binaryDictionaryContent.size();
+        binaryDictionaryContent.put(v.copy(), id);
+        dictionaryByteSize += 4L + v.length();
+      }
+      return id;
     }
 
     @Override
     protected void clearDictionaryContent() {
       super.clearDictionaryContent();
+      java.util.Arrays.fill(seen, null);
       last = null;
     }
   }
