@@ -45,6 +45,23 @@ public final class CacheKey {
     return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The key of a group of districts' analysis: the run's identity, the job's settings that shape
+   * what a group writes ({@code settings}), the group's name and the SHA-256 of each of its input
+   * batches, in any order (batches reach a group in no fixed order; the analysis orders what they
+   * hold).
+   */
+  public static String group(String identity, String settings, String group, List<String> batchDigests) {
+    List<String> sorted = new java.util.ArrayList<>(batchDigests);
+    java.util.Collections.sort(sorted);
+    StringBuilder text = new StringBuilder("group\n");
+    for (String v : List.of(identity, settings, group, String.valueOf(sorted.size()))) {
+      text.append(v.length()).append(':').append(v).append('\n');
+    }
+    sorted.forEach(d -> text.append(d).append('\n'));
+    return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
   /** The run's identity: the readers' build and the gazetteer's files (name and SHA-256 of each). */
   public static String identity(String build, Map<String, byte[]> gazetteerFiles) {
     StringBuilder text = new StringBuilder("build ").append(build).append('\n');
@@ -92,6 +109,11 @@ public final class CacheKey {
 
   public static String sha256(byte[] bytes) {
     return HexFormat.of().formatHex(digest().digest(bytes));
+  }
+
+  /** A fresh SHA-256 digest. */
+  public static MessageDigest sha256Digest() {
+    return digest();
   }
 
   private static MessageDigest digest() {

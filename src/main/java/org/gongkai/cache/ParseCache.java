@@ -25,7 +25,8 @@ import org.apache.beam.sdk.util.MimeTypes;
 
 /**
  * The parse cache: one entry per file reading ({@link FileReadingCodec}), named by its key
- * ({@link CacheKey}), in {@code <folder>/readings/} through Beam's {@link FileSystems} (a local
+ * ({@link CacheKey}), in {@code <folder>/readings/}, and one per group of districts analysed
+ * ({@link GroupOutputCodec}) in {@code <folder>/groups/}, through Beam's {@link FileSystems} (a local
  * folder, gs://, hdfs://). An entry is written under a temporary name and renamed into place, so
  * a reader sees a whole entry or none; one that does not decode is a miss, and is rewritten.
  * {@link #trim} keeps the folder within its bound, oldest entries out first (by modification
@@ -38,8 +39,10 @@ import org.apache.beam.sdk.util.MimeTypes;
 public record ParseCache(String folder, long maxBytes, String identity) implements Serializable {
   static final String ENTRIES = "readings";
   static final String SUFFIX = ".gkpc";
-  private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{64}\\.gkpc");
-  private static final Pattern TEMP = Pattern.compile("[0-9a-f]{64}\\.gkpc\\.tmp-[0-9a-f-]{36}");
+  static final String GROUPS = "groups";
+  static final String GROUP_SUFFIX = ".gkgo";
+  private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{64}\\.(gkpc|gkgo)");
+  private static final Pattern TEMP = Pattern.compile("[0-9a-f]{64}\\.(gkpc|gkgo)\\.tmp-[0-9a-f-]{36}");
   /** A temporary entry older than this was left by a killed worker. */
   private static final long STALE_TEMP_MILLIS = 3_600_000;
 
@@ -69,16 +72,44 @@ public record ParseCache(String folder, long maxBytes, String identity) implemen
 
   /** Stores a reading under {@code key}: written aside, then renamed into place. */
   public void put(String key, FileReading reading) throws IOException {
-    byte[] bytes = FileReadingCodec.encode(key, reading);
-    ResourceId temp = FileSystems.matchNewResource(entry(key) + ".tmp-" + UUID.randomUUID(), false);
+    write(entry(key), FileReadingCodec.encode(key, reading));
+  }
+
+  /** What a group of districts staged, cached under {@code key} ({@link CacheKey#group}), or null. */
+  public GroupOutput group(String key) {
+    String path = groupEntry(key);
+    byte[] bytes;
+    try {
+      bytes = readAll(path);
+    } catch (IOException missing) {
+      return null;
+    }
+    GroupOutput group = GroupOutputCodec.decode(bytes, key);
+    if (group != null) {
+      touch(path);
+    }
+    return group;
+  }
+
+  /** Stores what a group staged under {@code key}: written aside, then renamed into place. */
+  public void put(String key, GroupOutput group) throws IOException {
+    write(groupEntry(key), GroupOutputCodec.encode(key, group));
+  }
+
+  private static void write(String path, byte[] bytes) throws IOException {
+    ResourceId temp = FileSystems.matchNewResource(path + ".tmp-" + UUID.randomUUID(), false);
     try (OutputStream out = Channels.newOutputStream(FileSystems.create(temp, MimeTypes.BINARY))) {
       out.write(bytes);
     }
-    FileSystems.rename(List.of(temp), List.of(FileSystems.matchNewResource(entry(key), false)));
+    FileSystems.rename(List.of(temp), List.of(FileSystems.matchNewResource(path, false)));
   }
 
   String entry(String key) {
     return folder + "/" + ENTRIES + "/" + key + SUFFIX;
+  }
+
+  String groupEntry(String key) {
+    return folder + "/" + GROUPS + "/" + key + GROUP_SUFFIX;
   }
 
   /**
@@ -91,7 +122,8 @@ public record ParseCache(String folder, long maxBytes, String identity) implemen
     if (!enabled()) {
       return 0;
     }
-    List<Entry> entries = list();
+    List<Entry> entries = new ArrayList<>(list(ENTRIES));
+    entries.addAll(list(GROUPS));
     long now = System.currentTimeMillis();
     List<String> remove = new ArrayList<>();
     List<Entry> kept = new ArrayList<>();
@@ -126,8 +158,8 @@ public record ParseCache(String folder, long maxBytes, String identity) implemen
 
   private record Entry(String path, String name, long bytes, long modified) {}
 
-  private List<Entry> list() throws IOException {
-    String dir = folder + "/" + ENTRIES;
+  private List<Entry> list(String kind) throws IOException {
+    String dir = folder + "/" + kind;
     List<Entry> out = new ArrayList<>();
     Path local = local(dir);
     if (local != null) {

@@ -69,8 +69,10 @@ public final class RunSummary {
       read += s.path("read").asLong();
     }
     JsonNode st = m.path("stages");
-    out.println(String.format("  %d files read, %d from the cache", st.path("files_read").asLong(),
-        st.path("files_from_cache").asLong()));
+    out.println(String.format("  %d files read, %d from the cache; %d of %d district groups analysed, %d from the cache",
+        st.path("files_read").asLong(), st.path("files_from_cache").asLong(),
+        st.path("district_groups").asLong() - st.path("district_groups_from_cache").asLong(),
+        st.path("district_groups").asLong(), st.path("district_groups_from_cache").asLong()));
     out.println(String.format("  %d observations kept after %d duplicates (%d conflicting) in %d districts",
         st.path("observations_kept").asLong(), st.path("duplicates_dropped").asLong(),
         st.path("duplicate_conflicts").asLong(), st.path("districts").asLong()));

@@ -6,6 +6,11 @@ import org.gongkai.staging.DistrictBatch;
 import org.gongkai.staging.RegionShares;
 import org.gongkai.staging.ShuffleFiles;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.gongkai.cache.CacheKey;
+import org.gongkai.cache.GroupOutput;
+import org.gongkai.cache.ParseCache;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,10 +70,13 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
   }
 
   static final class AnalyseGroupFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
     private final JobSpec job;
     private transient Gazetteer gazetteer;
     private transient Rows rows;
     private transient String staging;
+    private transient ParseCache cache;
+    private transient String settings;
 
     AnalyseGroupFn(JobSpec job) {
       this.job = job;
@@ -83,6 +91,11 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
     @StartBundle
     public void startBundle(StartBundleContext c) {
       staging = GongkaiOptions.stagingDir(c.getPipelineOptions());
+      if (cache == null) {
+        cache = CachedRead.cache(job, c.getPipelineOptions());
+        // what shapes a group's files besides its batches, the build and the gazetteer
+        settings = job.audit() + "|" + job.outputs().formats() + "|" + job.rollupLevels();
+      }
     }
 
     @ProcessElement
@@ -93,10 +106,17 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       Map<String, List<ReportFingerprint>> fingerprints = new TreeMap<>();
       Map<String, List<RejectedRecord>> rejected = new TreeMap<>();
       Map<String, List<StatedFigure>> stated = new TreeMap<>();
+      List<String> digests = new ArrayList<>();
       for (String file : group.getValue()) {
         DistrictBatch b;
         try {
-          b = ShuffleFiles.read(staging, file);
+          if (cache.enabled()) {
+            MessageDigest md = CacheKey.sha256Digest();
+            b = ShuffleFiles.read(staging, file, md);
+            digests.add(HexFormat.of().formatHex(md.digest()));
+          } else {
+            b = ShuffleFiles.read(staging, file);
+          }
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read the shuffle file " + file + ": " + e.getMessage(), e);
         }
@@ -123,6 +143,12 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           observations.computeIfAbsent(s.regionCode(), k -> new ArrayList<>());
         }
       }
+      String key = cache.enabled() ? CacheKey.group(cache.identity(), settings, part, digests) : null;
+      GroupOutput cached = key == null ? null : cache.group(key);
+      if (cached != null) {
+        restore(part, cached, out);
+        return;
+      }
       rejected.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(RejectedRecord::year)
           .thenComparing(RejectedRecord::townshipCode).thenComparing(RejectedRecord::sourceFile)
           .thenComparing(RejectedRecord::locator)));
@@ -130,17 +156,58 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       // ordered by the deduplication).
       fingerprints.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(ReportFingerprint::year)
           .thenComparing(ReportFingerprint::townshipCode).thenComparing(ReportFingerprint::sourceFile)));
+      GroupOutput written;
       try {
-        analyseAndWrite(part, observations, fingerprints, rejected, stated, out);
+        written = analyseAndWrite(part, observations, fingerprints, rejected, stated, out, key != null);
       } catch (IOException e) {
         throw new UncheckedIOException("writing the outputs of districts " + observations.keySet() + " failed: "
             + e.getMessage(), e);
       }
+      try {
+        // not among the group's files: a rerun says the group came from the cache instead
+        ShuffleFiles.writeFacts(staging, part, List.of(new RunFact.GroupAnalysed(part, written.districts(), false)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot stage the facts of district group " + part + ": " + e.getMessage(), e);
+      }
+      if (key != null) {
+        try {
+          cache.put(key, written);
+        } catch (IOException | RuntimeException e) {
+          // the run goes on without the entry; said once per worker
+          if (WARNED.compareAndSet(false, true)) {
+            System.err.println("gongkai: the cache " + cache.folder() + " cannot be written (" + e.getMessage()
+                + "); district groups are analysed in full instead");
+          }
+        }
+      }
     }
 
-    private void analyseAndWrite(String part, Map<String, List<Observation>> observations,
+    /** A group whose batches are those of a cached run: its files put back in place, its elements emitted again. */
+    private void restore(String part, GroupOutput cached, OutputReceiver<KV<String, String>> out) {
+      try {
+        for (GroupOutput.StagedFile f : cached.files()) {
+          ShuffleFiles.writeBytes(staging, f.path(), f.bytes());
+        }
+        ShuffleFiles.writeFacts(staging, part, List.of(new RunFact.GroupAnalysed(part, cached.districts(), true)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot put the cached outputs of district group " + part + " into " + staging
+            + ": " + e.getMessage(), e);
+      }
+      for (GroupOutput.Emitted e : cached.emitted()) {
+        out.output(KV.of(e.key(), e.value()));
+      }
+      Progress.DISTRICTS_ANALYSED.addAndGet(cached.districts());
+      Progress.PARTS_WRITTEN.incrementAndGet();
+    }
+
+    /**
+     * Analyses the group's districts and stages their outputs; returns what it staged, with the
+     * files' bytes when {@code keep} (for the cache), without them otherwise.
+     */
+    private GroupOutput analyseAndWrite(String part, Map<String, List<Observation>> observations,
         Map<String, List<ReportFingerprint>> fingerprints, Map<String, List<RejectedRecord>> rejected,
-        Map<String, List<StatedFigure>> stated, OutputReceiver<KV<String, String>> out) throws IOException {
+        Map<String, List<StatedFigure>> stated, OutputReceiver<KV<String, String>> out, boolean keep)
+        throws IOException {
       MetricCatalog catalog = MetricCatalog.standard();
       TablePartWriter metrics = writer(Tables.TOWNSHIP_METRICS, part);
       TablePartWriter rollup = writer(Tables.ROLLUP, part);
@@ -152,7 +219,10 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       Map<String, List<DistrictShare>> regions = new TreeMap<>();
       List<RunFact> districtFacts = new ArrayList<>();
       List<RunFact> writtenFacts = new ArrayList<>();
+      List<String> files = new ArrayList<>();
+      WholeJobFiles.GroupParts wholeParts;
       try (WholeJobFiles.GroupParts whole = new WholeJobFiles.GroupParts(staging, part)) {
+        wholeParts = whole;
         for (Map.Entry<String, List<Observation>> e : observations.entrySet()) {
           String code = e.getKey();
           List<RejectedRecord> rejectedHere = rejected.getOrDefault(code, List.of());
@@ -205,11 +275,23 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       }
       for (TablePartWriter w : writers) {
         writtenFacts.add(new RunFact.Written(w.table().name(), w.files(), Map.of()));
+        w.files().forEach(f -> files.add(f.path()));
       }
-      stageFacts(part, districtFacts);
-      stageFacts(part, writtenFacts);
-      emitRegionShares(part, regions, out);
+      files.addAll(wholeParts.files());
+      files.add(stageFacts(part, districtFacts));
+      files.add(stageFacts(part, writtenFacts));
+      List<GroupOutput.Emitted> emitted = emitRegionShares(part, regions, out);
+      emitted.forEach(e -> files.add(e.value()));
       Progress.PARTS_WRITTEN.incrementAndGet();
+      List<GroupOutput.StagedFile> staged = new ArrayList<>();
+      if (keep) {
+        for (String f : files) {
+          if (f != null) {
+            staged.add(new GroupOutput.StagedFile(f, ShuffleFiles.readBytes(staging, f)));
+          }
+        }
+      }
+      return new GroupOutput(districtFacts.size(), staged, emitted);
     }
 
     /**
@@ -217,10 +299,8 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
      * the list of files written (a few hundred 汇总表 per group) made the DirectRunner copy a
      * growing bag for every group that finished, 3.5 s of a national run.
      */
-    private void stageFacts(String group, List<RunFact> facts) throws IOException {
-      if (!facts.isEmpty()) {
-        ShuffleFiles.writeFacts(staging, group, facts);
-      }
+    private String stageFacts(String group, List<RunFact> facts) throws IOException {
+      return facts.isEmpty() ? null : ShuffleFiles.writeFacts(staging, group, facts);
     }
 
     private TablePartWriter writer(TableSchema table, String part) throws IOException {
@@ -228,14 +308,18 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
     }
 
     /** Parts of each city and province, one shuffle file per province, keyed by province. */
-    private void emitRegionShares(String group, Map<String, List<DistrictShare>> regions, OutputReceiver<KV<String, String>> out)
-        throws IOException {
+    private List<GroupOutput.Emitted> emitRegionShares(String group, Map<String, List<DistrictShare>> regions,
+        OutputReceiver<KV<String, String>> out) throws IOException {
       Map<String, List<RegionShares>> byProvince = new TreeMap<>();
       regions.forEach((code, parts) -> byProvince.computeIfAbsent(code.substring(0, 2), k -> new ArrayList<>())
           .add(new RegionShares(code, parts)));
+      List<GroupOutput.Emitted> emitted = new ArrayList<>();
       for (Map.Entry<String, List<RegionShares>> e : byProvince.entrySet()) {
-        out.output(KV.of(e.getKey(), ShuffleFiles.writeRegionShares(staging, e.getKey(), group, e.getValue())));
+        String file = ShuffleFiles.writeRegionShares(staging, e.getKey(), group, e.getValue());
+        out.output(KV.of(e.getKey(), file));
+        emitted.add(new GroupOutput.Emitted(e.getKey(), file));
       }
+      return emitted;
     }
 
     private static long count(List<Finding> findings, Severity s) {

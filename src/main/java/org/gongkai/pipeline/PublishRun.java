@@ -54,6 +54,8 @@ public final class PublishRun {
     List<RunFact.FileRead> files = new ArrayList<>();
     List<RunFact.DistrictAnalysed> districts = new ArrayList<>();
     List<RunFact.FileNotices> notices = new ArrayList<>();
+    java.util.Set<String> groups = new java.util.TreeSet<>();
+    java.util.Set<String> groupsFromCache = new java.util.TreeSet<>();
     List<OutputFile> outputs = new ArrayList<>();
     Map<String, Long> rejectRows = Map.of();
     List<RunFact> gathered = new ArrayList<>(ShuffleFiles.readAllFacts(run.stagingDir()));
@@ -63,6 +65,11 @@ public final class PublishRun {
         files.add(r);
       } else if (f instanceof RunFact.FileNotices n) {
         notices.add(n);
+      } else if (f instanceof RunFact.GroupAnalysed g) {
+        groups.add(g.group());
+        if (g.fromCache()) {
+          groupsFromCache.add(g.group());
+        }
       } else if (f instanceof RunFact.DistrictAnalysed d) {
         districts.add(d);
       } else if (f instanceof RunFact.Written w) {
@@ -101,6 +108,8 @@ public final class PublishRun {
     stages.put("records_rejected", rejected);
     stages.put("observations", observations);
     stages.put("districts", districts.size());
+    stages.put("district_groups", groups.size());
+    stages.put("district_groups_from_cache", groupsFromCache.size());
     stages.put("duplicates_dropped", districts.stream().mapToLong(RunFact.DistrictAnalysed::duplicates).sum());
     stages.put("duplicate_conflicts", districts.stream().mapToLong(RunFact.DistrictAnalysed::conflicts).sum());
     stages.put("observations_kept", districts.stream().mapToLong(RunFact.DistrictAnalysed::winners).sum());

@@ -50,6 +50,9 @@ public sealed interface RunFact extends Serializable {
   /** Facts of one kind, gathered: what one read group, district group or province stages ({@link ShuffleFiles}). */
   record Gathered(String kind, List<RunFact> facts) implements RunFact {}
 
+  /** A group of districts analysed, or whose outputs came from the cache (its batches were a cached run's). */
+  record GroupAnalysed(String group, int districts, boolean fromCache) implements RunFact {}
+
   /** The kind of a fact, which begins the name of the file it is staged in. */
   static String kind(RunFact f) {
     if (f instanceof Gathered g) {
@@ -57,6 +60,9 @@ public sealed interface RunFact extends Serializable {
     }
     if (f instanceof FileNotices) {
       return "4-notices";
+    }
+    if (f instanceof GroupAnalysed) {
+      return "5-groups";
     }
     return f instanceof FileRead ? "1-files" : f instanceof DistrictAnalysed ? "2-districts" : "3-written";
   }

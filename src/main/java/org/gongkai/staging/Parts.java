@@ -182,8 +182,12 @@ public final class Parts {
 
   /** A new stream part {@code _parts/<kind>/<part>.bin}, buffered: what records and objects are written to. */
   private static OutputStream createStream(String stagingDir, String kind, String part) throws IOException {
-    return OneThreadBuffers.out(
-        Channels.newOutputStream(TableWriter.Files.create(stagingDir, DIR + "/" + kind + "/" + part + ".bin")));
+    return OneThreadBuffers.out(Channels.newOutputStream(TableWriter.Files.create(stagingDir, path(kind, part))));
+  }
+
+  /** Where a part of a kind is staged, relative to the staging folder: {@code _parts/<kind>/<part>.bin}. */
+  public static String path(String kind, String part) {
+    return DIR + "/" + kind + "/" + part + ".bin";
   }
 
   /** A stream part opened for reading, buffered: what records and objects are read from. */

@@ -49,6 +49,32 @@ public final class ShuffleFiles {
     return read(stagingDir, name, DistrictBatchCoder.of());
   }
 
+  /** A batch, its file's bytes also fed to {@code digest} (a group's cache key is made of its batches' digests). */
+  public static DistrictBatch read(String stagingDir, String name, java.security.MessageDigest digest) throws IOException {
+    ResourceId id = FileSystems.matchNewResource(stagingDir + "/" + name, false);
+    try (InputStream in = OneThreadBuffers.in(new java.security.DigestInputStream(
+        Channels.newInputStream(FileSystems.open(id)), digest))) {
+      DistrictBatch b = DistrictBatchCoder.of().decode(in);
+      in.transferTo(java.io.OutputStream.nullOutputStream()); // every byte counts, even any the coder left
+      return b;
+    }
+  }
+
+  /** A staged file's bytes ({@code name} relative to the staging folder). */
+  public static byte[] readBytes(String stagingDir, String name) throws IOException {
+    ResourceId id = FileSystems.matchNewResource(stagingDir + "/" + name, false);
+    try (InputStream in = Channels.newInputStream(FileSystems.open(id))) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** Puts a file into staging under {@code name}: written aside, then renamed into place. */
+  public static void writeBytes(String stagingDir, String name, byte[] bytes) throws IOException {
+    try (java.io.OutputStream out = Channels.newOutputStream(TableWriter.Files.create(stagingDir, name))) {
+      out.write(bytes);
+    }
+  }
+
   public static String writeRegionShares(String stagingDir, String province, String group, List<RegionShares> parts)
       throws IOException {
     return write(stagingDir, "shuffle/regions/" + province + "/" + group, REGION_SHARES, parts);

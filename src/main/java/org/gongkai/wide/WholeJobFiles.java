@@ -100,6 +100,16 @@ public final class WholeJobFiles {
       }
     }
 
+    /** The files this group's parts are in (relative to staging), once closed. */
+    public List<String> files() {
+      List<String> files = new ArrayList<>();
+      wideByYear.keySet().forEach(year -> files.add(Parts.path(WIDE + "/" + year, part)));
+      for (String kind : List.of(SECTIONS, CHARTS, REJECTS, WIDE_METRICS, WIDE_DISTRICTS)) {
+        files.add(Parts.path(kind, part));
+      }
+      return files;
+    }
+
     @Override
     public void close() throws IOException {
       List<Closeable> all = new ArrayList<>(wideByYear.values());

@@ -76,6 +76,26 @@ class ParseCacheTest {
   }
 
   @Test
+  void groupEntriesShareTheBoundWithReadings() throws Exception {
+    ParseCache probe = new ParseCache(tmp.toString(), Long.MAX_VALUE, "id");
+    probe.put(key(0), reading(200));
+    long size = Files.size(Path.of(probe.entry(key(0))));
+    ParseCache cache = new ParseCache(tmp.toString(), 2 * size + size / 2, "id");
+    GroupOutput group = new GroupOutput(2, List.of(new GroupOutput.StagedFile("_parts/x/g00001.bin",
+        new byte[(int) size - 200])), List.of(new GroupOutput.Emitted("34", "_parts/shuffle/regions/34/g00001.bin")));
+    cache.put(key(1), group);
+    Files.setLastModifiedTime(Path.of(cache.groupEntry(key(1))), FileTime.fromMillis(1_700_000_000_000L));
+    Files.setLastModifiedTime(Path.of(cache.entry(key(0))), FileTime.fromMillis(1_700_000_001_000L));
+    cache.put(key(2), reading(200));
+    assertEquals(group.emitted(), cache.group(key(1)).emitted(), "read back (and renewed)");
+    assertNull(cache.group(key(0)), "a reading's key is no group's");
+    assertEquals(1, cache.trim());
+    assertNotNull(cache.group(key(1)), "renewed by the hit, kept");
+    assertNull(cache.get(key(0)), "the oldest, a reading, out");
+    assertNotNull(cache.get(key(2)));
+  }
+
+  @Test
   void everySettingThatChangesReadingChangesTheKey() {
     SourceSpec s = new SourceSpec("s", 0, SourceSpec.Format.CSV, "a/*.csv", "auto", null, null, Map.of(), 0, null);
     String k = CacheKey.of("id", s, "a/x.csv", "ab", "1,2");

@@ -63,6 +63,9 @@ class ParseCacheJobTest {
     assertTrue(fromCache(warm).values().stream().allMatch(b -> b), "a warm run parses none: " + fromCache(warm));
     assertSameFiles(cold, warm);
     assertEquals(28, manifest(warm).path("stages").path("files_from_cache").asLong());
+    assertEquals(List.of(3L, 0L), groups(cold), "3 district groups, each analysed");
+    assertEquals(List.of(3L, 3L), groups(warm), "none analysed again: the same batches");
+    assertEquals(3, groupEntries().size());
 
     Path corrections = tmp.resolve("sample-data/yuan-corrections-2018.csv");
     String text = Files.readString(corrections, StandardCharsets.UTF_8);
@@ -71,6 +74,7 @@ class ParseCacheJobTest {
     Path changed = run();
     Map<String, Boolean> third = fromCache(changed);
     third.forEach((file, hit) -> assertEquals(!file.endsWith("yuan-corrections-2018.csv"), hit, file));
+    assertEquals(List.of(3L, 2L), groups(changed), "only the group of 裕安区 is analysed again");
     Path off = run("--cache=off");
     assertTrue(fromCache(off).values().stream().noneMatch(b -> b));
     assertSameFiles(off, changed);
@@ -93,6 +97,30 @@ class ParseCacheJobTest {
     assertSameFiles(cold, again);
     assertTrue(Files.getLastModifiedTime(bad).toMillis() > 1_000_000_000_000L, "its entry was written again");
     assertTrue(fromCache(run()).values().stream().allMatch(b -> b), "and serves the next run");
+  }
+
+  @Test
+  void aCorruptGroupEntryIsIgnoredAndRewritten() throws Exception {
+    Path cold = run();
+    Path bad = groupEntries().get(1);
+    byte[] bytes = Files.readAllBytes(bad);
+    bytes[bytes.length - 10] ^= 0x01;
+    Files.write(bad, bytes);
+    Path again = run();
+    assertEquals(List.of(3L, 2L), groups(again), "the corrupt entry's group is analysed again");
+    assertSameFiles(cold, again);
+    assertEquals(List.of(3L, 3L), groups(run()), "and its entry serves the next run");
+  }
+
+  @Test
+  void aChangedAuditSettingAnalysesEveryGroupAgain() throws Exception {
+    run();
+    String job = Files.readString(jobFile);
+    assertTrue(job.contains("outlier_z: 3.5"));
+    Files.writeString(jobFile, job.replace("outlier_z: 3.5", "outlier_z: 3.0"));
+    Path changed = run();
+    assertEquals(28, manifest(changed).path("stages").path("files_from_cache").asLong(), "the readings still serve");
+    assertEquals(List.of(3L, 0L), groups(changed), "but no group: the findings depend on the setting");
   }
 
   @Test
@@ -138,6 +166,18 @@ class ParseCacheJobTest {
     }
   }
 
+  private List<Path> groupEntries() throws IOException {
+    try (Stream<Path> s = Files.list(cache.resolve("groups"))) {
+      return s.sorted().toList();
+    }
+  }
+
+  /** The district groups of a run, and how many of them came from the cache. */
+  private static List<Long> groups(Path out) throws IOException {
+    JsonNode st = manifest(out).path("stages");
+    return List.of(st.path("district_groups").asLong(), st.path("district_groups_from_cache").asLong());
+  }
+
   private static JsonNode manifest(Path out) throws IOException {
     return new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
   }
@@ -168,7 +208,7 @@ class ParseCacheJobTest {
   private static JsonNode runFree(Path out) throws IOException {
     ObjectNode m = (ObjectNode) manifest(out);
     m.remove(List.of("started_at", "finished_at"));
-    ((ObjectNode) m.path("stages")).remove("files_from_cache");
+    ((ObjectNode) m.path("stages")).remove(List.of("files_from_cache", "district_groups_from_cache"));
     for (JsonNode s : m.path("sources")) {
       for (JsonNode f : s.path("files")) {
         ((ObjectNode) f).remove("from_cache");
