@@ -88,7 +88,7 @@ public final class FileReadingCodec {
       DataInputStream h = new DataInputStream(new ByteArrayInputStream(entry));
       byte[] magic = new byte[MAGIC.length];
       h.readFully(magic);
-      if (!Arrays.equals(magic, MAGIC) || h.readInt() != FORMAT || !key.equals(readShortString(h))) {
+      if (!Arrays.equals(magic, MAGIC) || h.readInt() != FORMAT || !key.equals(Strings.read(h, 4096))) {
         return null;
       }
       int length = h.readInt();
@@ -122,17 +122,6 @@ public final class FileReadingCodec {
     } catch (IOException | DataFormatException | RuntimeException e) {
       return null; // not an entry of ours: the caller reads the file again and rewrites the entry
     }
-  }
-
-  /** The key of a header, refused before reading when its length cannot be a key's. */
-  private static String readShortString(DataInputStream d) throws IOException {
-    int n = d.readInt();
-    if (n < 0 || n > 4096) {
-      return null;
-    }
-    byte[] b = new byte[n];
-    d.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
   }
 
   private static byte[] body(FileReading reading) throws IOException {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
+import org.gongkai.staging.Strings;
 
 /**
  * A group's cache entry: a header (magic {@code GKGO}, format version, the entry's key), the
@@ -31,14 +32,14 @@ public final class GroupOutputCodec {
       d.writeInt(group.districts());
       d.writeInt(group.files().size());
       for (GroupOutput.StagedFile f : group.files()) {
-        writeString(d, f.path());
+        Strings.write(d, f.path());
         d.writeInt(f.bytes().length);
         d.write(f.bytes());
       }
       d.writeInt(group.emitted().size());
       for (GroupOutput.Emitted e : group.emitted()) {
-        writeString(d, e.key());
-        writeString(d, e.value());
+        Strings.write(d, e.key());
+        Strings.write(d, e.value());
       }
       d.flush();
       byte[] b = body.toByteArray();
@@ -48,7 +49,7 @@ public final class GroupOutputCodec {
       DataOutputStream h = new DataOutputStream(bytes);
       h.write(MAGIC);
       h.writeInt(FORMAT);
-      writeString(h, key);
+      Strings.write(h, key);
       h.writeInt(b.length);
       h.writeInt((int) crc.getValue());
       h.write(b);
@@ -65,7 +66,7 @@ public final class GroupOutputCodec {
       DataInputStream h = new DataInputStream(new ByteArrayInputStream(entry));
       byte[] magic = new byte[MAGIC.length];
       h.readFully(magic);
-      if (!Arrays.equals(magic, MAGIC) || h.readInt() != FORMAT || !key.equals(readString(h, 4096))) {
+      if (!Arrays.equals(magic, MAGIC) || h.readInt() != FORMAT || !key.equals(Strings.read(h, 4096))) {
         return null;
       }
       int length = h.readInt();
@@ -87,7 +88,7 @@ public final class GroupOutputCodec {
       }
       List<GroupOutput.StagedFile> files = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        String path = readString(d, 4096);
+        String path = Strings.read(d, 4096);
         int size = d.readInt();
         if (path == null || size < 0 || size > d.available()) {
           return null;
@@ -102,8 +103,8 @@ public final class GroupOutputCodec {
       }
       List<GroupOutput.Emitted> emitted = new ArrayList<>(m);
       for (int i = 0; i < m; i++) {
-        String k = readString(d, 4096);
-        String v = readString(d, 4096);
+        String k = Strings.read(d, 4096);
+        String v = Strings.read(d, 4096);
         if (k == null || v == null) {
           return null;
         }
@@ -113,21 +114,5 @@ public final class GroupOutputCodec {
     } catch (IOException | RuntimeException e) {
       return null; // not an entry of ours: the group is analysed again and the entry rewritten
     }
-  }
-
-  private static void writeString(DataOutputStream d, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    d.writeInt(b.length);
-    d.write(b);
-  }
-
-  private static String readString(DataInputStream d, int max) throws IOException {
-    int n = d.readInt();
-    if (n < 0 || n > max) {
-      return null;
-    }
-    byte[] b = new byte[n];
-    d.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
   }
 }

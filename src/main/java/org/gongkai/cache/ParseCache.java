@@ -45,6 +45,8 @@ public record ParseCache(String folder, long maxBytes, String identity) implemen
   private static final Pattern TEMP = Pattern.compile("[0-9a-f]{64}\\.(gkpc|gkgo)\\.tmp-[0-9a-f-]{36}");
   /** A temporary entry older than this was left by a killed worker. */
   private static final long STALE_TEMP_MILLIS = 3_600_000;
+  /** What a failed write made the run do instead, each said once per worker. */
+  private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public static ParseCache off() {
     return new ParseCache(null, 0, null);
@@ -56,18 +58,7 @@ public record ParseCache(String folder, long maxBytes, String identity) implemen
 
   /** The reading cached under {@code key}, or null (none, or not an intact entry of this key). */
   public FileReading get(String key) {
-    String path = entry(key);
-    byte[] bytes;
-    try {
-      bytes = readAll(path);
-    } catch (IOException missing) {
-      return null;
-    }
-    FileReading reading = FileReadingCodec.decode(bytes, key);
-    if (reading != null) {
-      touch(path);
-    }
-    return reading;
+    return read(entry(key), bytes -> FileReadingCodec.decode(bytes, key));
   }
 
   /** Stores a reading under {@code key}: written aside, then renamed into place. */
@@ -77,23 +68,46 @@ public record ParseCache(String folder, long maxBytes, String identity) implemen
 
   /** What a group of districts staged, cached under {@code key} ({@link CacheKey#group}), or null. */
   public GroupOutput group(String key) {
-    String path = groupEntry(key);
+    return read(groupEntry(key), bytes -> GroupOutputCodec.decode(bytes, key));
+  }
+
+  /** The entry at {@code path} decoded, or null (none, or {@code decode} refused it); a hit renews it. */
+  private static <T> T read(String path, java.util.function.Function<byte[], T> decode) {
     byte[] bytes;
     try {
       bytes = readAll(path);
     } catch (IOException missing) {
       return null;
     }
-    GroupOutput group = GroupOutputCodec.decode(bytes, key);
-    if (group != null) {
+    T value = decode.apply(bytes);
+    if (value != null) {
       touch(path);
     }
-    return group;
+    return value;
   }
 
   /** Stores what a group staged under {@code key}: written aside, then renamed into place. */
   public void put(String key, GroupOutput group) throws IOException {
     write(groupEntry(key), GroupOutputCodec.encode(key, group));
+  }
+
+  /**
+   * Stores an entry by {@code put}; when the folder cannot take it, the run goes on without it,
+   * said once per worker ({@code instead}: what the run does then).
+   */
+  public void putQuietly(IoWrite put, String instead) {
+    try {
+      put.run();
+    } catch (IOException | RuntimeException e) {
+      if (WARNED.add(instead)) {
+        System.err.println("gongkai: the cache " + folder + " cannot be written (" + e.getMessage() + "); " + instead);
+      }
+    }
+  }
+
+  /** A write into the cache. */
+  public interface IoWrite {
+    void run() throws IOException;
   }
 
   private static void write(String path, byte[] bytes) throws IOException {

@@ -70,7 +70,6 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
   }
 
   static final class AnalyseGroupFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
-    private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
     private final JobSpec job;
     private transient Gazetteer gazetteer;
     private transient Rows rows;
@@ -170,15 +169,7 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
         throw new UncheckedIOException("cannot stage the facts of district group " + part + ": " + e.getMessage(), e);
       }
       if (key != null) {
-        try {
-          cache.put(key, written);
-        } catch (IOException | RuntimeException e) {
-          // the run goes on without the entry; said once per worker
-          if (WARNED.compareAndSet(false, true)) {
-            System.err.println("gongkai: the cache " + cache.folder() + " cannot be written (" + e.getMessage()
-                + "); district groups are analysed in full instead");
-          }
-        }
+        cache.putQuietly(() -> cache.put(key, written), "district groups are analysed in full instead");
       }
     }
 

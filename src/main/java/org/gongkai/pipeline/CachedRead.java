@@ -5,7 +5,6 @@ import org.gongkai.job.InputFile;
 import org.gongkai.job.Inputs;
 import org.gongkai.job.JobSpec;
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.gongkai.cache.CacheKey;
 import org.gongkai.cache.FileReading;
@@ -21,7 +20,6 @@ import org.gongkai.ingest.ReadSink;
 public final class CachedRead {
   /** Files with more events than this are parsed every time (their reading would not fit beside the batches). */
   static final long MAX_EVENTS = 2_000_000;
-  private static final AtomicBoolean WARNED = new AtomicBoolean();
 
   private final ParseCache cache;
   private final String limits;
@@ -63,15 +61,7 @@ public final class CachedRead {
     ReadCounts counts = parse.apply(recorder);
     FileReading reading = recorder.reading(counts);
     if (reading != null) {
-      try {
-        cache.put(key, reading);
-      } catch (IOException | RuntimeException e) {
-        // the run goes on without the entry; said once per worker, not once per file
-        if (WARNED.compareAndSet(false, true)) {
-          System.err.println("gongkai: the parse cache " + cache.folder() + " cannot be written (" + e.getMessage()
-              + "); files are read in full instead");
-        }
-      }
+      cache.putQuietly(() -> cache.put(key, reading), "files are read in full instead");
     }
     return new Result(counts, false);
   }

@@ -28,4 +28,15 @@ public final class Strings {
     d.readFully(b);
     return new String(b, StandardCharsets.UTF_8);
   }
+
+  /** A string written by {@link #write}, or null when absent or longer than {@code max} bytes (refused before reading). */
+  public static String read(DataInputStream d, int max) throws IOException {
+    int n = d.readInt();
+    if (n < 0 || n > max) {
+      return null;
+    }
+    byte[] b = new byte[n];
+    d.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
 }
