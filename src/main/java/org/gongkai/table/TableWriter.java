@@ -4,15 +4,12 @@ import org.gongkai.staging.Parts;
 import org.gongkai.table.parquet.RowFileWriter;
 import org.gongkai.table.parquet.RunAwareValuesWriters;
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -84,10 +81,8 @@ public final class TableWriter {
     public CsvFile(String dir, String rel, List<String> header, boolean bom) throws IOException {
       this.rel = rel;
       this.channel = Files.create(dir, rel);
-      // Buffered chars: the printer hands the writer a cell or a comma at a time, and an
-      // OutputStreamWriter runs its encoder (and allocates) for each.
-      Writer w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
-          1 << 14);
+      // The printer hands the writer a cell or a comma at a time.
+      Writer w = new Utf8Writer(Channels.newOutputStream(channel));
       this.printer = new CSVPrinter(w, CSV);
       if (bom) {
         w.write('\uFEFF');

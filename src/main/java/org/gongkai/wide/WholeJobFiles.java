@@ -123,8 +123,8 @@ public final class WholeJobFiles {
   }
 
   /**
-   * The 汇总表 files of every year some group wrote, in year order, then {@code report.html}. Each file is made from its own parts into its own file, so they are written
-   * side by side, one per core; the page, the longest, starts first.
+   * The 汇总表 files of every year some group wrote, in year order, then {@code report.html}. Each
+   * file is made from its own parts into its own file, so they are written side by side, one per core.
    */
   public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
       String runDate, List<HtmlReport.Fact> facts) throws IOException {
@@ -170,21 +170,26 @@ public final class WholeJobFiles {
       d.forEach(code -> districts.add((String) code));
     }
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    boolean perDistrict = new org.gongkai.job.JobSpec.Outputs("", List.of(), districtWorkbooks)
+        .districtWorkbooks(districts.size());
+    List<WideYearFiles> years = new ArrayList<>();
+    metricsByYear.forEach((year, keys) -> years.add(new WideYearFiles(staging, year,
+        WideTable.inCatalogOrder(keys, catalog), metricsByYear.containsKey(year - 1), districts, gazetteer, catalog,
+        runDate, perDistrict)));
+    // The longest first and the page (a few seconds at most) last, so that no core waits long
+    // for the other at the end.
+    List<WideYearFiles> longestFirst = new ArrayList<>(years);
+    longestFirst.sort(Comparator.comparingInt(WideYearFiles::columns).reversed());
     return WideWorkbook.reproducibly(pool -> {
+      Map<WideYearFiles, Future<List<OutputFile>>> files = new HashMap<>();
+      for (WideYearFiles y : longestFirst) {
+        files.put(y, pool.submit(y::write));
+      }
       Future<OutputFile> report = pool.submit(() -> writeReport(staging, jobName, runDate, facts, notices, jobDir,
           topFindings));
-      List<Future<List<OutputFile>>> files = new ArrayList<>();
-      for (Map.Entry<Integer, TreeSet<String>> e : metricsByYear.entrySet()) {
-        List<String> metrics = WideTable.inCatalogOrder(e.getValue(), catalog);
-        boolean prior = metricsByYear.containsKey(e.getKey() - 1);
-        boolean perDistrict = new org.gongkai.job.JobSpec.Outputs("", List.of(), districtWorkbooks)
-            .districtWorkbooks(districts.size());
-        files.add(pool.submit(() -> new WideYearFiles(staging, e.getKey(), metrics, prior, districts, gazetteer, catalog,
-            runDate, perDistrict).write()));
-      }
       List<OutputFile> out = new ArrayList<>();
-      for (Future<List<OutputFile>> f : files) {
-        out.addAll(f.get());
+      for (WideYearFiles y : years) {
+        out.addAll(files.get(y).get());
       }
       out.add(report.get());
       return out;

@@ -67,6 +67,11 @@ final class WideYearFiles {
     this.byProvince = provinces.size() > 1;
   }
 
+  /** The figure columns of a row: what the year's files cost, about. */
+  int columns() {
+    return metrics.size() * (prior ? 3 : 1);
+  }
+
   /** Writes the files; returns them, district files first, then all.csv and all.xlsx. */
   List<OutputFile> write() throws IOException {
     var combiner = new WideTable.Combiner(year, metrics, districts, gazetteer, catalog);

@@ -51,7 +51,7 @@ class ComparisonsTest {
     assertNull(row(Comparisons.compare(obs, 5, catalog), 2018, "t5").robustZ());
   }
 
-  /** Rows come out in the table's order (year, catalog order, township) whatever the winners' order. */
+  /** Rows come out in the table's order (year, township, catalog order) whatever the winners' order. */
   @net.jqwik.api.Property(tries = 200)
   void rowsAreInTableOrderWhateverTheInputOrder(
       @net.jqwik.api.ForAll @net.jqwik.api.constraints.Size(max = 60) List<@net.jqwik.api.constraints.IntRange(max = 999) Integer> picks,
@@ -66,8 +66,8 @@ class ComparisonsTest {
     java.util.Collections.shuffle(shuffled, random);
     List<ComparisonRow> rows = Comparisons.compare(shuffled, 5, catalog);
     List<ComparisonRow> expected = new ArrayList<>(rows);
-    expected.sort(java.util.Comparator.comparingInt(ComparisonRow::year)
-        .thenComparingInt(r -> catalog.indexOf(r.metric())).thenComparing(ComparisonRow::townshipCode));
+    expected.sort(java.util.Comparator.comparingInt(ComparisonRow::year).thenComparing(ComparisonRow::townshipCode)
+        .thenComparingInt(r -> catalog.indexOf(r.metric())));
     assertEquals(expected, rows);
     assertEquals(unique.size(), rows.size());
     List<Observation> inOrder = new ArrayList<>(unique.values());

@@ -236,7 +236,7 @@ public final class DuckDbJob {
         + "JOIN town t ON t.code = w.township_code JOIN metrics m ON m.metric = w.metric "
         + "LEFT JOIN gaz d ON d.code = g.district_code LEFT JOIN gaz c ON c.code = left(w.township_code, 4) "
         + "LEFT JOIN gaz p ON p.code = left(w.township_code, 2)) "
-        + "ORDER BY district_code, year, ord, township_code) TO " + lit(dir.toString()) + " (FORMAT parquet, PARTITION_BY (year), COMPRESSION snappy)");
+        + "ORDER BY district_code, year, township_code, ord) TO " + lit(dir.toString()) + " (FORMAT parquet, PARTITION_BY (year), COMPRESSION snappy)");
     st.execute("DROP TABLE cmp_groups");
     st.execute("DROP TABLE cmp_mad");
   }
