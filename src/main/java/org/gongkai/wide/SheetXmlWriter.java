@@ -1,6 +1,5 @@
 package org.gongkai.wide;
 
-import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -16,12 +15,12 @@ import org.gongkai.table.Utf8Writer;
  * SXSSF's sheet writer, writing the XML POI writes, byte for byte, at less cost: through a
  * writer without a lock per call, and a numeric cell with its reference, style and value put
  * together from per-row and per-column texts instead of formatted anew. A national all.xlsx
- * holds about five million numeric cells a year, and writing them was most of the 汇总表.
+ * holds about five million numeric cells a year, and writing them was half of the 汇总表.
  */
 final class SheetXmlWriter extends SheetDataWriter {
   private static final long PLAIN_BELOW = 10_000_000L; // Double.toString writes 1.0E7 and up in E notation
-  private String[] columns = new String[64];
-  private String[] styles = new String[64];
+  private final Texts columns = new Texts(CellReference::convertNumToColString);
+  private final Texts styles = new Texts(Integer::toString);
   private String row = "1";
 
   SheetXmlWriter() throws IOException {
@@ -31,8 +30,7 @@ final class SheetXmlWriter extends SheetDataWriter {
   @Override
   @SuppressWarnings("deprecation") // POI means to make it protected, which still overrides
   public Writer createWriter(File fd) throws IOException {
-    FileOutputStream fos = new FileOutputStream(fd);
-    return new Utf8Writer(new BufferedOutputStream(fos, 1 << 16));
+    return new Utf8Writer(new FileOutputStream(fd));
   }
 
   @Override
@@ -48,12 +46,12 @@ final class SheetXmlWriter extends SheetDataWriter {
       return;
     }
     _out.write("<c r=\"");
-    _out.write(column(column));
+    _out.write(columns.get(column));
     _out.write(row);
     int style = cell.getCellStyle().getIndex() & 0xffff;
     if (style != 0) {
       _out.write("\" s=\"");
-      _out.write(style(style));
+      _out.write(styles.get(style));
     }
     _out.write("\" t=\"n\"><v>");
     writeNumber(cell.getNumericCellValue());
@@ -71,27 +69,25 @@ final class SheetXmlWriter extends SheetDataWriter {
     }
   }
 
-  private String column(int c) {
-    if (c >= columns.length) {
-      columns = java.util.Arrays.copyOf(columns, Math.max(c + 1, 2 * columns.length));
-    }
-    String s = columns[c];
-    if (s == null) {
-      s = CellReference.convertNumToColString(c);
-      columns[c] = s;
-    }
-    return s;
-  }
+  /** Texts by a small index, each made once: a column's letters, a style's number. */
+  private static final class Texts {
+    private final java.util.function.IntFunction<String> make;
+    private String[] made = new String[64];
 
-  private String style(int i) {
-    if (i >= styles.length) {
-      styles = java.util.Arrays.copyOf(styles, Math.max(i + 1, 2 * styles.length));
+    Texts(java.util.function.IntFunction<String> make) {
+      this.make = make;
     }
-    String s = styles[i];
-    if (s == null) {
-      s = Integer.toString(i);
-      styles[i] = s;
+
+    String get(int i) {
+      if (i >= made.length) {
+        made = java.util.Arrays.copyOf(made, Math.max(i + 1, 2 * made.length));
+      }
+      String s = made[i];
+      if (s == null) {
+        s = make.apply(i);
+        made[i] = s;
+      }
+      return s;
     }
-    return s;
   }
 }
