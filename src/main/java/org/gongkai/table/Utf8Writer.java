@@ -44,7 +44,7 @@ public final class Utf8Writer extends Writer {
       if (used >= bytes.length - 4) {
         drain();
       }
-      // ASCII runs without a call per char; room is left for one char of four bytes
+      // ASCII straight to bytes up to where a char of four bytes still has room
       int stop = Math.min(end, off + (bytes.length - 4 - used));
       if (high == 0) {
         for (char c; off < stop && (c = s.charAt(off)) < 0x80; off++) {
