@@ -30,13 +30,11 @@ public final class Comparisons {
     for (Observation o : winners) {
       values.put(new Figure(o.townshipCode(), o.year(), o.metric()), o.value());
     }
-    // Rows are made group by group (year, catalog order of the metric), each group's townships
-    // put in order (one pass when the winners come from the deduplication, already in township
-    // order), then come out in the table's order: year, township, metric. A township's region
-    // columns then repeat row after row, which Parquet's dictionary and statistics pass quickly.
+    // Rows are made group by group (year, catalog order of the metric), then put in the table's
+    // order: year, township, metric. A township's region columns then repeat row after row,
+    // which Parquet's dictionary and statistics pass quickly.
     List<ComparisonRow> rows = new ArrayList<>(winners.size());
     for (List<Observation> group : ByYearMetric.group(winners, Observation::year, Observation::metric, catalog)) {
-      group.sort((a, b) -> a.townshipCode().compareTo(b.townshipCode()));
       long[] sorted = new long[group.size()];
       for (int i = 0; i < sorted.length; i++) {
         sorted[i] = group.get(i).value();
