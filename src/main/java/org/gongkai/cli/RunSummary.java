@@ -124,9 +124,12 @@ public final class RunSummary {
     }
     out.println(String.format("    %-18s %8d files  wide/<year>/<district>.csv|.xlsx and wide/<year>/all.csv|.xlsx", "汇总表 (wide)",
         wide));
-    if (districtCsvs > 0 && districtBooks == 0) {
-      out.println("      no workbook per district (outputs.district_workbooks; by default none beyond "
-          + org.gongkai.job.JobSpec.Outputs.AUTO_DISTRICT_WORKBOOKS + " districts): all.xlsx has a sheet per city");
+    if (wide > 0 && (districtCsvs == 0 || districtBooks == 0)) {
+      String none = districtCsvs == 0 && districtBooks == 0 ? "no CSV or workbook per district (outputs.district_csv, "
+          + "outputs.district_workbooks" : districtCsvs == 0 ? "no CSV per district (outputs.district_csv"
+          : "no workbook per district (outputs.district_workbooks";
+      out.println("      " + none + "; by default none beyond " + org.gongkai.job.JobSpec.Outputs.AUTO_DISTRICT_WORKBOOKS
+          + " districts): all.csv and all.xlsx have every district");
     }
     out.println("  report to open in a browser: " + outputDir + "/" + WholeJobFiles.REPORT);
     if (st.path("findings_error").asLong() + st.path("findings_warning").asLong() > 0) {

@@ -44,7 +44,7 @@ public final class JobFileReader {
       "header_row", Set.of(Format.CSV, Format.EXCEL),
       "sheet", Set.of(Format.EXCEL),
       "header_rows", Set.of(Format.EXCEL));
-  private static final Set<String> OUTPUTS = Set.of("directory", "formats", "district_workbooks");
+  private static final Set<String> OUTPUTS = Set.of("directory", "formats", "district_workbooks", "district_csv");
   private static final Set<String> ROLLUP = Set.of("levels");
   private static final Set<String> AUDIT =
       Set.of("outlier_z", "outlier_min_difference", "outlier_min_ratio", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units",
@@ -352,15 +352,19 @@ public final class JobFileReader {
         formats.add(v);
       }
     }
-    JsonNode w = node.get("district_workbooks");
-    Boolean workbooks = null;
-    if (w != null && !w.isNull() && !(w.isTextual() && w.asText().equals("auto"))) {
-      if (!w.isBoolean()) {
-        throw new JobFileException(file, "outputs.district_workbooks", "must be true, false or auto, not '" + w.asText() + "'");
-      }
-      workbooks = w.asBoolean();
+    return new Outputs(dir, List.copyOf(formats), auto(node, "district_workbooks"), auto(node, "district_csv"));
+  }
+
+  /** An output switch of true, false or auto: null for auto (or not given). */
+  private Boolean auto(JsonNode outputs, String key) {
+    JsonNode w = outputs.get(key);
+    if (w == null || w.isNull() || w.isTextual() && w.asText().equals("auto")) {
+      return null;
     }
-    return new Outputs(dir, List.copyOf(formats), workbooks);
+    if (!w.isBoolean()) {
+      throw new JobFileException(file, "outputs." + key, "must be true, false or auto, not '" + w.asText() + "'");
+    }
+    return w.asBoolean();
   }
 
   private List<String> levels(JsonNode node) {

@@ -56,18 +56,28 @@ public record JobSpec(
   /**
    * @param districtWorkbooks a 汇总表 workbook per district and year: true, false, or null for
    *     auto (when the job has at most {@link #AUTO_DISTRICT_WORKBOOKS} districts)
+   * @param districtCsv a 汇总表 CSV per district and year: true, false, or null for auto (the same rule)
    */
-  public record Outputs(String directory, List<String> formats, Boolean districtWorkbooks) implements Serializable {
-    /** Beyond this many districts a job writes the whole-job workbook only, unless it asks. */
+  public record Outputs(String directory, List<String> formats, Boolean districtWorkbooks, Boolean districtCsv)
+      implements Serializable {
+    /**
+     * Beyond this many districts a job writes the whole-job 汇总表 only (all.csv, all.xlsx with a
+     * sheet per city), unless it asks: a national job would write 3,000 files a year.
+     */
     public static final int AUTO_DISTRICT_WORKBOOKS = 200;
 
     public Outputs(String directory, List<String> formats) {
-      this(directory, formats, null);
+      this(directory, formats, null, null);
     }
 
     /** Whether a job of {@code districts} districts writes a workbook per district. */
     public boolean districtWorkbooks(int districts) {
       return districtWorkbooks == null ? districts <= AUTO_DISTRICT_WORKBOOKS : districtWorkbooks;
+    }
+
+    /** Whether a job of {@code districts} districts writes a 汇总表 CSV per district. */
+    public boolean districtCsv(int districts) {
+      return districtCsv == null ? districts <= AUTO_DISTRICT_WORKBOOKS : districtCsv;
     }
 
     public boolean parquet() {

@@ -172,7 +172,7 @@ public final class PublishRun {
     Progress.STAGE.set("writing the 汇总表 and report.html");
     outputs.addAll(WholeJobFiles.writeAll(staging, Inputs.gazetteer(job.gazetteer()), MetricCatalog.standard(),
         job.name(), run.startedAt().substring(0, 10), facts, notices, jobDir(), job.audit().topFindings(),
-        job.outputs().districtWorkbooks()));
+        job.outputs()));
     return outputs;
   }
 

@@ -87,6 +87,59 @@ public final class Utf8Writer extends Writer {
     return this;
   }
 
+  /**
+   * Text known to be ASCII, already as bytes: what writing its chars would write. Writers of
+   * markup keep their constant pieces so, and skip the copy and the encoding loop of each call.
+   */
+  public void writeAscii(byte[] b) throws IOException {
+    open();
+    ascii();
+    if (b.length > bytes.length - used) {
+      drain();
+      if (b.length > bytes.length) {
+        out.write(b);
+        return;
+      }
+    }
+    System.arraycopy(b, 0, bytes, used, b.length);
+    used += b.length;
+  }
+
+  /** A whole number in decimal, as {@link Long#toString(long)} writes it, without making the String. */
+  public void writeDecimal(long v) throws IOException {
+    open();
+    ascii();
+    if (used > bytes.length - 20) { // 20 chars: the sign and 19 digits of Long.MIN_VALUE
+      drain();
+    }
+    if (v < 0) {
+      bytes[used++] = '-';
+    } else {
+      v = -v; // counted down from the negative side, where Long.MIN_VALUE fits
+    }
+    int digits = 1;
+    for (long rest = v / 10; rest != 0; rest /= 10) {
+      digits++;
+    }
+    int at = used + digits;
+    used = at;
+    do {
+      bytes[--at] = (byte) ('0' - v % 10);
+      v /= 10;
+    } while (v != 0);
+  }
+
+  /** Before ASCII: a high surrogate left waiting becomes ?, as a char that is not its low one makes it. */
+  private void ascii() throws IOException {
+    if (high != 0) {
+      high = 0;
+      if (used >= bytes.length) {
+        drain();
+      }
+      bytes[used++] = '?';
+    }
+  }
+
   /** One char, with room for four bytes: a pair's four once its low surrogate comes. */
   private void put(char c) {
     if (high != 0) {

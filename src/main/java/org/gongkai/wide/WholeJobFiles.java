@@ -156,10 +156,10 @@ public final class WholeJobFiles {
     return writeAll(staging, gazetteer, catalog, jobName, runDate, facts, notices, jobDir, topFindings, null);
   }
 
-  /** As above; {@code districtWorkbooks}: a workbook per district and year (null: auto, see JobSpec.Outputs). */
+  /** As above; {@code outputs}: whether each district also gets its own files (null: auto, see JobSpec.Outputs). */
   public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
       String runDate, List<HtmlReport.Fact> facts, List<Notice> notices, String jobDir, int topFindings,
-      Boolean districtWorkbooks) throws IOException {
+      org.gongkai.job.JobSpec.Outputs outputs) throws IOException {
     TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
     for (Map<?, ?> m : Parts.readAll(staging, WIDE_METRICS, Map.class)) {
       m.forEach((year, keys) -> metricsByYear.computeIfAbsent((Integer) year, y -> new TreeSet<>())
@@ -170,12 +170,13 @@ public final class WholeJobFiles {
       d.forEach(code -> districts.add((String) code));
     }
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    boolean perDistrict = new org.gongkai.job.JobSpec.Outputs("", List.of(), districtWorkbooks)
-        .districtWorkbooks(districts.size());
+    var choice = outputs != null ? outputs : new org.gongkai.job.JobSpec.Outputs("", List.of());
+    boolean districtBooks = choice.districtWorkbooks(districts.size());
+    boolean districtCsv = choice.districtCsv(districts.size());
     List<WideYearFiles> years = new ArrayList<>();
     metricsByYear.forEach((year, keys) -> years.add(new WideYearFiles(staging, year,
         WideTable.inCatalogOrder(keys, catalog), metricsByYear.containsKey(year - 1), districts, gazetteer, catalog,
-        runDate, perDistrict)));
+        runDate, districtCsv, districtBooks)));
     // The longest first and the page (a few seconds at most) last, so that no core waits long
     // for the other at the end.
     List<WideYearFiles> longestFirst = new ArrayList<>(years);

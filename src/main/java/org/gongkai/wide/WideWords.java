@@ -12,7 +12,8 @@ import org.gongkai.model.Qualifier;
 
 /** The words of the 汇总表 workbooks, from {@code wide.yaml}: units, legend, headers. */
 record WideWords(String defaultUnit, Map<String, String> units, String legend, String region, String year,
-    String prior, String change, String remark, String summarySheet, String lowerBound, String approximate) {
+    String prior, String change, String remark, String cut, String summarySheet, String lowerBound,
+    String approximate) {
   static final WideWords STANDARD = load();
 
   /** 指标（单位）. */
@@ -54,7 +55,7 @@ record WideWords(String defaultUnit, Map<String, String> units, String legend, S
         }
       }
       return new WideWords(text(root, "default_unit"), Map.copyOf(units), text(root, "legend"), text(root, "region"),
-          text(root, "year"), text(root, "prior"), text(root, "change"), text(root, "remark"),
+          text(root, "year"), text(root, "prior"), text(root, "change"), text(root, "remark"), text(root, "cut"),
           text(root, "summary_sheet"), text(root, "lower_bound"), text(root, "approximate"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read wide.yaml: " + e.getMessage(), e);

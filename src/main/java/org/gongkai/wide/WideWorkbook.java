@@ -16,8 +16,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import java.util.Date;
 import java.util.Optional;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.util.Reproducibility;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import java.util.concurrent.ExecutionException;
@@ -42,8 +42,9 @@ final class WideWorkbook implements Closeable {
   static final int HEADER_ROW = 2;
   private static final WideWords WORDS = WideWords.STANDARD;
 
-  private final Workbook wb;
+  private final FastZip wb;
   private final Set<String> sheetNames = new HashSet<>();
+  private final List<Sheet> sheets = new java.util.ArrayList<>();
   private final CellStyle header;
   private final CellStyle title;
   private final CellStyle text;
@@ -60,19 +61,19 @@ final class WideWorkbook implements Closeable {
    *     run gives the same bytes)
    */
   static WideWorkbook small(Date created) {
-    SXSSFWorkbook wb = new FastZip(1000);
+    FastZip wb = new FastZip(1000);
     wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.of(created));
     return new WideWorkbook(wb);
   }
 
   /** A workbook of the whole job, streamed: a window of rows per sheet in memory, the rest on disk. */
   static WideWorkbook streaming(Date created) {
-    SXSSFWorkbook wb = new FastZip(200); // temporary sheet files uncompressed: deflating them twice was a fifth of the 汇总表
+    FastZip wb = new FastZip(200); // temporary sheet files uncompressed: deflating them twice was a fifth of the 汇总表
     wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.of(created));
     return new WideWorkbook(wb);
   }
 
-  private WideWorkbook(Workbook wb) {
+  private WideWorkbook(FastZip wb) {
     this.wb = wb;
     Font bold = wb.createFont();
     bold.setBold(true);
@@ -123,8 +124,9 @@ final class WideWorkbook implements Closeable {
    */
   Sheet sheet(String name, String region, int year, List<String> fixed, List<String> metrics, boolean prior,
       boolean remark, MetricCatalog catalog) {
-    org.apache.poi.ss.usermodel.Sheet s = wb.createSheet(uniqueName(name));
-    Sheet sheet = new Sheet(s, fixed.size(), metrics, prior, remark);
+    SXSSFSheet s = wb.createSheet(uniqueName(name));
+    Sheet sheet = new Sheet(s, wb.lastWriter, fixed.size(), metrics, prior, remark);
+    sheets.add(sheet);
     Row t = s.createRow(0);
     sheet.text(t, 0, WORDS.region(), title);
     sheet.text(t, 1, region, title);
@@ -161,6 +163,11 @@ final class WideWorkbook implements Closeable {
     }
     s.createFreezePane(Math.min(2, fixed.size()), HEADER_ROW + 1);
     sheet.next = HEADER_ROW + 1;
+    try {
+      s.flushRows(); // the figure rows go to the sheet's writer directly, after these
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     return sheet;
   }
 
@@ -180,6 +187,9 @@ final class WideWorkbook implements Closeable {
    * at a time.
    */
   void write(OutputStream out) throws IOException {
+    for (Sheet sheet : sheets) {
+      wb.getXSSFWorkbook().getSheet(sheet.sheet.getSheetName()).setDimensionOverride(sheet.writer.dimension());
+    }
     if (Boolean.TRUE.equals(INSIDE.get())) {
       wb.write(out);
     } else {
@@ -235,13 +245,22 @@ final class WideWorkbook implements Closeable {
    * fifth larger), its sheets written by {@link SheetXmlWriter}.
    */
   private static final class FastZip extends SXSSFWorkbook {
+    private SheetXmlWriter lastWriter; // the writer of the sheet made last
+
     FastZip(int window) {
       super(window);
+      setShouldCalculateSheetDimensions(false); // rows written directly are not SXSSF's to count: see Sheet
     }
 
     @Override
     protected org.apache.poi.xssf.streaming.SheetDataWriter createSheetDataWriter() throws IOException {
-      return new SheetXmlWriter();
+      lastWriter = new SheetXmlWriter();
+      return lastWriter;
+    }
+
+    @Override
+    public SXSSFSheet createSheet(String name) {
+      return (SXSSFSheet) super.createSheet(name);
     }
 
     @Override
@@ -257,9 +276,32 @@ final class WideWorkbook implements Closeable {
     wb.close(); // for SXSSF, also removes its temporary files
   }
 
-  /** A sheet being written, row after row. */
+  /** Longest text a spreadsheet cell holds. */
+  static final int CELL_TEXT_MAX = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+
+  /**
+   * Text cut to what a cell holds, said in the cell (a remark copied from the input can be
+   * longer); the CSV beside the workbook has it whole.
+   */
+  static String fitted(String t) {
+    if (t.length() <= CELL_TEXT_MAX) {
+      return t;
+    }
+    String said = WORDS.cut();
+    int end = CELL_TEXT_MAX - said.length();
+    if (Character.isHighSurrogate(t.charAt(end - 1))) {
+      end--;
+    }
+    return t.substring(0, end) + said;
+  }
+
+  /**
+   * A sheet being written, row after row: its title, legend and header through POI, the rows
+   * of figures straight to its {@link SheetXmlWriter}, the same XML without a cell object each.
+   */
   final class Sheet {
-    private final org.apache.poi.ss.usermodel.Sheet sheet;
+    private final SXSSFSheet sheet;
+    private final SheetXmlWriter writer;
     private final int fixed;
     private final List<String> metrics;
     private final boolean prior;
@@ -267,8 +309,10 @@ final class WideWorkbook implements Closeable {
     private int next;
     private int rows;
 
-    private Sheet(org.apache.poi.ss.usermodel.Sheet sheet, int fixed, List<String> metrics, boolean prior, boolean remark) {
+    private Sheet(SXSSFSheet sheet, SheetXmlWriter writer, int fixed, List<String> metrics, boolean prior,
+        boolean remark) {
       this.sheet = sheet;
+      this.writer = writer;
       this.fixed = fixed;
       this.metrics = List.copyOf(metrics);
       this.prior = prior;
@@ -293,35 +337,35 @@ final class WideWorkbook implements Closeable {
      */
     void row(List<String> texts, Map<String, Cell> cells, Map<String, Cell> priorCells, String remarkText,
         boolean total) throws IOException {
-      Row r = sheet.createRow(next++);
+      writer.startRow(next++);
       rows++;
       int c = 0;
+      int textStyle = (total ? title : text).getIndex() & 0xffff;
       for (String t : texts) {
-        text(r, c++, t, total ? title : text);
+        writer.text(c++, textStyle, t == null ? "" : fitted(t));
       }
       for (String m : metrics) {
         Cell now = cells.get(m);
-        figure(r, c++, now, number, total);
+        figure(c++, now, number, total);
         if (prior) {
           Cell before = priorCells == null ? null : priorCells.get(m);
-          figure(r, c++, before, number, total);
+          figure(c++, before, number, total);
           Cell diff = now == null || before == null ? null
               : new Cell(Math.subtractExact(now.value(), before.value()), now.qualifier().plus(before.qualifier()));
-          figure(r, c++, diff, change, total);
+          figure(c++, diff, change, total);
         }
       }
       if (remark && remarkText != null && !remarkText.isEmpty()) {
-        text(r, c, remarkText, text);
+        writer.text(c, text.getIndex() & 0xffff, fitted(remarkText));
       }
+      writer.endRow();
     }
 
-    private void figure(Row r, int column, Cell v, CellStyle[][] styles, boolean total) {
+    private void figure(int column, Cell v, CellStyle[][] styles, boolean total) throws IOException {
       if (v == null) {
         return; // not stated: a blank cell, never 0
       }
-      org.apache.poi.ss.usermodel.Cell cell = r.createCell(column);
-      cell.setCellValue((double) v.value());
-      cell.setCellStyle(styles[total ? 1 : 0][v.qualifier().ordinal()]);
+      writer.number(column, styles[total ? 1 : 0][v.qualifier().ordinal()].getIndex() & 0xffff, v.value());
     }
 
     private void text(Row r, int column, String value, CellStyle style) {

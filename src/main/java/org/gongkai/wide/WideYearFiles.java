@@ -22,7 +22,7 @@ import org.gongkai.wide.WideTable.TownshipRow;
 
 /**
  * Every 汇总表 file of one year, made in the last step from the pieces the groups staged: each
- * district's CSV and workbook, then {@code all.csv} and {@code all.xlsx}. They are made here, not
+ * district's CSV and workbook (where the job writes them), then {@code all.csv} and {@code all.xlsx}. They are made here, not
  * by the groups, because their columns are the job's: the metrics that any district of the job
  * states that year, known only once every district is analysed (each group stages the metrics
  * it saw, a few keys). The prior year's pieces are read beside, district by district, for the
@@ -33,6 +33,7 @@ final class WideYearFiles {
   private static final WideWords WORDS = WideWords.STANDARD;
 
   private final String staging;
+  private final boolean districtCsv;
   private final boolean districtWorkbooks;
   private final int year;
   private final List<String> metrics;
@@ -49,9 +50,12 @@ final class WideYearFiles {
    * @param prior whether the job has the year before (then each metric has its 同比 pair)
    * @param districts the districts of the job
    * @param runDate the run's date (2026-03-01), the workbooks' creation date
+   * @param districtCsv whether each district gets its own CSV
+   * @param districtWorkbooks whether each district gets its own workbook
    */
   WideYearFiles(String staging, int year, List<String> metrics, boolean prior, SortedSet<String> districts,
-      Gazetteer gazetteer, MetricCatalog catalog, String runDate, boolean districtWorkbooks) {
+      Gazetteer gazetteer, MetricCatalog catalog, String runDate, boolean districtCsv, boolean districtWorkbooks) {
+    this.districtCsv = districtCsv;
     this.districtWorkbooks = districtWorkbooks;
     this.created = java.util.Date.from(java.time.LocalDate.parse(runDate).atStartOfDay(java.time.ZoneOffset.UTC)
         .toInstant());
@@ -134,10 +138,12 @@ final class WideYearFiles {
     return out;
   }
 
-  /** The district's own files: its CSV and its workbook, with the job's columns. */
+  /** The district's own files, those the job writes: its CSV and its workbook, with the job's columns. */
   private void writeDistrict(Piece p, Block priorBlock) throws IOException {
-    WideTable.Table t = p.table(year, metrics, catalog);
-    out.add(TableWriter.writeCsv(staging, p.path(year), t.header(), t.records(), true));
+    if (districtCsv) {
+      WideTable.Table t = p.table(year, metrics, catalog);
+      out.add(TableWriter.writeCsv(staging, p.path(year), t.header(), t.records(), true));
+    }
     if (!districtWorkbooks) {
       return;
     }

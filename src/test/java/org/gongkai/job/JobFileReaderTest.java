@@ -44,6 +44,25 @@ class JobFileReaderTest {
     assertEquals(org.gongkai.audit.Deadlines.defaults(), JobFileReader.read(Path.of("pipelines/sample.yaml")).audit().deadlines());
   }
 
+  /** Each district's own 汇总表 files: by default up to 200 districts; a job can ask for them or not. */
+  @Test
+  void districtFilesAutoUnlessAsked() {
+    JobSpec auto = JobFileReader.parse("x.yaml", """
+        gazetteer: g.csv
+        sources: [{name: a, format: csv, path: p}]
+        outputs: {directory: o, district_csv: auto}
+        """, BASE);
+    assertTrue(auto.outputs().districtCsv(200) && auto.outputs().districtWorkbooks(200));
+    assertFalse(auto.outputs().districtCsv(201) || auto.outputs().districtWorkbooks(201));
+    JobSpec asked = JobFileReader.parse("x.yaml", """
+        gazetteer: g.csv
+        sources: [{name: a, format: csv, path: p}]
+        outputs: {directory: o, district_csv: true, district_workbooks: false}
+        """, BASE);
+    assertTrue(asked.outputs().districtCsv(2978));
+    assertFalse(asked.outputs().districtWorkbooks(3));
+  }
+
   @Test
   void defaultsAndRelativePaths() {
     JobSpec job = JobFileReader.parse("x.yaml", """
@@ -73,6 +92,7 @@ class JobFileReaderTest {
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]                                  | outputs: must be a mapping
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {outlier_z: -1} | audit.outlier_z: must be a positive number
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o, district_workbooks: maybe} | outputs.district_workbooks: must be true, false or auto
+      gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o, district_csv: 200} | outputs.district_csv: must be true, false or auto, not '200'
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {region_reports_cover_townships: yes please} | audit.region_reports_cover_townships: must be true or false, not 'yes please'
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {deadlines: {township: 02-30}} | audit.deadlines.township: must be a month and day
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {deadlines: {town: 01-31}} | audit.deadlines.town: unknown field

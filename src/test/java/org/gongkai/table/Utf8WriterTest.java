@@ -77,6 +77,46 @@ class Utf8WriterTest {
     }
   }
 
+  /**
+   * ASCII as bytes and whole numbers as digits, between any other text (a high surrogate left
+   * waiting among it): the bytes of the same text written as chars.
+   */
+  @Property(tries = 100)
+  void asciiAndDecimalsAsTheirText(@ForAll("pieces") List<String> pieces, @ForAll List<Long> numbers,
+      @ForAll Random how) throws IOException {
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    ByteArrayOutputStream actual = new ByteArrayOutputStream();
+    List<Long> edges = List.of(0L, -1L, 9L, 10L, -10L, Long.MAX_VALUE, Long.MIN_VALUE, 1_000_000_000_000L);
+    try (Writer jdk = new BufferedWriter(new OutputStreamWriter(expected, StandardCharsets.UTF_8));
+        Utf8Writer ours = new Utf8Writer(actual)) {
+      for (int i = 0; i < Math.max(pieces.size(), numbers.size()) + edges.size(); i++) {
+        String piece = i < pieces.size() ? pieces.get(i) : "";
+        String first = piece.isEmpty() ? "" : piece.substring(0, 1); // now and then a lone high surrogate
+        long n = i < numbers.size() ? numbers.get(i) : edges.get(i % edges.size());
+        String ascii = "<c r=\"" + "AB".repeat(how.nextInt(3) == 0 ? 9000 : 2) + "\">";
+        for (Writer w : List.of(jdk, ours)) {
+          w.write(piece);
+          if (w == ours) {
+            ours.writeAscii(ascii.getBytes(StandardCharsets.US_ASCII));
+          } else {
+            w.write(ascii);
+          }
+          w.write(first);
+          if (w == ours) {
+            ours.writeDecimal(n);
+          } else {
+            w.write(Long.toString(n));
+          }
+        }
+        if (how.nextInt(5) == 0) {
+          jdk.flush();
+          ours.flush();
+        }
+      }
+    }
+    assertArrayEquals(expected.toByteArray(), actual.toByteArray());
+  }
+
   @Test
   void refusesToWriteOnceClosed() throws IOException {
     Writer w = new Utf8Writer(new ByteArrayOutputStream());

@@ -73,13 +73,41 @@ class WideWorkbookTest {
         Obs.of(2018, "341503100", "npc_suggestions", 3), // stated by this district only
         Obs.of(2018, "341503101", "npc_suggestions", 200, Qualifier.APPROXIMATE, "s", 0, 0, 3));
     List<Observation> xuanzhou = List.of(Obs.of(2017, "341802100", "hotline_cases", 12)); // no 2018
-    try (WholeJobFiles.GroupParts g0 = new WholeJobFiles.GroupParts(staging.toString(), "g00000");
-        WholeJobFiles.GroupParts g1 = new WholeJobFiles.GroupParts(staging.toString(), "g00001")) {
-      g0.add(WideTable.district("341502", null, GAZ, CATALOG, jinan));
-      g1.add(WideTable.district("341503", null, GAZ, CATALOG, yuan));
-      g0.add(WideTable.district("341802", null, GAZ, CATALOG, xuanzhou));
-    }
+    pieces = List.of(WideTable.district("341502", null, GAZ, CATALOG, jinan),
+        WideTable.district("341503", null, GAZ, CATALOG, yuan), WideTable.district("341802", null, GAZ, CATALOG, xuanzhou));
+    stage(staging);
     written = WholeJobFiles.writeAll(staging.toString(), GAZ, CATALOG, "job", "2026-03-01", List.of());
+  }
+
+  private static List<WideTable.Piece> pieces;
+
+  /** The districts' pieces as two groups stage them. */
+  private static void stage(Path dir) throws Exception {
+    try (WholeJobFiles.GroupParts g0 = new WholeJobFiles.GroupParts(dir.toString(), "g00000");
+        WholeJobFiles.GroupParts g1 = new WholeJobFiles.GroupParts(dir.toString(), "g00001")) {
+      g0.add(pieces.get(0));
+      g1.add(pieces.get(1));
+      g0.add(pieces.get(2));
+    }
+  }
+
+  /** A job that asks for no district files gets the whole-job 汇总表 only, the same as with them. */
+  @Test
+  void withoutDistrictFilesTheWholeJobFilesAreTheSame(@TempDir Path other) throws Exception {
+    stage(other);
+    List<OutputFile> only = WholeJobFiles.writeAll(other.toString(), GAZ, CATALOG, "job", "2026-03-01", List.of(),
+        List.of(), null, 10, new org.gongkai.job.JobSpec.Outputs("", List.of(), false, false));
+    List<String> paths = only.stream().map(OutputFile::path).toList();
+    assertEquals(List.of("wide/2017/all.csv", "wide/2017/all.xlsx", "wide/2018/all.csv", "wide/2018/all.xlsx",
+        WholeJobFiles.REPORT), paths);
+    for (String p : List.of("wide/2017/all.csv", "wide/2018/all.csv", "wide/2018/all.xlsx")) {
+      assertEquals(java.util.Arrays.toString(Files.readAllBytes(staging.resolve(p))),
+          java.util.Arrays.toString(Files.readAllBytes(other.resolve(p))), p);
+    }
+    assertTrue(written.stream().anyMatch(f -> f.path().equals("wide/2018/341502-金安区.csv")), "by default, with them");
+    try (Stream<Path> files = Files.walk(other.resolve("wide"))) {
+      assertEquals(4, files.filter(Files::isRegularFile).count(), "nothing else written");
+    }
   }
 
   @Test
@@ -227,5 +255,21 @@ class WideWorkbookTest {
       out.add(text(r, c));
     }
     return out;
+  }
+
+  /** A remark longer than a cell holds is cut to fit, saying so, never inside a surrogate pair. */
+  @Test
+  void textLongerThanACellIsCutAndSaysSo() {
+    assertEquals("含电话咨询", WideWorkbook.fitted("含电话咨询"));
+    String exact = "备".repeat(WideWorkbook.CELL_TEXT_MAX);
+    assertEquals(exact, WideWorkbook.fitted(exact));
+    String cut = WideWorkbook.fitted("注".repeat(40_000));
+    assertEquals(WideWorkbook.CELL_TEXT_MAX, cut.length());
+    assertTrue(cut.startsWith("注注注") && cut.endsWith("…（超出单元格长度，全文见同名 CSV）"), cut.substring(32_700));
+    String said = "…（超出单元格长度，全文见同名 CSV）";
+    String pairs = "𠀀".repeat(20_000); // the cut would fall between the two halves of a pair
+    String fitted = WideWorkbook.fitted(pairs);
+    assertTrue(fitted.length() <= WideWorkbook.CELL_TEXT_MAX);
+    assertFalse(Character.isHighSurrogate(fitted.charAt(fitted.length() - said.length() - 1)));
   }
 }
