@@ -1,6 +1,6 @@
 package org.gongkai.cache;
 
-import java.io.ByteArrayInputStream;
+import org.gongkai.staging.OneThreadBuffers;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -85,7 +85,7 @@ public final class FileReadingCodec {
   /** The reading in {@code entry}, or null when it is not an intact entry of {@code key} in this format. */
   public static FileReading decode(byte[] entry, String key) {
     try {
-      DataInputStream h = new DataInputStream(new ByteArrayInputStream(entry));
+      DataInputStream h = new DataInputStream(OneThreadBuffers.of(entry, 0, entry.length));
       byte[] magic = new byte[MAGIC.length];
       h.readFully(magic);
       if (!Arrays.equals(magic, MAGIC) || h.readInt() != FORMAT || !key.equals(Strings.read(h, 4096))) {
@@ -116,7 +116,7 @@ public final class FileReadingCodec {
       } finally {
         inflater.end();
       }
-      DataInputStream d = new DataInputStream(new ByteArrayInputStream(body));
+      DataInputStream d = new DataInputStream(OneThreadBuffers.of(body, 0, body.length));
       FileReading reading = readBody(d);
       return d.available() == 0 ? reading : null;
     } catch (IOException | DataFormatException | RuntimeException e) {
@@ -202,7 +202,7 @@ public final class FileReadingCodec {
   private static DistrictBatch batch(DataInputStream d) throws IOException {
     byte[] one = new byte[d.readInt()];
     d.readFully(one);
-    return DistrictBatchCoder.of().decode(new java.io.ByteArrayInputStream(one));
+    return DistrictBatchCoder.of().decode(OneThreadBuffers.of(one, 0, one.length));
   }
 
   private static FileReading readBody(DataInputStream d) throws IOException {

@@ -1,6 +1,6 @@
 package org.gongkai.cache;
 
-import java.io.ByteArrayInputStream;
+import org.gongkai.staging.OneThreadBuffers;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -63,7 +63,7 @@ public final class GroupOutputCodec {
   /** The group output in {@code entry}, or null when it is not an intact entry of {@code key} in this format. */
   public static GroupOutput decode(byte[] entry, String key) {
     try {
-      DataInputStream h = new DataInputStream(new ByteArrayInputStream(entry));
+      DataInputStream h = new DataInputStream(OneThreadBuffers.of(entry, 0, entry.length));
       byte[] magic = new byte[MAGIC.length];
       h.readFully(magic);
       if (!Arrays.equals(magic, MAGIC) || h.readInt() != FORMAT || !key.equals(Strings.read(h, 4096))) {
@@ -80,7 +80,7 @@ public final class GroupOutputCodec {
       if ((int) crc.getValue() != expectedCrc) {
         return null;
       }
-      DataInputStream d = new DataInputStream(new ByteArrayInputStream(entry, at, length));
+      DataInputStream d = new DataInputStream(OneThreadBuffers.of(entry, at, length));
       int districts = d.readInt();
       int n = d.readInt();
       if (districts < 0 || n < 0 || n > length) {

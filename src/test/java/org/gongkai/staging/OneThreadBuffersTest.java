@@ -61,6 +61,33 @@ class OneThreadBuffersTest {
     }
   }
 
+  /** A slice of an array reads as ByteArrayInputStream reads it: bytes, ints, skips, what is left, the end. */
+  @Property(tries = 200)
+  void aSliceReadsAsTheJdkStream(@ForAll byte[] all, @ForAll @IntRange(max = 50) int from,
+      @ForAll @IntRange(max = 50) int cut, @ForAll @Size(max = 30) List<@IntRange(max = 6) Integer> calls)
+      throws IOException {
+    int off = Math.min(from, all.length);
+    int len = Math.max(0, all.length - off - cut);
+    InputStream jdk = new ByteArrayInputStream(all, off, len);
+    InputStream ours = OneThreadBuffers.of(all, off, len);
+    for (int c : calls) {
+      assertEquals(jdk.available(), ours.available());
+      switch (c) {
+        case 0, 1 -> assertEquals(jdk.read(), ours.read());
+        case 2 -> assertEquals(jdk.skip(c), ours.skip(c));
+        default -> {
+          byte[] a = new byte[c * 3];
+          byte[] b = new byte[c * 3];
+          assertEquals(jdk.read(a, 1, c), ours.read(b, 1, c));
+          assertArrayEquals(a, b);
+        }
+      }
+    }
+    assertArrayEquals(jdk.readAllBytes(), ours.readAllBytes());
+    assertEquals(-1, ours.read());
+    assertEquals(0, ours.available());
+  }
+
   @Test
   void aTruncatedStreamEndsInEof() throws IOException {
     DataInputStream in = new DataInputStream(OneThreadBuffers.in(new ByteArrayInputStream(new byte[] {0, 0, 1})));
