@@ -124,11 +124,19 @@ public final class RunSummary {
     }
     out.println(String.format("    %-18s %8d files  wide/<year>/<district>.csv|.xlsx and wide/<year>/all.csv|.xlsx", "汇总表 (wide)",
         wide));
-    if (wide > 0 && (districtCsvs == 0 || districtBooks == 0)) {
-      String none = districtCsvs == 0 && districtBooks == 0 ? "no CSV or workbook per district (outputs.district_csv, "
-          + "outputs.district_workbooks" : districtCsvs == 0 ? "no CSV per district (outputs.district_csv"
-          : "no workbook per district (outputs.district_workbooks";
-      out.println("      " + none + "; by default none beyond " + org.gongkai.job.JobSpec.Outputs.AUTO_DISTRICT_WORKBOOKS
+    java.util.List<String> kinds = new java.util.ArrayList<>();
+    java.util.List<String> switches = new java.util.ArrayList<>();
+    if (districtCsvs == 0) {
+      kinds.add("CSV");
+      switches.add("outputs.district_csv");
+    }
+    if (districtBooks == 0) {
+      kinds.add("workbook");
+      switches.add("outputs.district_workbooks");
+    }
+    if (wide > 0 && !kinds.isEmpty()) {
+      out.println("      no " + String.join(" or ", kinds) + " per district (" + String.join(", ", switches)
+          + "; by default none beyond " + org.gongkai.job.JobSpec.Outputs.AUTO_DISTRICT_FILES
           + " districts): all.csv and all.xlsx have every district");
     }
     out.println("  report to open in a browser: " + outputDir + "/" + WholeJobFiles.REPORT);

@@ -55,7 +55,7 @@ public record JobSpec(
   /** Where outputs go and in which formats ({@code parquet}, {@code csv}). */
   /**
    * @param districtWorkbooks a 汇总表 workbook per district and year: true, false, or null for
-   *     auto (when the job has at most {@link #AUTO_DISTRICT_WORKBOOKS} districts)
+   *     auto (when the job has at most {@link #AUTO_DISTRICT_FILES} districts)
    * @param districtCsv a 汇总表 CSV per district and year: true, false, or null for auto (the same rule)
    */
   public record Outputs(String directory, List<String> formats, Boolean districtWorkbooks, Boolean districtCsv)
@@ -64,7 +64,7 @@ public record JobSpec(
      * Beyond this many districts a job writes the whole-job 汇总表 only (all.csv, all.xlsx with a
      * sheet per city), unless it asks: a national job would write 3,000 files a year.
      */
-    public static final int AUTO_DISTRICT_WORKBOOKS = 200;
+    public static final int AUTO_DISTRICT_FILES = 200;
 
     public Outputs(String directory, List<String> formats) {
       this(directory, formats, null, null);
@@ -72,12 +72,12 @@ public record JobSpec(
 
     /** Whether a job of {@code districts} districts writes a workbook per district. */
     public boolean districtWorkbooks(int districts) {
-      return districtWorkbooks == null ? districts <= AUTO_DISTRICT_WORKBOOKS : districtWorkbooks;
+      return districtWorkbooks == null ? districts <= AUTO_DISTRICT_FILES : districtWorkbooks;
     }
 
     /** Whether a job of {@code districts} districts writes a 汇总表 CSV per district. */
     public boolean districtCsv(int districts) {
-      return districtCsv == null ? districts <= AUTO_DISTRICT_WORKBOOKS : districtCsv;
+      return districtCsv == null ? districts <= AUTO_DISTRICT_FILES : districtCsv;
     }
 
     public boolean parquet() {
