@@ -122,8 +122,14 @@ public final class RunSummary {
           ? String.format("    %-18s %8d rows   csv/%s.csv and %d Parquet files in %s/", name, v[0], name, v[1], name)
           : String.format("    %-18s %8d Parquet files in %s/", name, v[1], name));
     }
-    out.println(String.format("    %-18s %8d files  wide/<year>/<district>.csv|.xlsx and wide/<year>/all.csv|.xlsx", "汇总表 (wide)",
-        wide));
+    Map<String, String> notWritten = new java.util.TreeMap<>();
+    m.path("not_written").forEach(n -> notWritten.put(n.path("output").asText(), n.path("switch").asText()));
+    if (notWritten.containsKey("wide/")) {
+      out.println(String.format("    %-18s not written (%s: false)", "汇总表 (wide)", notWritten.get("wide/")));
+    } else {
+      out.println(String.format("    %-18s %8d files  wide/<year>/<district>.csv|.xlsx and wide/<year>/all.csv|.xlsx",
+          "汇总表 (wide)", wide));
+    }
     java.util.List<String> kinds = new java.util.ArrayList<>();
     java.util.List<String> switches = new java.util.ArrayList<>();
     if (districtCsvs == 0) {
@@ -139,7 +145,11 @@ public final class RunSummary {
           + "; by default none beyond " + org.gongkai.job.JobSpec.Outputs.AUTO_DISTRICT_FILES
           + " districts): all.csv and all.xlsx have every district");
     }
-    out.println("  report to open in a browser: " + outputDir + "/" + WholeJobFiles.REPORT);
+    if (notWritten.containsKey(WholeJobFiles.REPORT)) {
+      out.println("  " + WholeJobFiles.REPORT + " not written (" + notWritten.get(WholeJobFiles.REPORT) + ": false)");
+    } else {
+      out.println("  report to open in a browser: " + outputDir + "/" + WholeJobFiles.REPORT);
+    }
     if (st.path("findings_error").asLong() + st.path("findings_warning").asLong() > 0) {
       out.println("  findings to check: " + outputDir + (csv ? "/csv/findings.csv" : "/findings/"));
     }

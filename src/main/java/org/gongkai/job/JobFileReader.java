@@ -44,7 +44,8 @@ public final class JobFileReader {
       "header_row", Set.of(Format.CSV, Format.EXCEL),
       "sheet", Set.of(Format.EXCEL),
       "header_rows", Set.of(Format.EXCEL));
-  private static final Set<String> OUTPUTS = Set.of("directory", "formats", "district_workbooks", "district_csv");
+  private static final Set<String> OUTPUTS = Set.of("directory", "formats", "district_workbooks", "district_csv", "wide",
+      "report");
   private static final Set<String> ROLLUP = Set.of("levels");
   private static final Set<String> AUDIT =
       Set.of("outlier_z", "outlier_min_difference", "outlier_min_ratio", "yoy_factor", "yoy_minimum", "reuse_similarity", "robust_min_units",
@@ -352,7 +353,20 @@ public final class JobFileReader {
         formats.add(v);
       }
     }
-    return new Outputs(dir, List.copyOf(formats), auto(node, "district_workbooks"), auto(node, "district_csv"));
+    return new Outputs(dir, List.copyOf(formats), auto(node, "district_workbooks"), auto(node, "district_csv"),
+        flag(node, "wide"), flag(node, "report"));
+  }
+
+  /** An output switch of true or false, true when not given. */
+  private boolean flag(JsonNode outputs, String key) {
+    JsonNode w = outputs.get(key);
+    if (w == null || w.isNull()) {
+      return true;
+    }
+    if (!w.isBoolean()) {
+      throw new JobFileException(file, "outputs." + key, "must be true or false, not '" + w.asText() + "'");
+    }
+    return w.asBoolean();
   }
 
   /** An output switch of true, false or auto: null for auto (or not given). */

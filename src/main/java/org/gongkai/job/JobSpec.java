@@ -52,14 +52,18 @@ public record JobSpec(
     }
   }
 
-  /** Where outputs go and in which formats ({@code parquet}, {@code csv}). */
   /**
+   * Where outputs go, in which formats ({@code parquet}, {@code csv}), and which of the files
+   * made from every district the job writes.
+   *
    * @param districtWorkbooks a 汇总表 workbook per district and year: true, false, or null for
    *     auto (when the job has at most {@link #AUTO_DISTRICT_FILES} districts)
    * @param districtCsv a 汇总表 CSV per district and year: true, false, or null for auto (the same rule)
+   * @param wide whether the job writes the 汇总表 ({@code wide/}) at all
+   * @param report whether the job writes {@code report.html}
    */
-  public record Outputs(String directory, List<String> formats, Boolean districtWorkbooks, Boolean districtCsv)
-      implements Serializable {
+  public record Outputs(String directory, List<String> formats, Boolean districtWorkbooks, Boolean districtCsv,
+      boolean wide, boolean report) implements Serializable {
     /**
      * Beyond this many districts a job writes the whole-job 汇总表 only (all.csv, all.xlsx with a
      * sheet per city), unless it asks: a national job would write 3,000 files a year.
@@ -67,7 +71,15 @@ public record JobSpec(
     public static final int AUTO_DISTRICT_FILES = 200;
 
     public Outputs(String directory, List<String> formats) {
-      this(directory, formats, null, null);
+      this(directory, formats, null, null, true, true);
+    }
+
+    /**
+     * What shapes the files a group of districts stages, beyond the tables' formats: a group
+     * stages 汇总表 pieces and report sections only for the files the job writes.
+     */
+    public String staged() {
+      return formats + "|wide=" + wide + "|report=" + report;
     }
 
     /** Whether a job of {@code districts} districts writes a workbook per district. */

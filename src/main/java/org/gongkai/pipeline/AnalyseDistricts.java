@@ -93,7 +93,7 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       if (cache == null) {
         cache = CachedRead.cache(job, c.getPipelineOptions());
         // what shapes a group's files besides its batches, the build and the gazetteer
-        settings = job.audit() + "|" + job.outputs().formats() + "|" + job.rollupLevels();
+        settings = job.audit() + "|" + job.outputs().staged() + "|" + job.rollupLevels();
       }
     }
 
@@ -212,7 +212,8 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
       List<RunFact> writtenFacts = new ArrayList<>();
       List<String> files = new ArrayList<>();
       WholeJobFiles.GroupParts wholeParts;
-      try (WholeJobFiles.GroupParts whole = new WholeJobFiles.GroupParts(staging, part)) {
+      try (WholeJobFiles.GroupParts whole = new WholeJobFiles.GroupParts(staging, part, job.outputs().wide(),
+          job.outputs().report())) {
         wholeParts = whole;
         for (Map.Entry<String, List<Observation>> e : observations.entrySet()) {
           String code = e.getKey();
@@ -242,9 +243,13 @@ public final class AnalyseDistricts extends PTransform<PCollection<KV<String, St
           }
           List<Observation> own = r.stated().stream().map(s -> s.figure().observation()).toList();
           // The district's 汇总表 files are written in the last step, with the job's columns.
-          whole.add(WideTable.district(code, null, gazetteer, catalog, r.winners(), rejectedHere, own));
-          whole.add(HtmlReport.section(code, null, gazetteer, catalog, r.rollup(), r.winners(), ranked, own));
-          whole.add(code, rejectedHere, gazetteer);
+          if (job.outputs().wide()) {
+            whole.add(WideTable.district(code, null, gazetteer, catalog, r.winners(), rejectedHere, own));
+          }
+          if (job.outputs().report()) {
+            whole.add(HtmlReport.section(code, null, gazetteer, catalog, r.rollup(), r.winners(), ranked, own));
+            whole.add(code, rejectedHere, gazetteer);
+          }
           Division d = gazetteer.get(code);
           if (d != null && job.rollupLevels().contains("city")) {
             regions.computeIfAbsent(d.cityCode(), k -> new ArrayList<>()).addAll(r.shares());

@@ -119,6 +119,14 @@ public final class PublishRun {
     stages.put("findings_info", districts.stream().mapToLong(RunFact.DistrictAnalysed::infos).sum());
     stages.put("notices", said.total());
     manifest.stages(stages);
+    Map<String, String> notWritten = new java.util.TreeMap<>();
+    if (!job.outputs().wide()) {
+      notWritten.put("wide/", "outputs.wide");
+    }
+    if (!job.outputs().report()) {
+      notWritten.put(WholeJobFiles.REPORT, "outputs.report");
+    }
+    manifest.notWritten(notWritten);
     topFindings(districts, manifest);
     List<String> problems = manifest.conservationProblems(rejectRows);
     if (!problems.isEmpty()) {
@@ -169,7 +177,14 @@ public final class PublishRun {
         new HtmlReport.Fact("记录 records read", String.valueOf(read)),
         new HtmlReport.Fact("拒收 records rejected", String.valueOf(rejected)),
         new HtmlReport.Fact("版本 version", run.version()));
-    Progress.STAGE.set("writing the 汇总表 and report.html");
+    List<String> making = new ArrayList<>();
+    if (job.outputs().wide()) {
+      making.add("the 汇总表");
+    }
+    if (job.outputs().report()) {
+      making.add(WholeJobFiles.REPORT);
+    }
+    Progress.STAGE.set(making.isEmpty() ? "publishing" : "writing " + String.join(" and ", making));
     outputs.addAll(WholeJobFiles.writeAll(staging, Inputs.gazetteer(job.gazetteer()), MetricCatalog.standard(),
         job.name(), run.startedAt().substring(0, 10), facts, notices, jobDir(), job.audit().topFindings(),
         job.outputs()));

@@ -172,6 +172,18 @@ public final class Manifest {
   public record TopDistrict(String code, String name, long errors, long warnings, long infos,
       List<org.gongkai.audit.Finding> top) {}
 
+  /**
+   * The files made from every district that the job chose not to write ({@code not_written}):
+   * each with the job file's switch that asks for it, so that a missing file is never a mystery.
+   */
+  public void notWritten(Map<String, String> switchByOutput) {
+    if (switchByOutput.isEmpty()) {
+      return;
+    }
+    ArrayNode skipped = root.putArray("not_written");
+    new TreeMap<>(switchByOutput).forEach((output, key) -> skipped.addObject().put("output", output).put("switch", key));
+  }
+
   public void stages(Map<String, Object> counts) {
     ObjectNode s = root.putObject("stages");
     counts.forEach((k, v) -> s.putPOJO(k, v));

@@ -51,10 +51,15 @@ public final class WholeJobFiles {
 
   private WholeJobFiles() {}
 
-  /** What one group of districts leaves for the whole-job files, written district by district. */
+  /**
+   * What one group of districts leaves for the whole-job files, written district by district:
+   * the 汇总表's pieces when the job writes it, the page's sections when it writes report.html.
+   */
   public static final class GroupParts implements Closeable {
     private final String staging;
     private final String part;
+    private final boolean wide;
+    private final boolean report;
     private final Map<Integer, Parts.RecordSink<WideTable.Piece>> wideByYear = new TreeMap<>();
     private final TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
     private final TreeSet<String> districts = new TreeSet<>();
@@ -63,15 +68,25 @@ public final class WholeJobFiles {
     private final Parts.RecordSink<HtmlReportRejects.District> rejects;
 
     public GroupParts(String staging, String part) throws IOException {
+      this(staging, part, true, true);
+    }
+
+    /** Parts for the 汇总表 ({@code wide}) and for report.html ({@code report}), those the job writes. */
+    public GroupParts(String staging, String part, boolean wide, boolean report) throws IOException {
       this.staging = staging;
       this.part = part;
-      this.sections = new Parts.RecordSink<>(staging, SECTIONS, part, SectionCodec.SECTION);
-      this.charts = new Parts.RecordSink<>(staging, CHARTS, part, SectionCodec.YEAR_CHARTS);
-      this.rejects = new Parts.RecordSink<>(staging, REJECTS, part, HtmlReportRejects.CODEC);
+      this.wide = wide;
+      this.report = report;
+      this.sections = report ? new Parts.RecordSink<>(staging, SECTIONS, part, SectionCodec.SECTION) : null;
+      this.charts = report ? new Parts.RecordSink<>(staging, CHARTS, part, SectionCodec.YEAR_CHARTS) : null;
+      this.rejects = report ? new Parts.RecordSink<>(staging, REJECTS, part, HtmlReportRejects.CODEC) : null;
     }
 
     /** A district's 汇总表 piece: one stream per year, districts in the order added (ascending code). */
     public void add(WideTable.Piece piece) throws IOException {
+      if (!wide) {
+        throw new IllegalStateException("the job writes no 汇总表 (outputs.wide: false)");
+      }
       districts.add(piece.districtCode());
       for (WideTable.Block b : piece.blocks()) {
         Parts.RecordSink<WideTable.Piece> sink = wideByYear.get(b.year());
@@ -86,6 +101,9 @@ public final class WholeJobFiles {
 
     /** A district's report section: kept without charts; the charts go apart. */
     public void add(Section section) throws IOException {
+      if (!report) {
+        throw new IllegalStateException("the job writes no report.html (outputs.report: false)");
+      }
       sections.write(section.withoutCharts());
       for (YearCharts c : section.charts()) {
         charts.write(c);
@@ -95,6 +113,9 @@ public final class WholeJobFiles {
     /** The rejected records of a district's townships (year, township, file, line order), for its detail on the page. */
     public void add(String districtCode, List<org.gongkai.model.RejectedRecord> rejected, Gazetteer gazetteer)
         throws IOException {
+      if (!report) {
+        throw new IllegalStateException("the job writes no report.html (outputs.report: false)");
+      }
       if (!rejected.isEmpty()) {
         rejects.write(HtmlReportRejects.of(districtCode, rejected, gazetteer));
       }
@@ -104,26 +125,34 @@ public final class WholeJobFiles {
     public List<String> files() {
       List<String> files = new ArrayList<>();
       wideByYear.keySet().forEach(year -> files.add(Parts.path(WIDE + "/" + year, part)));
-      for (String kind : List.of(SECTIONS, CHARTS, REJECTS, WIDE_METRICS, WIDE_DISTRICTS)) {
-        files.add(Parts.path(kind, part));
+      List<String> kinds = new ArrayList<>();
+      if (report) {
+        kinds.addAll(List.of(SECTIONS, CHARTS, REJECTS));
       }
+      if (wide) {
+        kinds.addAll(List.of(WIDE_METRICS, WIDE_DISTRICTS));
+      }
+      kinds.forEach(kind -> files.add(Parts.path(kind, part)));
       return files;
     }
 
     @Override
     public void close() throws IOException {
       List<Closeable> all = new ArrayList<>(wideByYear.values());
-      all.add(sections);
-      all.add(charts);
-      all.add(rejects);
+      if (report) {
+        all.addAll(List.of(sections, charts, rejects));
+      }
       Parts.closeAll(all);
-      Parts.writeObject(staging, WIDE_METRICS, part, metricsByYear);
-      Parts.writeObject(staging, WIDE_DISTRICTS, part, districts);
+      if (wide) {
+        Parts.writeObject(staging, WIDE_METRICS, part, metricsByYear);
+        Parts.writeObject(staging, WIDE_DISTRICTS, part, districts);
+      }
     }
   }
 
   /**
-   * The 汇总表 files of every year some group wrote, in year order, then {@code report.html}. Each
+   * The 汇总表 files of every year some group wrote, in year order, then {@code report.html} (those
+   * of them the job writes: {@code outputs.wide}, {@code outputs.report}). Each
    * file is made from its own parts into its own file, so they are written side by side, one per core.
    */
   public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
@@ -160,17 +189,19 @@ public final class WholeJobFiles {
   public static List<OutputFile> writeAll(String staging, Gazetteer gazetteer, MetricCatalog catalog, String jobName,
       String runDate, List<HtmlReport.Fact> facts, List<Notice> notices, String jobDir, int topFindings,
       org.gongkai.job.JobSpec.Outputs outputs) throws IOException {
+    var choice = outputs != null ? outputs : new org.gongkai.job.JobSpec.Outputs("", List.of());
     TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
-    for (Map<?, ?> m : Parts.readAll(staging, WIDE_METRICS, Map.class)) {
-      m.forEach((year, keys) -> metricsByYear.computeIfAbsent((Integer) year, y -> new TreeSet<>())
-          .addAll((TreeSet<String>) keys));
-    }
     TreeSet<String> districts = new TreeSet<>();
-    for (Set<?> d : Parts.readAll(staging, WIDE_DISTRICTS, Set.class)) {
-      d.forEach(code -> districts.add((String) code));
+    if (choice.wide()) { // else no group staged a piece
+      for (Map<?, ?> m : Parts.readAll(staging, WIDE_METRICS, Map.class)) {
+        m.forEach((year, keys) -> metricsByYear.computeIfAbsent((Integer) year, y -> new TreeSet<>())
+            .addAll((TreeSet<String>) keys));
+      }
+      for (Set<?> d : Parts.readAll(staging, WIDE_DISTRICTS, Set.class)) {
+        d.forEach(code -> districts.add((String) code));
+      }
     }
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    var choice = outputs != null ? outputs : new org.gongkai.job.JobSpec.Outputs("", List.of());
     boolean districtBooks = choice.districtWorkbooks(districts.size());
     boolean districtCsv = choice.districtCsv(districts.size());
     List<WideYearFiles> years = new ArrayList<>();
@@ -186,13 +217,15 @@ public final class WholeJobFiles {
       for (WideYearFiles y : longestFirst) {
         files.put(y, pool.submit(y::write));
       }
-      Future<OutputFile> report = pool.submit(() -> writeReport(staging, jobName, runDate, facts, notices, jobDir,
-          topFindings));
+      Future<OutputFile> report = choice.report() ? pool.submit(() -> writeReport(staging, jobName, runDate, facts,
+          notices, jobDir, topFindings)) : null;
       List<OutputFile> out = new ArrayList<>();
       for (WideYearFiles y : years) {
         out.addAll(files.get(y).get());
       }
-      out.add(report.get());
+      if (report != null) {
+        out.add(report.get());
+      }
       return out;
     }, threads);
   }

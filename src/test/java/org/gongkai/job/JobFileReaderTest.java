@@ -63,6 +63,24 @@ class JobFileReaderTest {
     assertFalse(asked.outputs().districtWorkbooks(3));
   }
 
+  /** The 汇总表 and report.html are written unless a job turns them off. */
+  @Test
+  void wideAndReportOnUnlessTurnedOff() {
+    JobSpec plain = JobFileReader.parse("x.yaml", """
+        gazetteer: g.csv
+        sources: [{name: a, format: csv, path: p}]
+        outputs: {directory: o}
+        """, BASE);
+    assertTrue(plain.outputs().wide() && plain.outputs().report());
+    JobSpec off = JobFileReader.parse("x.yaml", """
+        gazetteer: g.csv
+        sources: [{name: a, format: csv, path: p}]
+        outputs: {directory: o, wide: false, report: false}
+        """, BASE);
+    assertFalse(off.outputs().wide() || off.outputs().report());
+    assertFalse(plain.outputs().staged().equals(off.outputs().staged()), "a group's cached files depend on them");
+  }
+
   @Test
   void defaultsAndRelativePaths() {
     JobSpec job = JobFileReader.parse("x.yaml", """
@@ -93,6 +111,8 @@ class JobFileReaderTest {
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {outlier_z: -1} | audit.outlier_z: must be a positive number
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o, district_workbooks: maybe} | outputs.district_workbooks: must be true, false or auto
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o, district_csv: 200} | outputs.district_csv: must be true, false or auto, not '200'
+      gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o, wide: auto} | outputs.wide: must be true or false, not 'auto'
+      gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o, report: no thanks} | outputs.report: must be true or false, not 'no thanks'
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {region_reports_cover_townships: yes please} | audit.region_reports_cover_townships: must be true or false, not 'yes please'
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {deadlines: {township: 02-30}} | audit.deadlines.township: must be a month and day
       gazetteer: g\\nsources: [{name: a, format: csv, path: p}]\\noutputs: {directory: o}\\naudit: {deadlines: {town: 01-31}} | audit.deadlines.town: unknown field

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.beam.sdk.PipelineResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +26,8 @@ class DeterminismTest {
     Path b = tmp.resolve("b");
     assertEquals(PipelineResult.State.DONE, SampleJob.run(SampleJob.withOutput(job, a.toString())));
     assertEquals(PipelineResult.State.DONE, SampleJob.run(SampleJob.withOutput(job, b.toString()), "--targetParallelism=1"));
-    List<Path> files = files(a);
-    assertEquals(files, files(b), "the same files");
+    List<Path> files = SampleJob.files(a);
+    assertEquals(files, SampleJob.files(b), "the same files");
     assertTrue(files.stream().anyMatch(f -> f.toString().endsWith(".parquet")));
     for (Path f : files) {
       if (f.toString().equals("manifest.json")) {
@@ -62,17 +61,11 @@ class DeterminismTest {
         new JobSpec.Outputs(b.toString(), job.outputs().formats()), job.rollupLevels(), job.audit(),
         new JobSpec.Limits(l.maxRecordBytes(), l.maxReportBytes(), 7, 1, 1));
     assertEquals(PipelineResult.State.DONE, SampleJob.run(small));
-    for (Path f : files(a)) {
+    for (Path f : SampleJob.files(a)) {
       String name = f.toString();
       if (name.endsWith(".csv") || name.equals("report.html")) {
         assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), name + " is byte-identical");
       }
-    }
-  }
-
-  private static List<Path> files(Path root) throws Exception {
-    try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
     }
   }
 }

@@ -5,6 +5,7 @@ import org.gongkai.job.JobFileReader;
 import org.gongkai.job.JobSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,6 +124,22 @@ class ParseCacheJobTest {
     assertEquals(List.of(3L, 0L), groups(changed), "but no group: the findings depend on the setting");
   }
 
+  /** A group stages 汇总表 pieces only for a job that writes the 汇总表: its cached files depend on it. */
+  @Test
+  void turningTheWideTablesOffAndOnMissesThenHitsTheirOwnEntries() throws Exception {
+    Path first = run();
+    String job = Files.readString(jobFile);
+    assertTrue(job.contains("formats: [parquet, csv]"));
+    Files.writeString(jobFile, job.replace("formats: [parquet, csv]", "formats: [parquet, csv]\n  wide: false"));
+    Path off = run();
+    assertEquals(List.of(3L, 0L), groups(off), "no group's entry holds what a job without the 汇总表 stages");
+    assertFalse(Files.exists(off.resolve("wide")));
+    Files.writeString(jobFile, job);
+    Path on = run();
+    assertEquals(List.of(3L, 3L), groups(on), "the first run's entries serve again");
+    assertSameFiles(first, on);
+  }
+
   @Test
   void aChangedSourceSettingMissesOnlyThatSourcesFiles() throws Exception {
     run();
@@ -143,9 +160,10 @@ class ParseCacheJobTest {
   private Path run(String... args) {
     Path out = tmp.resolve("out-" + runs++);
     JobSpec job = JobFileReader.read(jobFile);
+    JobSpec.Outputs o = job.outputs();
     job = new JobSpec(job.name(), job.jobFile(), job.gazetteer(), job.sources(),
-        new JobSpec.Outputs(out.toString(), job.outputs().formats()), job.rollupLevels(), job.audit(), job.limits(),
-        job.cache());
+        new JobSpec.Outputs(out.toString(), o.formats(), o.districtWorkbooks(), o.districtCsv(), o.wide(), o.report()),
+        job.rollupLevels(), job.audit(), job.limits(), job.cache());
     List<String> all = new java.util.ArrayList<>(List.of(args));
     all.addAll(List.of("--runner=DirectRunner", "--targetParallelism=2"));
     GongkaiOptions options = JobRunner.options(all.toArray(String[]::new));
@@ -195,8 +213,8 @@ class ParseCacheJobTest {
 
   /** Every output byte-identical; the manifests equal but for times and cache flags. */
   private static void assertSameFiles(Path a, Path b) throws IOException {
-    List<Path> files = files(a);
-    assertEquals(files, files(b));
+    List<Path> files = SampleJob.files(a);
+    assertEquals(files, SampleJob.files(b));
     for (Path f : files) {
       if (!f.toString().equals("manifest.json")) {
         assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f + " is byte-identical");
@@ -215,11 +233,5 @@ class ParseCacheJobTest {
       }
     }
     return m;
-  }
-
-  private static List<Path> files(Path root) throws IOException {
-    try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
-    }
   }
 }

@@ -26,8 +26,13 @@ public final class SampleJob {
 
   /** The job with its outputs redirected. */
   public static JobSpec withOutput(JobSpec job, String directory) {
-    return new JobSpec(job.name(), job.jobFile(), job.gazetteer(), job.sources(),
-        new JobSpec.Outputs(directory, job.outputs().formats()), job.rollupLevels(), job.audit(), job.limits());
+    return withOutputs(job, new JobSpec.Outputs(directory, job.outputs().formats()));
+  }
+
+  /** The job with these outputs. */
+  public static JobSpec withOutputs(JobSpec job, JobSpec.Outputs outputs) {
+    return new JobSpec(job.name(), job.jobFile(), job.gazetteer(), job.sources(), outputs, job.rollupLevels(),
+        job.audit(), job.limits());
   }
 
   /**
@@ -52,6 +57,13 @@ public final class SampleJob {
       }
     }
     return state;
+  }
+
+  /** Every file under {@code root}, relative to it, in name order. */
+  public static List<Path> files(Path root) throws IOException {
+    try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+      return s.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+    }
   }
 
   /** A CSV output read back as a user would: header names to values. */

@@ -96,7 +96,7 @@ class WideWorkbookTest {
   void withoutDistrictFilesTheWholeJobFilesAreTheSame(@TempDir Path other) throws Exception {
     stage(other);
     List<OutputFile> only = WholeJobFiles.writeAll(other.toString(), GAZ, CATALOG, "job", "2026-03-01", List.of(),
-        List.of(), null, 10, new org.gongkai.job.JobSpec.Outputs("", List.of(), false, false));
+        List.of(), null, 10, new org.gongkai.job.JobSpec.Outputs("", List.of(), false, false, true, true));
     List<String> paths = only.stream().map(OutputFile::path).toList();
     assertEquals(List.of("wide/2017/all.csv", "wide/2017/all.xlsx", "wide/2018/all.csv", "wide/2018/all.xlsx",
         WholeJobFiles.REPORT), paths);
