@@ -26,6 +26,12 @@ public final class Bench {
   static final String DUCKDB = "duckdb";
   static final String BASELINE = "baseline";
   static final String BASELINE_FULL = "baseline-full";
+  /**
+   * Gongkai making the tables DuckDB makes: the same job with the 汇总表 and report.html off
+   * ({@code outputs.wide}, {@code outputs.report}); it still writes findings, rejects and the city
+   * and province rollups, which DuckDB does not.
+   */
+  static final String GONGKAI_TABLES = "gongkai-tables";
   static final String GONGKAI_REPORTS = "gongkai+reports";
   /** The reports alone: a year of every township's report read end to end (issue 5's 30 s target). */
   static final String GONGKAI_REPORTS_ONLY = "gongkai-reports-only";
@@ -38,7 +44,7 @@ public final class Bench {
   boolean skipGen;
   private boolean noReports;
   private long timeoutSeconds;
-  private List<String> engines = List.of(GONGKAI, DUCKDB, BASELINE);
+  private List<String> engines = List.of(GONGKAI, GONGKAI_TABLES, DUCKDB, BASELINE);
   final GenData.Params params = new GenData.Params();
   final List<String> notes = new ArrayList<>();
   /** --rerun: the parse cache's rows instead of the engines (see {@link RerunBench}). */
@@ -103,8 +109,8 @@ public final class Bench {
       throw new IllegalArgumentException("--runs must be at least 1");
     }
     for (String e : engines) {
-      if (!List.of(GONGKAI, DUCKDB, BASELINE, BASELINE_FULL).contains(e)) {
-        throw new IllegalArgumentException("unknown engine " + e + " (gongkai, duckdb, baseline, baseline-full)");
+      if (!List.of(GONGKAI, GONGKAI_TABLES, DUCKDB, BASELINE, BASELINE_FULL).contains(e)) {
+        throw new IllegalArgumentException("unknown engine " + e + " (gongkai, gongkai-tables, duckdb, baseline, baseline-full)");
       }
     }
   }
@@ -155,6 +161,8 @@ public final class Bench {
       List<String> cmd = new ArrayList<>();
       switch (e) {
         case GONGKAI -> cmd.addAll(List.of(root.resolve("scripts/gongkai").toString(), "run", job.toString(), "--cache=off"));
+        case GONGKAI_TABLES -> cmd.addAll(List.of(root.resolve("scripts/gongkai").toString(), "run",
+            data.dir().resolve(GenData.TABLES_JOB).toString(), "--cache=off"));
         case DUCKDB -> {
           cmd.add("java");
           cmd.addAll(split(javaOpts));
@@ -348,7 +356,7 @@ public final class Bench {
   ProcessTimer.Measurement measure(String engine, List<String> cmd, int run, Map<String, List<ProcessTimer.Measurement>> results, Path logs)
       throws IOException, InterruptedException {
     if (engine.startsWith(GONGKAI)) {
-      ensureGongkaiReady(logs, !engine.equals(GONGKAI));
+      ensureGongkaiReady(logs, !engine.equals(GONGKAI) && !engine.equals(GONGKAI_TABLES));
     }
     Path log = logs.resolve(engine.replace('+', '-') + "-" + (run + 1) + ".log");
     System.err.printf(Locale.ROOT, "bench: %-16s run %d/%d … ", engine, run + 1, runs);
@@ -466,6 +474,20 @@ public final class Bench {
           stopped ? "> " : "", n.path("wall_s").asDouble(), all, n.path("peak_rss_mb").asDouble(), stopped ? "< " : "", n.path("records_per_s").asDouble()));
     }
     b.append('\n');
+    double duck = wallOf(json, DUCKDB);
+    List<String> ratios = new ArrayList<>();
+    for (String g : List.of(GONGKAI, GONGKAI_TABLES)) {
+      double w = wallOf(json, g);
+      if (w > 0 && duck > 0) {
+        ratios.add(String.format(Locale.ROOT, "%s %.2f×", g, w / duck));
+      }
+    }
+    if (!ratios.isEmpty()) {
+      b.append("**Against DuckDB** (median wall time ÷ DuckDB's): ").append(String.join(", ", ratios))
+          .append(". gongkai is the whole job (the tables, the 汇总表 of every year as CSV and workbook, report.html); "
+              + "gongkai-tables the same job with `outputs.wide: false` and `outputs.report: false`: the tables DuckDB "
+              + "writes, plus findings, rejects and the city and province rollups, which DuckDB does not make.\n\n");
+    }
     if (cmp.error() != null) {
       b.append("**Agreement: ").append(json.path("agree").asBoolean() ? "yes" : "NO").append("** — ").append(cmp.error()).append("\n");
     } else {
@@ -512,6 +534,16 @@ public final class Bench {
     }
     b.append("\nrecords/s = input records (CSV + JSON Lines + corrections rows; for gongkai+reports also the reports; for gongkai-reports-only the reports alone) / wall time.\n");
     return b.toString();
+  }
+
+  /** An engine's median wall time in the results, or 0 when it did not run or failed. */
+  private static double wallOf(ObjectNode json, String engine) {
+    for (var n : json.path("runs")) {
+      if (n.path("engine").asText().equals(engine) && n.path("ok").asBoolean()) {
+        return n.path("wall_s").asDouble();
+      }
+    }
+    return 0;
   }
 
   static double median(double[] xs) {

@@ -29,7 +29,8 @@ import org.gongkai.normalize.RegionResolver;
  * priority 10, sometimes with other values), about 0.5% bad records (unknown township, 若干,
  * negative, bad year) among the others, M reports of the last year (.txt, half prose, half
  * template; or, with {@code --report-format pdf}, the same reports as PDF, see {@link ReportPdf}),
- * and the job files {@code job.yaml} and {@code job-with-reports.yaml}.
+ * and the job files {@code job.yaml}, {@code job-tables.yaml} (without the 汇总表 and report.html),
+ * {@code job-with-reports.yaml} and {@code job-reports.yaml}.
  *
  * <pre>
  * GenData [--scale K] [--years N] [--last-year Y] [--reports M] [--limit-townships T] [--seed S]
@@ -189,7 +190,8 @@ public final class GenData {
     if (!p.force && Files.isRegularFile(marker)) {
       Summary s = Json.readSummary(marker, dir);
       if (s != null) {
-        if (!Files.isRegularFile(dir.resolve(REPORTS_ONLY_JOB))) { // data made before that job file existed
+        if (!Files.isRegularFile(dir.resolve(REPORTS_ONLY_JOB)) || !Files.isRegularFile(dir.resolve(TABLES_JOB))) {
+          // data made before those job files existed
           writeJobs(dir, p, p.lastYear - p.years + 1);
         }
         return s;
@@ -473,6 +475,9 @@ public final class GenData {
           levels: [district, city, province]
         """;
     Files.writeString(dir.resolve("job.yaml"), head + "name: bench\n" + sources + tail.formatted("out/gongkai"), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve(TABLES_JOB), head + "name: bench-tables\n" + sources + tail.formatted("out/gongkai-tables")
+        .replace("formats: [parquet]\n", "formats: [parquet]\n  wide: false    # no 汇总表\n  report: false  # no report.html\n"),
+        StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("job-with-reports.yaml"), head + "name: bench-with-reports\n" + sources + reports + tail.formatted("out/gongkai-reports"),
         StandardCharsets.UTF_8);
     String gazetteerOnly = sources.substring(0, sources.indexOf("sources:") + "sources:\n".length());
@@ -482,6 +487,9 @@ public final class GenData {
 
   /** The job that reads the reports alone: how fast a year of every township's report is read end to end. */
   static final String REPORTS_ONLY_JOB = "job-reports.yaml";
+
+  /** The job without the 汇总表 and report.html: the tables DuckDB also makes (and findings, rejects, city and province rollups). */
+  static final String TABLES_JOB = "job-tables.yaml";
 
   static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
