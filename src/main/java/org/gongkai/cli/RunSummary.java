@@ -93,7 +93,7 @@ public final class RunSummary {
     long districtBooks = 0;
     for (JsonNode o : m.path("outputs")) {
       String path = o.path("path").asText();
-      if (path.startsWith("wide/")) {
+      if (path.startsWith(WholeJobFiles.WIDE_FOLDER)) {
         wide++;
         boolean all = path.endsWith("/all.csv") || path.endsWith("/all.xlsx");
         districtCsvs += !all && path.endsWith(".csv") ? 1 : 0;
@@ -124,8 +124,8 @@ public final class RunSummary {
     }
     Map<String, String> notWritten = new java.util.TreeMap<>();
     m.path("not_written").forEach(n -> notWritten.put(n.path("output").asText(), n.path("switch").asText()));
-    if (notWritten.containsKey("wide/")) {
-      out.println(String.format("    %-18s not written (%s: false)", "汇总表 (wide)", notWritten.get("wide/")));
+    if (notWritten.containsKey(WholeJobFiles.WIDE_FOLDER)) {
+      out.println(String.format("    %-18s not written (%s: false)", "汇总表 (wide)", notWritten.get(WholeJobFiles.WIDE_FOLDER)));
     } else {
       out.println(String.format("    %-18s %8d files  wide/<year>/<district>.csv|.xlsx and wide/<year>/all.csv|.xlsx",
           "汇总表 (wide)", wide));

@@ -121,7 +121,7 @@ public final class PublishRun {
     manifest.stages(stages);
     Map<String, String> notWritten = new java.util.TreeMap<>();
     if (!job.outputs().wide()) {
-      notWritten.put("wide/", "outputs.wide");
+      notWritten.put(WholeJobFiles.WIDE_FOLDER, "outputs.wide");
     }
     if (!job.outputs().report()) {
       notWritten.put(WholeJobFiles.REPORT, "outputs.report");

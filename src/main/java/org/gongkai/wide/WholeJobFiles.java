@@ -48,6 +48,8 @@ public final class WholeJobFiles {
   static final String CHARTS = "charts";
   static final String REJECTS = "report-rejects"; // not "rejects": the read groups stage the rejects table there
   public static final String REPORT = "report.html";
+  /** The 汇总表's folder in the outputs, as the manifest lists its files. */
+  public static final String WIDE_FOLDER = WIDE + "/";
 
   private WholeJobFiles() {}
 
@@ -190,16 +192,15 @@ public final class WholeJobFiles {
       String runDate, List<HtmlReport.Fact> facts, List<Notice> notices, String jobDir, int topFindings,
       org.gongkai.job.JobSpec.Outputs outputs) throws IOException {
     var choice = outputs != null ? outputs : new org.gongkai.job.JobSpec.Outputs("", List.of());
+    // A job without the 汇总表 staged none of these: no year to write.
     TreeMap<Integer, TreeSet<String>> metricsByYear = new TreeMap<>();
+    for (Map<?, ?> m : Parts.readAll(staging, WIDE_METRICS, Map.class)) {
+      m.forEach((year, keys) -> metricsByYear.computeIfAbsent((Integer) year, y -> new TreeSet<>())
+          .addAll((TreeSet<String>) keys));
+    }
     TreeSet<String> districts = new TreeSet<>();
-    if (choice.wide()) { // else no group staged a piece
-      for (Map<?, ?> m : Parts.readAll(staging, WIDE_METRICS, Map.class)) {
-        m.forEach((year, keys) -> metricsByYear.computeIfAbsent((Integer) year, y -> new TreeSet<>())
-            .addAll((TreeSet<String>) keys));
-      }
-      for (Set<?> d : Parts.readAll(staging, WIDE_DISTRICTS, Set.class)) {
-        d.forEach(code -> districts.add((String) code));
-      }
+    for (Set<?> d : Parts.readAll(staging, WIDE_DISTRICTS, Set.class)) {
+      d.forEach(code -> districts.add((String) code));
     }
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     boolean districtBooks = choice.districtWorkbooks(districts.size());
